@@ -1,0 +1,1 @@
+//! The Job Success Score (MODEL.md §3–4).

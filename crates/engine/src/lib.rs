@@ -1,0 +1,12 @@
+//! The pure core of JSS Lab.
+//!
+//! Deterministic and sans-IO: no Leptos, no web-sys, no clock reads, no unseeded randomness.
+//! Time and random seeds are always parameters; money is integer cents; every operation on
+//! user input returns a `Result` and never panics.
+
+pub mod money;
+pub mod rules;
+pub mod scenario;
+pub mod ledger;
+pub mod jss;
+pub mod timeline;

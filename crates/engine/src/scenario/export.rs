@@ -1,0 +1,1 @@
+//! Export the interchange format v1.

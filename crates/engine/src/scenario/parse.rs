@@ -1,0 +1,1 @@
+//! Parse the interchange format v1.
