@@ -110,7 +110,7 @@ impl fmt::Display for Money {
         let digits = dollars.to_string();
         let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(ch);
@@ -136,11 +136,7 @@ mod tests {
             (f64::NAN, Err(MoneyError::NotANumber)),
         ];
         for (usd, expected) in cases {
-            assert_eq!(
-                Money::from_usd(*usd).map(Money::cents),
-                *expected,
-                "{usd}"
-            );
+            assert_eq!(Money::from_usd(*usd).map(Money::cents), *expected, "{usd}");
         }
     }
 

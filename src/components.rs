@@ -1,0 +1,4 @@
+//! Reusable components, one per file.
+
+pub mod site_header;
+pub mod theme_picker;

@@ -1,0 +1,36 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::theme_picker::ThemePicker;
+
+/// The product name and the main navigation. `A` marks the current page with
+/// `aria-current="page"`, which the stylesheet uses to highlight it.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <A href="/" attr:class="brand">
+                "JSS Lab"
+            </A>
+            <nav aria-label="Main">
+                <ul class="nav-list">
+                    <li>
+                        <A href="/" exact=true>
+                            "Dashboard"
+                        </A>
+                    </li>
+                    <li>
+                        <A href="/contracts">"Contracts"</A>
+                    </li>
+                    <li>
+                        <A href="/simulator">"Simulator"</A>
+                    </li>
+                    <li>
+                        <A href="/settings">"Settings"</A>
+                    </li>
+                </ul>
+            </nav>
+            <ThemePicker />
+        </header>
+    }
+}

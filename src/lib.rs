@@ -1,0 +1,10 @@
+//! JSS Lab's Leptos shell: pages, components, storage, the clock and the glue around the pure
+//! `jss-engine` crate. Nothing here decides a business rule; the engine does.
+
+mod app;
+pub mod components;
+pub mod pages;
+pub mod storage;
+pub mod theme;
+
+pub use app::App;

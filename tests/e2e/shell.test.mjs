@@ -1,0 +1,114 @@
+// The app shell: every page, deep-link reload, the persisted theme, the 404 page, no foreign
+// requests, accessibility, and screenshots at phone and desktop widths.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, waitForApp, axeViolations, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const PAGES = [
+  { link: 'Dashboard', path: '/', heading: 'Dashboard' },
+  { link: 'Contracts', path: '/contracts', heading: 'Contracts' },
+  { link: 'Simulator', path: '/simulator', heading: 'Simulator' },
+  { link: 'Settings', path: '/settings', heading: 'Settings' },
+];
+
+test('the static shell is in the HTML before any wasm runs', async () => {
+  const res = await fetch(`${server.origin}/`);
+  const html = await res.text();
+  assert.match(html, /id="shell"/);
+  assert.match(html, /<noscript>/);
+  assert.match(html, /JSS Lab/);
+});
+
+test('navigation reaches every page and marks the current one', async () => {
+  const { page, context, errors, foreignRequests } = await newPage(browser, server.origin);
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  assert.equal(await page.locator('.brand').first().textContent(), 'JSS Lab');
+  for (const p of PAGES) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: p.link }).click();
+    await page.getByRole('heading', { level: 1, name: p.heading }).waitFor();
+    assert.equal(new URL(page.url()).pathname, p.path);
+    const current = await page.locator('nav a[aria-current="page"]').textContent();
+    assert.equal(current, p.link);
+  }
+  assert.deepEqual(foreignRequests(), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a deep URL reloads into the app and the chosen theme persists', async () => {
+  const { page, context, errors } = await newPage(browser, server.origin);
+  await page.goto(`${server.origin}/settings`);
+  await waitForApp(page);
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  await page.getByTestId('theme-select').selectOption('dark');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  assert.equal(await page.evaluate(() => localStorage.getItem('jss-lab.theme')), 'dark');
+
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await page.getByTestId('theme-select').inputValue(), 'dark');
+
+  await page.getByTestId('theme-select').selectOption('system');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an unknown address shows the not-found page inside the app', async () => {
+  const { page, context } = await newPage(browser, server.origin);
+  await page.goto(`${server.origin}/no/such/page`);
+  await waitForApp(page);
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  await context.close();
+});
+
+test('404.html serves the app for static hosts without a fallback rule', async () => {
+  const res = await fetch(`${server.origin}/404.html`);
+  assert.equal(res.status, 200);
+  assert.match(await res.text(), /id="shell"/);
+});
+
+test('every page has zero axe-core violations in light and dark themes', async () => {
+  for (const theme of ['light', 'dark']) {
+    const { page, context } = await newPage(browser, server.origin);
+    await page.goto(`${server.origin}/`);
+    await waitForApp(page);
+    await page.getByTestId('theme-select').selectOption(theme);
+    for (const p of PAGES) {
+      await page.goto(`${server.origin}${p.path}`);
+      await waitForApp(page);
+      await page.getByRole('heading', { level: 1, name: p.heading }).waitFor();
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], `${theme} ${p.path}`);
+    }
+    await context.close();
+  }
+});
+
+test('screenshots of every page at 390 px and 1280 px', async () => {
+  for (const width of [390, 1280]) {
+    const { page, context } = await newPage(browser, server.origin, { width, height: 844 });
+    for (const p of PAGES) {
+      await page.goto(`${server.origin}${p.path}`);
+      await waitForApp(page);
+      await page.getByRole('heading', { level: 1, name: p.heading }).waitFor();
+      const name = p.path === '/' ? 'dashboard' : p.path.slice(1);
+      await screenshot(page, `${name}-${width}`);
+    }
+    await context.close();
+  }
+});

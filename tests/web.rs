@@ -1,0 +1,88 @@
+//! Component tests in headless Chromium (`cargo test -p jss-lab --target wasm32-unknown-unknown`).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+use jss_lab::components::theme_picker::ThemePicker;
+use jss_lab::theme::{Theme, ThemeContext};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("the test browser has localStorage")
+}
+
+fn html_theme() -> Option<String> {
+    document()
+        .document_element()
+        .and_then(|e| e.get_attribute("data-theme"))
+}
+
+/// Mounts a component into a fresh `<section>` and returns it.
+fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let section: web_sys::HtmlElement = document()
+        .create_element("section")
+        .expect("create section")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&section)
+        .expect("append section");
+    let handle = leptos::mount::mount_to(section.clone(), f);
+    // Keep the view alive for the rest of the test.
+    std::mem::forget(handle);
+    section
+}
+
+#[wasm_bindgen_test]
+async fn theme_picker_applies_and_saves_the_choice() {
+    local_storage().clear().expect("clear storage");
+    let section = mount(|| {
+        ThemeContext::provide();
+        view! { <ThemePicker /> }
+    });
+    tick().await;
+    let select: web_sys::HtmlSelectElement = section
+        .query_selector("select")
+        .expect("query")
+        .expect("a select")
+        .unchecked_into();
+    assert_eq!(select.value(), "system");
+    assert_eq!(html_theme(), None);
+
+    select.set_value("dark");
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("event"))
+        .expect("dispatch");
+    tick().await;
+    assert_eq!(html_theme().as_deref(), Some("dark"));
+    assert_eq!(
+        local_storage().get_item("jss-lab.theme").expect("read"),
+        Some("dark".to_string())
+    );
+
+    select.set_value("system");
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("event"))
+        .expect("dispatch");
+    tick().await;
+    assert_eq!(html_theme(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_saved_theme_is_restored_and_garbage_falls_back_to_system() {
+    local_storage()
+        .set_item("jss-lab.theme", "light")
+        .expect("write");
+    assert_eq!(jss_lab::storage::load_theme(), Theme::Light);
+    local_storage()
+        .set_item("jss-lab.theme", "<not a theme>")
+        .expect("write");
+    assert_eq!(jss_lab::storage::load_theme(), Theme::System);
+}
