@@ -4,9 +4,10 @@
 //! Time and random seeds are always parameters; money is integer cents; every operation on
 //! user input returns a `Result` and never panics.
 
+pub mod demo;
+pub mod jss;
+pub mod ledger;
 pub mod money;
 pub mod rules;
 pub mod scenario;
-pub mod ledger;
-pub mod jss;
 pub mod timeline;

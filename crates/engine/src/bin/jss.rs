@@ -1,1 +1,174 @@
-fn main() {}
+//! The headless `jss` command (`SCENARIO_FORMAT.md`): a thin shell over the engine.
+//!
+//! Exit status: 0 on success, 2 for bad input (every problem listed by path on standard
+//! error), 1 for anything else. Arguments are parsed by hand to keep the engine free of
+//! dependencies.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use jss_engine::scenario::parse::{format_problems, parse_str};
+use jss_engine::scenario::Scenario;
+use jss_engine::timeline::{timeline, TimelineDocument, DEFAULT_DAYS};
+
+const USAGE: &str = "usage:
+  jss score    FILE [--at YYYY-MM-DD]
+  jss timeline FILE [--at YYYY-MM-DD] [--days N]
+  jss simulate FILE [--trials N] [--seed S] [--horizon-days N] [STRATEGY OPTIONS]
+FILE may be - for standard input.";
+
+/// A failure and its exit status.
+struct Failure {
+    status: u8,
+    message: String,
+}
+
+impl Failure {
+    fn input(message: impl Into<String>) -> Failure {
+        Failure {
+            status: 2,
+            message: message.into(),
+        }
+    }
+
+    fn other(message: impl Into<String>) -> Failure {
+        Failure {
+            status: 1,
+            message: message.into(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(output) => {
+            println!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            eprint!("{}", failure.message);
+            if !failure.message.ends_with('\n') {
+                eprintln!();
+            }
+            ExitCode::from(failure.status)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<String, Failure> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(Failure::input(USAGE));
+    };
+    match command.as_str() {
+        "timeline" => run_timeline(rest),
+        "score" => run_score(rest),
+        "simulate" => Err(Failure::other(format!("jss {command}: not yet available"))),
+        "-h" | "--help" | "help" => Ok(USAGE.to_string()),
+        other => Err(Failure::input(format!(
+            "unknown command `{other}`\n{USAGE}"
+        ))),
+    }
+}
+
+/// `score FILE [--at DATE]`: the report of SCENARIO_FORMAT.md, one JSON document.
+fn run_score(args: &[String]) -> Result<String, Failure> {
+    let args = parse_timeline_args(args)?;
+    if args.days != DEFAULT_DAYS {
+        return Err(Failure::input(format!("score takes no --days\n{USAGE}")));
+    }
+    let scenario = read_scenario(&args.file)?;
+    let at = match args.at.or(scenario.as_of) {
+        Some(at) => at,
+        None => today()?,
+    };
+    let report = jss_engine::jss::score_report(&scenario, at);
+    serde_json::to_string_pretty(&report).map_err(|error| Failure::other(error.to_string()))
+}
+
+/// `timeline FILE [--at DATE] [--days N]`.
+struct TimelineArgs {
+    file: String,
+    at: Option<NaiveDate>,
+    days: u32,
+}
+
+fn parse_timeline_args(args: &[String]) -> Result<TimelineArgs, Failure> {
+    let mut file = None;
+    let mut at = None;
+    let mut days = DEFAULT_DAYS;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        match arg.as_str() {
+            "--at" => {
+                let value = iter
+                    .next()
+                    .ok_or_else(|| Failure::input("--at needs a date YYYY-MM-DD"))?;
+                let date = NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+                    Failure::input(format!("--at: `{value}` is not a date YYYY-MM-DD"))
+                })?;
+                at = Some(date);
+            }
+            "--days" => {
+                let value = iter
+                    .next()
+                    .ok_or_else(|| Failure::input("--days needs a number"))?;
+                days = value.parse().map_err(|_| {
+                    Failure::input(format!("--days: `{value}` is not a whole number of days"))
+                })?;
+            }
+            flag if flag.starts_with("--") => {
+                return Err(Failure::input(format!("unknown option `{flag}`\n{USAGE}")))
+            }
+            path if file.is_none() => file = Some(path.to_string()),
+            extra => {
+                return Err(Failure::input(format!(
+                    "unexpected argument `{extra}`\n{USAGE}"
+                )))
+            }
+        }
+    }
+    let file = file.ok_or_else(|| Failure::input(format!("timeline needs a FILE\n{USAGE}")))?;
+    Ok(TimelineArgs { file, at, days })
+}
+
+fn read_scenario(file: &str) -> Result<Scenario, Failure> {
+    let mut text = String::new();
+    let read = if file == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read_to_string(file).map(|content| text = content)
+    };
+    read.map_err(|error| Failure::other(format!("cannot read {file}: {error}")))?;
+    parse_str(&text).map_err(|problems| Failure::input(format_problems(&problems)))
+}
+
+/// Today in UTC, for when neither `--at` nor `as_of` gives a date. Only the shell reads the
+/// clock; the engine never does.
+fn today() -> Result<NaiveDate, Failure> {
+    let elapsed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|_| Failure::other("the system clock is before 1970"))?;
+    let days = i64::try_from(elapsed.as_secs() / 86_400)
+        .map_err(|_| Failure::other("the system clock is out of range"))?;
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_signed(chrono::TimeDelta::days(days)))
+        .ok_or_else(|| Failure::other("the system clock is out of range"))
+}
+
+fn run_timeline(args: &[String]) -> Result<String, Failure> {
+    let args = parse_timeline_args(args)?;
+    let scenario = read_scenario(&args.file)?;
+    let at = match args.at.or(scenario.as_of) {
+        Some(at) => at,
+        None => today()?,
+    };
+    let events =
+        timeline(&scenario, at, args.days).map_err(|error| Failure::other(error.to_string()))?;
+    Ok(TimelineDocument {
+        at,
+        events: &events,
+    }
+    .to_json_string())
+}

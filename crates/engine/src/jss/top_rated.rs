@@ -1,0 +1,140 @@
+//! Top Rated, Top Rated Plus and the compliance warning (MODEL.md §4).
+//!
+//! Choices where MODEL.md is silent:
+//! - The badge is evaluated on any date `t` from the conditions at `t`: the displayed JSS at
+//!   `t`, the last `top_rated_weeks_window` Saturday checks on or before `t` (a Saturday `t`
+//!   counts as its own check), earnings dated `t − 12 months ..= t` (the JSS window
+//!   convention), and the earliest contract start.
+//! - Earnings include contracts with flagged clients: the badge counts money, not outcomes.
+//! - Profile completeness, availability and account standing are assumed true.
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+use crate::jss::cliff::Frozen;
+use crate::jss::outcome::{add_days, days_between, Class};
+use crate::money::Money;
+use crate::scenario::{Contract, Payment, Scenario};
+
+/// The badge conditions at one date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TopRatedStatus {
+    pub at: NaiveDate,
+    pub jss_now: Option<u8>,
+    /// The weekly checks looked at, newest first: (Saturday, displayed JSS).
+    pub weekly_checks: Vec<(NaiveDate, Option<u8>)>,
+    /// Checks with a JSS of at least `top_rated_min_jss`.
+    pub weeks_at_min: u32,
+    /// Payments minus refunds in the last 12 months, in USD.
+    #[serde(serialize_with = "serialize_usd")]
+    pub earnings_12m: Money,
+    pub first_contract_start: Option<NaiveDate>,
+    /// A contract with at least `large_contract` earned in the last 12 months and no negative
+    /// outcome (Top Rated Plus).
+    pub large_contract: Option<String>,
+    pub top_rated: bool,
+    pub top_rated_plus: bool,
+    /// The JSS is below `compliance_warning_below`.
+    pub compliance_warning: bool,
+}
+
+fn serialize_usd<S: serde::Serializer>(money: &Money, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(money.to_usd())
+}
+
+/// The last Saturday on or before `t`.
+pub fn saturday_on_or_before(t: NaiveDate) -> NaiveDate {
+    let back = (t.weekday().num_days_from_sunday() + 1) % 7;
+    add_days(t, -i64::from(back)).unwrap_or(t)
+}
+
+/// The badge conditions at `t` on a frozen scenario (see [`Frozen`]); `t` may lie before or
+/// after the freeze date.
+pub fn top_rated_status(frozen: &mut Frozen, t: NaiveDate) -> TopRatedStatus {
+    let params = frozen.params().clone();
+    let jss_now = frozen.displayed_at(t);
+    let last_saturday = saturday_on_or_before(t);
+    let weekly_checks: Vec<(NaiveDate, Option<u8>)> = (0..i64::from(params.top_rated_weeks_window))
+        .filter_map(|k| add_days(last_saturday, -7 * k))
+        .map(|saturday| (saturday, frozen.displayed_at(saturday)))
+        .collect();
+    let at_min = |s: Option<u8>| s.is_some_and(|s| s >= params.top_rated_min_jss);
+    let weeks_at_min = weekly_checks.iter().filter(|(_, s)| at_min(*s)).count() as u32;
+    let since = t
+        .checked_sub_months(Months::new(12))
+        .unwrap_or(NaiveDate::MIN);
+    let contracts = &frozen.scenario().contracts;
+    let earnings_12m = contracts.iter().fold(Money::ZERO, |acc, c| {
+        saturating_add(acc, earned_between(c, since, t))
+    });
+    let first_contract_start = contracts.iter().map(|c| c.start).filter(|s| *s <= t).min();
+    let outcomes = frozen.outcomes_at(t).to_vec();
+    let contracts = &frozen.scenario().contracts;
+    let large_contract = contracts
+        .iter()
+        .zip(&outcomes)
+        .find(|(c, s)| {
+            earned_between(c, since, t) >= params.large_contract
+                && s.outcome.class != Class::Negative
+        })
+        .map(|(c, _)| c.id.clone());
+    let top_rated = at_min(jss_now)
+        && weeks_at_min >= params.top_rated_weeks_required
+        && earnings_12m >= params.top_rated_min_earnings
+        && first_contract_start
+            .is_some_and(|s| days_between(s, t) > params.top_rated_first_contract_days);
+    let top_rated_plus =
+        top_rated && earnings_12m >= params.top_rated_plus_min_earnings && large_contract.is_some();
+    let compliance_warning = jss_now.is_some_and(|s| s < params.compliance_warning_below);
+    TopRatedStatus {
+        at: t,
+        jss_now,
+        weekly_checks,
+        weeks_at_min,
+        earnings_12m,
+        first_contract_start,
+        large_contract,
+        top_rated,
+        top_rated_plus,
+        compliance_warning,
+    }
+}
+
+/// Payments minus refunds dated `since ..= until` on one contract (saturating: validated input
+/// cannot overflow).
+pub fn earned_between(contract: &Contract, since: NaiveDate, until: NaiveDate) -> Money {
+    let sum = |list: &[Payment]| {
+        list.iter()
+            .filter(|p| since <= p.date && p.date <= until)
+            .fold(Money::ZERO, |acc, p| saturating_add(acc, p.amount))
+    };
+    Money::from_cents(
+        sum(&contract.payments)
+            .cents()
+            .saturating_sub(sum(&contract.refunds).cents()),
+    )
+}
+
+fn saturating_add(a: Money, b: Money) -> Money {
+    Money::from_cents(a.cents().saturating_add(b.cents()))
+}
+
+/// The earliest date after `from` (through `to`) on which Top Rated status differs from the
+/// status at `from`, if nothing happens after `from`: `Some((date, reached))`, where `reached`
+/// is true when the badge is gained and false when it is lost.
+pub fn next_top_rated_change(frozen: &mut Frozen, to: NaiveDate) -> Option<(NaiveDate, bool)> {
+    let from = frozen.from();
+    let now = top_rated_status(frozen, from).top_rated;
+    from.iter_days()
+        .skip(1)
+        .take_while(|d| *d <= to)
+        .find(|d| top_rated_status(frozen, *d).top_rated != now)
+        .map(|d| (d, !now))
+}
+
+/// Convenience: the status at `t` of a scenario under its own rules, nothing after `t` known.
+pub fn top_rated_at(scenario: &Scenario, t: NaiveDate) -> TopRatedStatus {
+    let params = crate::rules::Params::resolve(&scenario.rules);
+    let mut frozen = Frozen::new(scenario, &params, t);
+    top_rated_status(&mut frozen, t)
+}
