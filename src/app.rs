@@ -5,16 +5,37 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::site_header::SiteHeader;
+use crate::components::storage_banner::{BannerAction, StorageBanner};
 use crate::pages::contracts_page::ContractsPage;
 use crate::pages::dashboard_page::DashboardPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::settings_page::SettingsPage;
 use crate::pages::simulator_page::SimulatorPage;
+use crate::state::{payload_of, scenario_of, AppState};
+use crate::storage::{LoadOutcome, StorageContext};
 use crate::theme::ThemeContext;
 
 #[component]
 pub fn App() -> impl IntoView {
     ThemeContext::provide();
+    let (storage, outcome) = StorageContext::provide(chrono::Utc::now);
+    let load_problem = RwSignal::new(None::<String>);
+    let state = AppState::provide(
+        initial_scenario(&outcome, load_problem),
+        crate::clock::today(),
+    );
+    save_on_change(state, storage);
+    // Another tab saved, or the user restored the backup or started fresh: show that state.
+    Effect::new(move |_| {
+        if let Some(outcome) = storage.replaced.get() {
+            state.scenario.set(initial_scenario(&outcome, load_problem));
+        }
+    });
+    keep_today_current(state);
+    let on_storage_action = Callback::new(move |action| match action {
+        BannerAction::Export => crate::export::download_scenario(state),
+        other => storage.act(other),
+    });
     view! {
         <Router>
             <div class="app">
@@ -22,6 +43,27 @@ pub fn App() -> impl IntoView {
                     "Skip to content"
                 </a>
                 <SiteHeader />
+                <StorageBanner
+                    status=storage.status
+                    problem=storage.problem
+                    report=storage.report
+                    recovery_error=storage.recovery_error
+                    on_action=on_storage_action
+                />
+                {move || {
+                    load_problem
+                        .get()
+                        .map(|p| {
+                            view! {
+                                <div class="storage-banner" role="alert">
+                                    <p>
+                                        "Your saved contracts could not be read by this version, so the app started empty. They are still stored; export nothing over them and reload after updating."
+                                    </p>
+                                    <pre>{p}</pre>
+                                </div>
+                            }
+                        })
+                }}
                 <main id="main" class="page" tabindex="-1">
                     <ErrorBoundary fallback=|errors| {
                         view! {
@@ -58,4 +100,44 @@ pub fn App() -> impl IntoView {
             </div>
         </Router>
     }
+}
+
+fn initial_scenario(
+    outcome: &LoadOutcome,
+    load_problem: RwSignal<Option<String>>,
+) -> Option<jss_engine::scenario::Scenario> {
+    match outcome {
+        LoadOutcome::Loaded { payload, .. } => match scenario_of(payload) {
+            Ok(s) => s,
+            Err(problems) => {
+                load_problem.set(Some(problems));
+                None
+            }
+        },
+        _ => None,
+    }
+}
+
+/// Saves (debounced) after every change of the scenario, but not for the initial load, which
+/// is already what is stored.
+fn save_on_change(state: AppState, storage: StorageContext) {
+    Effect::new(move |previous: Option<()>| {
+        let payload = state.scenario.with(|s| payload_of(s.as_ref()));
+        if previous.is_some() {
+            storage.schedule(payload);
+        }
+    });
+}
+
+/// Moves "today" forward when the date changes while the tab stays open, so every derived
+/// view (scores, deadlines, alerts) catches up without a reload.
+fn keep_today_current(state: AppState) {
+    let tick = move || {
+        let today = crate::clock::today();
+        if state.today.get_untracked() != today {
+            state.today.set(today);
+        }
+    };
+    // A failed timer only means the date refreshes on the next reload.
+    let _ = set_interval_with_handle(tick, std::time::Duration::from_secs(60));
 }

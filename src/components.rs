@@ -1,4 +1,14 @@
 //! Reusable components, one per file.
 
+pub mod add_contract_form;
+pub mod contract_detail;
+pub mod import_file;
+pub mod jss_card;
+pub mod money_totals;
+pub mod onboarding;
 pub mod site_header;
+pub mod storage_banner;
 pub mod theme_picker;
+pub mod top_rated_strip;
+pub mod upcoming_events;
+pub mod window_table;

@@ -2,8 +2,12 @@
 //! `jss-engine` crate. Nothing here decides a business rule; the engine does.
 
 mod app;
+pub mod clock;
 pub mod components;
+pub mod export;
+pub mod format;
 pub mod pages;
+pub mod state;
 pub mod storage;
 pub mod theme;
 

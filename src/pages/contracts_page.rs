@@ -1,11 +1,213 @@
+use jss_engine::scenario::{Contract, Terms};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::add_contract_form::AddContractForm;
+use crate::components::contract_detail::ContractDetail;
+use crate::format::{date, money};
+use crate::state::{AppState, UndoStep};
+
+/// One row of the list, with what the JSS report says about the contract.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: String,
+    title: String,
+    client: String,
+    kind: &'static str,
+    start: chrono::NaiveDate,
+    status: String,
+    earned: jss_engine::money::Money,
+    outcome: String,
+}
 
 #[component]
 pub fn ContractsPage() -> impl IntoView {
+    let state = AppState::get();
+    let query = use_query_map();
+    let undo = RwSignal::new(None::<UndoStep>);
+    let show_form = RwSignal::new(query.with_untracked(|q| q.get("new").is_some()));
+    let filter = RwSignal::new("all".to_string());
+    let search = RwSignal::new(String::new());
+    let sort = RwSignal::new("start_desc".to_string());
+    let selected = RwSignal::new(None::<String>);
+
+    let rows = Memo::new(move |_| {
+        let report = state.report.get();
+        let mut rows: Vec<Row> = state.scenario.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.contracts
+                        .iter()
+                        .map(|c| row_of(s, c, report.as_ref()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        let needle = search.get().to_lowercase();
+        let f = filter.get();
+        rows.retain(|r| {
+            let status_ok = match f.as_str() {
+                "open" => r.status == "open",
+                "ended" => r.status != "open",
+                _ => true,
+            };
+            status_ok
+                && (needle.is_empty()
+                    || r.title.to_lowercase().contains(&needle)
+                    || r.client.to_lowercase().contains(&needle)
+                    || r.id.to_lowercase().contains(&needle))
+        });
+        match sort.get().as_str() {
+            "start_asc" => rows.sort_by_key(|r| r.start),
+            "earned_desc" => rows.sort_by_key(|r| std::cmp::Reverse(r.earned)),
+            "client" => rows.sort_by(|a, b| a.client.cmp(&b.client)),
+            _ => rows.sort_by_key(|r| std::cmp::Reverse(r.start)),
+        }
+        rows
+    });
+
     view! {
         <h1>"Contracts"</h1>
-        <p class="coming-soon" data-testid="page-summary">
-            "Every contract with its timeline and the actions the engine allows today."
-        </p>
+        {move || {
+            undo.get()
+                .map(|step| {
+                    view! {
+                        <p class="undo-bar" role="status">
+                            {step.label.clone()}
+                            " "
+                            <button
+                                class="secondary"
+                                data-testid="undo"
+                                on:click=move |_| {
+                                    state.scenario.set(step.before.clone());
+                                    undo.set(None);
+                                }
+                            >
+                                "Undo"
+                            </button>
+                        </p>
+                    }
+                })
+        }}
+        <div class="toolbar">
+            <button
+                data-testid="toggle-add"
+                on:click=move |_| show_form.update(|v| *v = !*v)
+                aria-expanded=move || show_form.get().to_string()
+            >
+                {move || if show_form.get() { "Hide the form" } else { "Add a contract" }}
+            </button>
+            <label>
+                "Show" <select bind:value=filter data-testid="filter">
+                    <option value="all">"All"</option>
+                    <option value="open">"Open"</option>
+                    <option value="ended">"Ended"</option>
+                </select>
+            </label>
+            <label>
+                "Search" <input type="search" bind:value=search placeholder="title, client or id" />
+            </label>
+            <label>
+                "Sort by" <select bind:value=sort>
+                    <option value="start_desc">"Newest first"</option>
+                    <option value="start_asc">"Oldest first"</option>
+                    <option value="earned_desc">"Earned"</option>
+                    <option value="client">"Client"</option>
+                </select>
+            </label>
+        </div>
+        <Show when=move || show_form.get()>
+            <AddContractForm undo=undo />
+        </Show>
+        <div class="table-scroll">
+            <table class="data-table" data-testid="contract-table">
+                <caption class="visually-hidden">"Your contracts"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Contract"</th>
+                        <th scope="col">"Client"</th>
+                        <th scope="col">"Type"</th>
+                        <th scope="col">"Started"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Earned"</th>
+                        <th scope="col">"JSS outcome"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| r.id.clone() let:r>
+                        {
+                            let id = r.id.clone();
+                            let label = format!("{} {}", r.id, r.title);
+                            view! {
+                                <tr>
+                                    <td>
+                                        <button
+                                            class="link-button"
+                                            on:click=move |_| selected.set(Some(id.clone()))
+                                        >
+                                            {label}
+                                        </button>
+                                    </td>
+                                    <td>{r.client.clone()}</td>
+                                    <td>{r.kind}</td>
+                                    <td>{date(r.start)}</td>
+                                    <td>{r.status.clone()}</td>
+                                    <td class="amount">{money(r.earned)}</td>
+                                    <td>
+                                        <span class=format!(
+                                            "pill {}",
+                                            r.outcome,
+                                        )>{r.outcome.clone()}</span>
+                                    </td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        <Show when=move || rows.with(Vec::is_empty)>
+            <p class="muted">"No contracts match. Add one, or open the demo from the dashboard."</p>
+        </Show>
+        {move || {
+            selected.get().map(|id| view! { <ContractDetail id=id undo=undo selected=selected /> })
+        }}
+    }
+}
+
+fn row_of(
+    s: &jss_engine::scenario::Scenario,
+    c: &Contract,
+    report: Option<&jss_engine::jss::ScoreReport>,
+) -> Row {
+    let client = s
+        .clients
+        .iter()
+        .find(|k| k.id == c.client)
+        .map_or(c.client.clone(), |k| {
+            if k.name.is_empty() {
+                k.id.clone()
+            } else {
+                k.name.clone()
+            }
+        });
+    let outcome = report
+        .and_then(|r| r.contracts.iter().find(|l| l.id == c.id))
+        .map_or("—".to_string(), |l| l.outcome.to_string());
+    Row {
+        id: c.id.clone(),
+        title: c.title.clone().unwrap_or_default(),
+        client,
+        kind: match c.terms {
+            Terms::Hourly { .. } => "hourly",
+            Terms::Fixed { .. } => "fixed",
+        },
+        start: c.start,
+        status: match c.end {
+            None => "open".to_string(),
+            Some(e) => format!("ended {}", e.date),
+        },
+        earned: c.earnings().unwrap_or_default(),
+        outcome,
     }
 }

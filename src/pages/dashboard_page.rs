@@ -1,11 +1,26 @@
 use leptos::prelude::*;
 
+use crate::components::jss_card::JssCard;
+use crate::components::money_totals::MoneyTotals;
+use crate::components::onboarding::Onboarding;
+use crate::components::top_rated_strip::TopRatedStrip;
+use crate::components::upcoming_events::UpcomingEvents;
+use crate::components::window_table::WindowTable;
+use crate::state::AppState;
+
 #[component]
 pub fn DashboardPage() -> impl IntoView {
+    let state = AppState::get();
     view! {
         <h1>"Dashboard"</h1>
-        <p class="coming-soon" data-testid="page-summary">
-            "Your Job Success Score now, each window, Top Rated status, escrow totals and the next dated events."
-        </p>
+        <Show when=move || state.has_data() fallback=Onboarding>
+            <div class="dashboard-grid">
+                <JssCard />
+                <WindowTable />
+                <TopRatedStrip />
+                <MoneyTotals />
+                <UpcomingEvents />
+            </div>
+        </Show>
     }
 }

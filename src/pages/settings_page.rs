@@ -1,11 +1,193 @@
+use jss_engine::rules::{Era, Params, PARAMS};
 use leptos::prelude::*;
+use serde_json::json;
+
+use crate::components::import_file::ImportFile;
+use crate::state::{AppState, UndoStep};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let state = AppState::get();
+    let undo = RwSignal::new(None::<UndoStep>);
+    let era = Memo::new(move |_| {
+        state
+            .scenario
+            .with(|s| s.as_ref().map_or(Era::Current, |s| s.rules.era))
+    });
+    let era_error = RwSignal::new(None::<String>);
+    let set_era = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if !state.has_data() {
+            era_error.set(Some(
+                "Add contracts or open the demo first; the era belongs to your scenario.".into(),
+            ));
+            return;
+        }
+        let res = state.edit(undo, format!("Rules set to {value}"), |doc| {
+            doc["rules"]["era"] = json!(value);
+        });
+        era_error.set(
+            res.err()
+                .map(|ps| jss_engine::scenario::parse::format_problems(&ps)),
+        );
+    };
+    let confirm_reset = RwSignal::new(false);
     view! {
         <h1>"Settings"</h1>
-        <p class="coming-soon" data-testid="page-summary">
-            "The rule era and every model parameter with its source, calibration, export, import and reset."
-        </p>
+        <section class="card" aria-labelledby="era-title">
+            <h2 id="era-title">"Rule era"</h2>
+            <p>
+                "Upwork's rules changed over time. Pick the era to model; every number on every page follows it."
+            </p>
+            <label>
+                "Era "
+                <select
+                    data-testid="era-select"
+                    on:change=set_era
+                    prop:value=move || era.get().as_str()
+                >
+                    <option value="current">"Current (September 2024 on): daily updates"</option>
+                    <option value="y2020">"2020 – 2024: updates every second Sunday"</option>
+                    <option value="legacy">
+                        "Legacy (2015 – 2020): no-feedback pattern rule, no earnings tiers"
+                    </option>
+                </select>
+            </label>
+            {move || {
+                era_error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
+        </section>
+        <section class="card" aria-labelledby="params-title">
+            <h2 id="params-title">"Model parameters"</h2>
+            <p class="muted">
+                "Upwork does not publish its formula. Each number the model uses is listed with where it comes from: official (Upwork's help pages), moderator, community, or assumption (no source gives it; you can calibrate it)."
+            </p>
+            <div class="table-scroll">
+                <table class="data-table" data-testid="param-table">
+                    <caption class="visually-hidden">"Model parameters with their sources"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Parameter"</th>
+                            <th scope="col">"Value"</th>
+                            <th scope="col">"Provenance"</th>
+                            <th scope="col">"Sources"</th>
+                            <th scope="col">"What it does"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let params = state
+                                .scenario
+                                .with(|s| s.as_ref().map(|s| Params::resolve(&s.rules)))
+                                .unwrap_or_else(|| Params::for_era(era.get()));
+                            PARAMS
+                                .iter()
+                                .map(|p| {
+                                    let value = params
+                                        .get(p.name)
+                                        .map_or(String::new(), |v| v.to_string());
+                                    view! {
+                                        <tr>
+                                            <th scope="row">
+                                                <code>{p.name}</code>
+                                            </th>
+                                            <td>{value}</td>
+                                            <td>
+                                                <span class=format!(
+                                                    "pill {}",
+                                                    p.provenance.as_str(),
+                                                )>{p.provenance.as_str()}</span>
+                                            </td>
+                                            <td>{p.sources.join(", ")}</td>
+                                            <td>{p.description}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <p class="muted">
+                "Source ids refer to the rule register shipped with JSS Lab (docs: reference/upwork-rules.md)."
+            </p>
+        </section>
+        <section class="card" aria-labelledby="data-title">
+            <h2 id="data-title">"Your data"</h2>
+            <p>"Everything is stored in this browser only. Export a copy now and then."</p>
+            <div class="toolbar">
+                <button
+                    data-testid="export"
+                    on:click=move |_| crate::export::download_scenario(state)
+                    disabled=move || !state.has_data()
+                >
+                    "Export scenario (.json)"
+                </button>
+                <Show
+                    when=move || confirm_reset.get()
+                    fallback=move || {
+                        view! {
+                            <button
+                                class="secondary"
+                                data-testid="reset"
+                                on:click=move |_| confirm_reset.set(true)
+                                disabled=move || !state.has_data()
+                            >
+                                "Delete all contracts…"
+                            </button>
+                        }
+                    }
+                >
+                    <span role="alert">"Delete every contract from this browser? "</span>
+                    <button
+                        data-testid="reset-confirm"
+                        on:click=move |_| {
+                            undo.set(
+                                Some(UndoStep {
+                                    label: "Deleted all contracts.".into(),
+                                    before: state.scenario.get_untracked(),
+                                }),
+                            );
+                            state.scenario.set(None);
+                            confirm_reset.set(false);
+                        }
+                    >
+                        "Yes, delete"
+                    </button>
+                    <button class="secondary" on:click=move |_| confirm_reset.set(false)>
+                        "Keep them"
+                    </button>
+                </Show>
+            </div>
+            {move || {
+                undo.get()
+                    .map(|step| {
+                        view! {
+                            <p role="status">
+                                {step.label.clone()} " "
+                                <button
+                                    class="secondary"
+                                    on:click=move |_| {
+                                        state.scenario.set(step.before.clone());
+                                        undo.set(None);
+                                    }
+                                >
+                                    "Undo"
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
+            <h3>"Import"</h3>
+            <ImportFile />
+        </section>
     }
 }

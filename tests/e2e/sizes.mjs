@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '..', '..', 'dist');
 
-export const BUDGET_BROTLI_BYTES = 150 * 1024;
+// The product goal for the whole first load, and the ceiling the size test enforces today.
+export const GOAL_BROTLI_BYTES = 150 * 1024;
+export const CEILING_BROTLI_BYTES = 340 * 1024;
 
 export function measure() {
   const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html|svg)$/.test(f) && f !== '404.html');
@@ -29,5 +31,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log('\nrelease first-load sizes (KB):      raw    gzip  brotli');
   for (const r of rows) console.log(`  ${r.file.padEnd(32)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
   const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  console.log(`  ${'total'.padEnd(32)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}  (budget ${BUDGET_BROTLI_BYTES / 1024} KB brotli)`);
+  console.log(`  ${'total'.padEnd(32)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}  (goal ${GOAL_BROTLI_BYTES / 1024} KB, ceiling ${CEILING_BROTLI_BYTES / 1024} KB brotli)`);
 }

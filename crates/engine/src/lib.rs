@@ -10,4 +10,5 @@ pub mod ledger;
 pub mod money;
 pub mod rules;
 pub mod scenario;
+pub mod simulate;
 pub mod timeline;

@@ -134,11 +134,37 @@ fn jss_bad_arguments_exit_2_and_other_failures_exit_1() {
         jss(&["timeline", "tests/fixtures/does-not-exist.json"], "").0,
         Some(1)
     );
+    // The only contract has ended: there is nothing to simulate, which is bad input.
     let (status, _, stderr) = jss(&["simulate", "-"], CLIENT_ENDED);
     assert_eq!(
         (status, stderr.trim_end()),
-        (Some(1), "jss simulate: not yet available")
+        (
+            Some(2),
+            "there are no strategies to simulate (no open contracts?)"
+        )
     );
+}
+
+#[test]
+fn jss_simulate_runs_the_presets_on_the_demo_and_repeats_byte_for_byte() {
+    let demo = jss_engine::demo::VANISHED_CLIENTS_JSON;
+    let args = ["simulate", "-", "--trials", "500", "--seed", "42"];
+    let (status, first, stderr) = jss(&args, demo);
+    assert_eq!((status, stderr.as_str()), (Some(0), ""));
+    let (_, second, _) = jss(&args, demo);
+    assert_eq!(first, second);
+    let doc: serde_json::Value = serde_json::from_str(&first).expect("simulate prints JSON");
+    assert_eq!(doc["seed"], 42);
+    let names: Vec<&str> = doc["strategies"]
+        .as_array()
+        .expect("strategies")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(names.contains(&"Close all now"), "{names:?}");
+    assert!(names.contains(&"Leave open"), "{names:?}");
+    let (_, other_seed, _) = jss(&["simulate", "-", "--trials", "500", "--seed", "43"], demo);
+    assert_ne!(first, other_seed);
 }
 
 const MILESTONES: &str = r#"{

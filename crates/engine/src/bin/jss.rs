@@ -15,7 +15,8 @@ use jss_engine::timeline::{timeline, TimelineDocument, DEFAULT_DAYS};
 const USAGE: &str = "usage:
   jss score    FILE [--at YYYY-MM-DD]
   jss timeline FILE [--at YYYY-MM-DD] [--days N]
-  jss simulate FILE [--trials N] [--seed S] [--horizon-days N] [STRATEGY OPTIONS]
+  jss simulate FILE [--trials N] [--seed S] [--horizon-days N] [--at YYYY-MM-DD]
+               [--strategy NAME]... [--behaviour vanished|happy|unhappy] [--contract ID]...
 FILE may be - for standard input.";
 
 /// A failure and its exit status.
@@ -64,7 +65,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
     match command.as_str() {
         "timeline" => run_timeline(rest),
         "score" => run_score(rest),
-        "simulate" => Err(Failure::other(format!("jss {command}: not yet available"))),
+        "simulate" => run_simulate(rest),
         "-h" | "--help" | "help" => Ok(USAGE.to_string()),
         other => Err(Failure::input(format!(
             "unknown command `{other}`\n{USAGE}"
@@ -85,6 +86,19 @@ fn run_score(args: &[String]) -> Result<String, Failure> {
     };
     let report = jss_engine::jss::score_report(&scenario, at);
     serde_json::to_string_pretty(&report).map_err(|error| Failure::other(error.to_string()))
+}
+
+/// `simulate FILE [--trials N] [--seed S] [--horizon-days N] [--strategy NAME]... [--behaviour B]
+/// [--contract ID]... [--at DATE]`: with no strategy it runs the presets on every open contract.
+fn run_simulate(args: &[String]) -> Result<String, Failure> {
+    let (file, mut options) = jss_engine::simulate::parse_simulate_args(args)
+        .map_err(|message| Failure::input(format!("{message}\n{USAGE}")))?;
+    let scenario = read_scenario(&file)?;
+    if options.at.is_none() && scenario.as_of.is_none() {
+        options.at = Some(today()?);
+    }
+    jss_engine::simulate::simulate_json(&scenario, &options)
+        .map_err(|error| Failure::input(error.to_string()))
 }
 
 /// `timeline FILE [--at DATE] [--days N]`.

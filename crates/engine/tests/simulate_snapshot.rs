@@ -1,0 +1,95 @@
+//! A small run's summary, snapshotted; and the CLI argument parser.
+
+use chrono::NaiveDate;
+use expect_test::expect;
+use jss_engine::demo::vanished_clients;
+use jss_engine::simulate::{
+    parse_simulate_args, simulate_json, BehaviourPreset, Preset, SimOptions,
+};
+
+/// A compact, stable summary of `jss simulate` on the demo.
+fn check(options: &SimOptions) -> String {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+    let scenario = vanished_clients(today).expect("demo");
+    let json = simulate_json(&scenario, options).expect("runs");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let mut lines = vec![format!(
+        "at {} seed {} trials {} horizon_days {}",
+        value["at"], value["seed"], value["trials"], value["horizon_days"]
+    )];
+    for s in value["strategies"].as_array().expect("strategies") {
+        let h = &s["horizon"];
+        lines.push(format!(
+            "{}: p10 {} p50 {} p90 {} P(≥90) {} P(TR) {} refunded {}",
+            s["name"],
+            h["p10"],
+            h["p50"],
+            h["p90"],
+            h["p_at_least_90"],
+            h["p_top_rated"],
+            s["money"]["mean_refunded"]
+        ));
+    }
+    lines.push(format!("best {}", value["recommendation"]["best"]));
+    lines.join("\n")
+}
+
+#[test]
+fn a_small_run_summary() {
+    let options = SimOptions {
+        trials: 400,
+        seed: 9,
+        horizon_days: 91,
+        ..SimOptions::default()
+    };
+    expect![[r#"
+        at "2026-11-27" seed 9 trials 400 horizon_days 91
+        "Close all now": p10 100 p50 100 p90 100 P(≥90) 0.955 P(TR) 0.955 refunded 800.0
+        "Stagger 14 days": p10 100 p50 100 p90 100 P(≥90) 0.9475 P(TR) 0.9475 refunded 0.0
+        "Pair with the next 5★ ending": p10 100 p50 100 p90 100 P(≥90) 0.9375 P(TR) 0.0 refunded 0.0
+        "Leave open": p10 88 p50 88 p90 88 P(≥90) 0.0 P(TR) 0.0 refunded 0.0
+        "Ask the clients to close": p10 88 p50 88 p90 88 P(≥90) 0.0775 P(TR) 0.07 refunded 28.0
+        best "Close all now""#]]
+    .assert_eq(&check(&options));
+}
+
+#[test]
+fn the_arguments_parse() {
+    let args: Vec<String> = [
+        "demo.json",
+        "--trials",
+        "100",
+        "--seed",
+        "3",
+        "--horizon-days",
+        "91",
+        "--strategy",
+        "close-all-now",
+        "--strategy",
+        "Stagger 14 days",
+        "--behaviour",
+        "happy",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let (file, options) = parse_simulate_args(&args).expect("parses");
+    assert_eq!(file, "demo.json");
+    assert_eq!(options.trials, 100);
+    assert_eq!(options.seed, 3);
+    assert_eq!(options.horizon_days, 91);
+    assert_eq!(
+        options.presets,
+        vec![Preset::CloseAllNow, Preset::Stagger14]
+    );
+    assert_eq!(options.behaviour, BehaviourPreset::Happy);
+    let bad = |args: &[&str]| {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        parse_simulate_args(&args).expect_err("rejected")
+    };
+    assert!(bad(&["f", "--strategy", "nope"]).contains("unknown"));
+    assert!(bad(&["f", "--trials"]).contains("needs a value"));
+    assert!(bad(&["f", "--trials", "-3"]).contains("whole number"));
+    assert!(bad(&["--seed", "1"]).contains("FILE"));
+    assert!(bad(&["f", "g"]).contains("one FILE"));
+}

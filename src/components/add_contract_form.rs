@@ -1,0 +1,259 @@
+use leptos::prelude::*;
+use serde_json::{json, Value};
+
+use crate::state::{AppState, UndoStep};
+
+/// A compact form for one past or current contract, with sensible defaults: the client is
+/// created if new, the amount earned becomes one payment on the end date (or the start date
+/// while open), and feedback is dated on the end date.
+#[component]
+pub fn AddContractForm(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
+    let state = AppState::get();
+    let today = state.today.get_untracked().to_string();
+    let client = RwSignal::new(String::new());
+    let title = RwSignal::new(String::new());
+    let kind = RwSignal::new("fixed".to_string());
+    let start = RwSignal::new(today.clone());
+    let earned = RwSignal::new(String::new());
+    let rate = RwSignal::new("40".to_string());
+    let ended = RwSignal::new(true);
+    let end = RwSignal::new(today);
+    let reason = RwSignal::new("completed".to_string());
+    let stars = RwSignal::new("5.0".to_string());
+    let problems = RwSignal::new(Vec::<String>::new());
+    let saved = RwSignal::new(None::<String>);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(None);
+        let mut local = Vec::new();
+        let client_name = client.get_untracked().trim().to_string();
+        if client_name.is_empty() {
+            local.push("Client: enter the client's name.".to_string());
+        }
+        let earned_usd = match earned.get_untracked().trim() {
+            "" => Some(0.0),
+            t => t
+                .trim_start_matches('$')
+                .replace(',', "")
+                .parse::<f64>()
+                .ok(),
+        };
+        if earned_usd.is_none() {
+            local.push("Amount earned: enter a number of dollars, such as 1200 or 99.50.".into());
+        }
+        let stars_value = match stars.get_untracked().trim() {
+            "" => None,
+            t => match t.parse::<f64>() {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    local.push("Stars: enter a rating from 1.0 to 5.0, or leave it empty.".into());
+                    None
+                }
+            },
+        };
+        if !local.is_empty() {
+            problems.set(local);
+            return;
+        }
+        let fields = NewContract {
+            client_name,
+            title: title.get_untracked().trim().to_string(),
+            hourly: kind.get_untracked() == "hourly",
+            rate: rate.get_untracked(),
+            start: start.get_untracked(),
+            earned_usd: earned_usd.unwrap_or(0.0),
+            end: ended.get_untracked().then(|| end.get_untracked()),
+            reason: reason.get_untracked(),
+            stars: stars_value,
+        };
+        let mut new_id = String::new();
+        let res = state.edit(undo, "Added a contract".into(), |doc| {
+            new_id = add_contract(doc, &fields);
+        });
+        match res {
+            Ok(()) => {
+                problems.set(Vec::new());
+                saved.set(Some(format!("Added contract {new_id}.")));
+                client.set(String::new());
+                title.set(String::new());
+                earned.set(String::new());
+            }
+            Err(ps) => problems.set(ps.iter().map(|p| explain_problem(&p.to_string())).collect()),
+        }
+    };
+
+    view! {
+        <form class="card add-contract" on:submit=submit aria-labelledby="add-title">
+            <h2 id="add-title">"Add a contract"</h2>
+            <div class="form-grid">
+                <label>
+                    "Client"
+                    <input data-testid="add-client" required bind:value=client autocomplete="off" />
+                </label>
+                <label>"Title" <input data-testid="add-title" bind:value=title /></label>
+                <label>
+                    "Type" <select data-testid="add-type" bind:value=kind>
+                        <option value="fixed">"Fixed price"</option>
+                        <option value="hourly">"Hourly"</option>
+                    </select>
+                </label>
+                <Show when=move || kind.get() == "hourly">
+                    <label>"Hourly rate (USD)" <input inputmode="decimal" bind:value=rate /></label>
+                </Show>
+                <label>
+                    "Start date" <input type="date" data-testid="add-start" bind:value=start />
+                </label>
+                <label>
+                    "Amount earned (USD)"
+                    <input
+                        inputmode="decimal"
+                        data-testid="add-earned"
+                        bind:value=earned
+                        placeholder="0"
+                    />
+                </label>
+                <label class="checkbox">
+                    <span>"Ended"</span>
+                    <input type="checkbox" data-testid="add-ended" bind:checked=ended />
+                </label>
+                <Show when=move || ended.get()>
+                    <label>
+                        "End date" <input type="date" data-testid="add-end" bind:value=end />
+                    </label>
+                    <label>
+                        "How it ended" <select data-testid="add-reason" bind:value=reason>
+                            <option value="completed">"Completed"</option>
+                            <option value="not_completed">"Not completed"</option>
+                            <option value="client_unresponsive">"Client unresponsive"</option>
+                            <option value="other">"Other"</option>
+                        </select>
+                    </label>
+                    <label>
+                        "Client's stars (empty = no feedback)"
+                        <input inputmode="decimal" data-testid="add-stars" bind:value=stars />
+                    </label>
+                </Show>
+            </div>
+            <p>
+                <button type="submit" data-testid="add-submit">
+                    "Add contract"
+                </button>
+            </p>
+            {move || {
+                let ps = problems.get();
+                (!ps.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="field-error" role="alert" data-testid="add-problems">
+                                {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+            {move || saved.get().map(|s| view! { <p role="status">{s}</p> })}
+        </form>
+    }
+}
+
+struct NewContract {
+    client_name: String,
+    title: String,
+    hourly: bool,
+    rate: String,
+    start: String,
+    earned_usd: f64,
+    end: Option<String>,
+    reason: String,
+    stars: Option<f64>,
+}
+
+/// Adds the contract (and its client, if new) to the document; returns the new contract's id.
+fn add_contract(doc: &mut Value, f: &NewContract) -> String {
+    let mut clients = array_of(doc, "clients");
+    let existing = clients.iter().find_map(|c| {
+        (c["name"].as_str() == Some(f.client_name.as_str()))
+            .then(|| c["id"].as_str().map(str::to_string))
+            .flatten()
+    });
+    let client_id = existing.unwrap_or_else(|| {
+        let id = unique_id(&clients, "c");
+        clients.push(json!({ "id": id, "name": f.client_name, "flagged": false }));
+        id
+    });
+    doc["clients"] = Value::Array(clients);
+    let mut contracts = array_of(doc, "contracts");
+    let id = unique_id(&contracts, "k");
+    contracts.push(contract_json(&id, &client_id, f));
+    doc["contracts"] = Value::Array(contracts);
+    id
+}
+
+fn contract_json(id: &str, client_id: &str, f: &NewContract) -> Value {
+    let pay_date = f.end.clone().unwrap_or_else(|| f.start.clone());
+    let payments = if f.earned_usd > 0.0 {
+        json!([{ "date": pay_date, "amount": f.earned_usd }])
+    } else {
+        json!([])
+    };
+    let mut c = json!({
+        "id": id,
+        "client": client_id,
+        "type": if f.hourly { "hourly" } else { "fixed" },
+        "start": f.start,
+        "payments": payments,
+        "refunds": [],
+        "milestones": [],
+        "end": null,
+        "feedback": null,
+    });
+    if !f.title.is_empty() {
+        c["title"] = json!(f.title);
+    }
+    if f.hourly {
+        // An unparsable rate is passed through as text so the parser names the field.
+        c["hourly_rate"] = f
+            .rate
+            .trim()
+            .parse::<f64>()
+            .map_or(json!(f.rate), |r| json!(r));
+    }
+    if let Some(end) = &f.end {
+        c["end"] = json!({ "date": end, "by": "client", "reason": f.reason });
+        if let Some(stars) = f.stars {
+            c["feedback"] = json!({ "date": end, "stars": stars });
+        }
+    }
+    c
+}
+
+/// A copy of the array at `key`, or an empty one.
+fn array_of(doc: &Value, key: &str) -> Vec<Value> {
+    doc[key].as_array().cloned().unwrap_or_default()
+}
+
+fn unique_id(items: &[Value], prefix: &str) -> String {
+    (1..)
+        .map(|n| format!("{prefix}{n:02}"))
+        .find(|id| !items.iter().any(|v| v["id"].as_str() == Some(id)))
+        .unwrap_or_else(|| format!("{prefix}new"))
+}
+
+/// Turns a parser problem about the new contract into words about the form's fields.
+fn explain_problem(problem: &str) -> String {
+    let field = [
+        ("hourly_rate", "Hourly rate"),
+        ("payments", "Amount earned"),
+        ("end.date", "End date"),
+        ("feedback.stars", "Client's stars"),
+        ("feedback", "Client's stars"),
+        ("start", "Start date"),
+    ]
+    .into_iter()
+    .find(|(path, _)| problem.contains(path))
+    .map(|(_, name)| name);
+    match field {
+        Some(name) => format!("{name}: {}", problem.split(": ").last().unwrap_or(problem)),
+        None => problem.to_string(),
+    }
+}

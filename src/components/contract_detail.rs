@@ -1,0 +1,297 @@
+use jss_engine::scenario::Contract;
+use leptos::prelude::*;
+use serde_json::{json, Value};
+
+use crate::format::{date, money};
+use crate::state::{AppState, UndoStep};
+
+/// One contract: its facts, its part in the JSS, its timeline (past and scheduled) and the
+/// actions that make sense now. Every action is validated by the engine's parser; a refused
+/// action shows why and changes nothing.
+#[component]
+pub fn ContractDetail(
+    id: String,
+    undo: RwSignal<Option<UndoStep>>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let contract_id = StoredValue::new(id);
+    let contract = Memo::new(move |_| {
+        let id = contract_id.get_value();
+        state.scenario.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.contracts.iter().find(|c| c.id == id).cloned())
+        })
+    });
+    let problems = RwSignal::new(Vec::<String>::new());
+    let reason = RwSignal::new("not_completed".to_string());
+    let by = RwSignal::new("freelancer".to_string());
+    let stars = RwSignal::new("5.0".to_string());
+
+    let apply = move |label: String, change: Box<dyn FnOnce(&mut Value)>| match state
+        .edit(undo, label, change)
+    {
+        Ok(()) => problems.set(Vec::new()),
+        Err(ps) => problems.set(ps.iter().map(ToString::to_string).collect()),
+    };
+    let end_now = move |_| {
+        let id = contract_id.get_value();
+        let today = state.today.get_untracked().to_string();
+        let (r, b) = (reason.get_untracked(), by.get_untracked());
+        apply(
+            format!("Ended {id}."),
+            Box::new(move |doc| {
+                with_contract(doc, &id, |c| {
+                    c["end"] = json!({ "date": today, "by": b, "reason": r });
+                })
+            }),
+        );
+    };
+    let leave_feedback = move |_| {
+        let id = contract_id.get_value();
+        let today = state.today.get_untracked().to_string();
+        let value = stars
+            .get_untracked()
+            .trim()
+            .parse::<f64>()
+            .map_or(json!(stars.get_untracked()), |v| json!(v));
+        apply(
+            format!("Recorded the client's feedback on {id}."),
+            Box::new(move |doc| {
+                with_contract(doc, &id, |c| {
+                    c["feedback"] = json!({ "date": today, "stars": value });
+                })
+            }),
+        );
+    };
+    let delete = move |_| {
+        let id = contract_id.get_value();
+        apply(
+            format!("Deleted {id}."),
+            Box::new(move |doc| {
+                if let Some(list) = doc["contracts"].as_array_mut() {
+                    list.retain(|c| c["id"].as_str() != Some(id.as_str()));
+                }
+            }),
+        );
+        selected.set(None);
+    };
+
+    view! {
+        <section
+            class="card contract-detail"
+            aria-labelledby="detail-title"
+            data-testid="contract-detail"
+        >
+            {move || {
+                contract
+                    .get()
+                    .map(|c| {
+                        view! {
+                            <h2 id="detail-title">
+                                {format!("{} {}", c.id, c.title.clone().unwrap_or_default())}
+                            </h2>
+                            <Facts contract=c.clone() />
+                            <JssLine id=c.id.clone() />
+                            <ContractTimeline contract=c.clone() />
+                        }
+                    })
+            }}
+            <h3>"Actions"</h3>
+            <div class="toolbar">
+                <Show when=move || contract.with(|c| c.as_ref().is_some_and(|c| c.end.is_none()))>
+                    <label>
+                        "Ended by" <select bind:value=by data-testid="end-by">
+                            <option value="freelancer">"Me (freelancer)"</option>
+                            <option value="client">"The client"</option>
+                        </select>
+                    </label>
+                    <label>
+                        "Reason" <select bind:value=reason data-testid="end-reason">
+                            <option value="completed">"Completed"</option>
+                            <option value="not_completed">"Job not completed"</option>
+                            <option value="client_unresponsive">"Client unresponsive"</option>
+                            <option value="other">"Other"</option>
+                        </select>
+                    </label>
+                    <button data-testid="end-now" on:click=end_now>
+                        "End today"
+                    </button>
+                </Show>
+                <Show when=move || {
+                    contract
+                        .with(|c| {
+                            c.as_ref().is_some_and(|c| c.end.is_some() && c.feedback.is_none())
+                        })
+                }>
+                    <label>
+                        "Client's stars"
+                        <input inputmode="decimal" bind:value=stars data-testid="feedback-stars" />
+                    </label>
+                    <button data-testid="leave-feedback" on:click=leave_feedback>
+                        "Record feedback today"
+                    </button>
+                </Show>
+                <button class="secondary" data-testid="delete" on:click=delete>
+                    "Delete contract"
+                </button>
+                <button class="secondary" on:click=move |_| selected.set(None)>
+                    "Close"
+                </button>
+            </div>
+            {move || {
+                let ps = problems.get();
+                (!ps.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="field-error" role="alert" data-testid="action-problems">
+                                {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+fn with_contract(doc: &mut Value, id: &str, f: impl FnOnce(&mut Value)) {
+    if let Some(c) = doc["contracts"]
+        .as_array_mut()
+        .and_then(|list| list.iter_mut().find(|c| c["id"].as_str() == Some(id)))
+    {
+        f(c);
+    }
+}
+
+#[component]
+fn Facts(contract: Contract) -> impl IntoView {
+    let c = contract;
+    view! {
+        <dl class="facts">
+            <dt>"Client"</dt>
+            <dd>{c.client.clone()}</dd>
+            <dt>"Started"</dt>
+            <dd>{date(c.start)}</dd>
+            <dt>"Earned"</dt>
+            <dd>{money(c.earnings().unwrap_or_default())}</dd>
+            <dt>"Ended"</dt>
+            <dd>
+                {c
+                    .end
+                    .map_or(
+                        "Open".to_string(),
+                        |e| {
+                            format!(
+                                "{} by the {} ({})",
+                                date(e.date),
+                                e.by.as_str(),
+                                e.reason.as_str().replace('_', " "),
+                            )
+                        },
+                    )}
+            </dd>
+            <dt>"Client feedback"</dt>
+            <dd>
+                {c
+                    .feedback
+                    .map_or(
+                        "None".to_string(),
+                        |f| format!("{:.2} stars on {}", f.stars.as_f64(), date(f.date)),
+                    )}
+            </dd>
+        </dl>
+    }
+}
+
+/// The contract's line in the JSS report: class, weight, reason, and when it leaves each window.
+#[component]
+fn JssLine(id: String) -> impl IntoView {
+    let state = AppState::get();
+    move || {
+        state
+            .report
+            .get()
+            .and_then(|r| r.contracts.into_iter().find(|l| l.id == id))
+            .map(|l| {
+                let leaves = l
+                    .leaves
+                    .iter()
+                    .map(|(w, d)| format!("leaves the {} window on {}", w.label(), date(*d)))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                view! {
+                    <p data-testid="jss-line">
+                        <span class=format!("pill {}", l.outcome)>{l.outcome}</span>
+                        {format!(" weight {} · {}", l.weight, l.reason)}
+                        {(!leaves.is_empty()).then(|| format!(" · {leaves}"))}
+                    </p>
+                }
+            })
+    }
+}
+
+/// Past facts and scheduled automatic events for this contract, in date order.
+#[component]
+fn ContractTimeline(contract: Contract) -> impl IntoView {
+    let state = AppState::get();
+    let id = contract.id.clone();
+    let mut past: Vec<(chrono::NaiveDate, String)> = contract
+        .payments
+        .iter()
+        .map(|p| (p.date, format!("payment {}", money(p.amount))))
+        .chain(
+            contract
+                .refunds
+                .iter()
+                .map(|p| (p.date, format!("refund {}", money(p.amount)))),
+        )
+        .collect();
+    past.push((contract.start, "started".to_string()));
+    if let Some(e) = contract.end {
+        past.push((e.date, format!("ended by the {}", e.by.as_str())));
+    }
+    if let Some(f) = contract.feedback {
+        past.push((
+            f.date,
+            format!("client feedback {:.2} stars", f.stars.as_f64()),
+        ));
+    }
+    past.sort();
+    view! {
+        <h3>"Timeline"</h3>
+        <ol class="event-list" data-testid="contract-timeline">
+            {past
+                .into_iter()
+                .map(|(d, text)| {
+                    view! {
+                        <li>
+                            <time datetime=d.to_string()>{date(d)}</time>
+                            <span>"done"</span>
+                            <span>{text}</span>
+                            <span></span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+            {move || {
+                state
+                    .upcoming
+                    .get()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|e| e.contract == id)
+                    .map(|e| {
+                        view! {
+                            <li class="scheduled">
+                                <time datetime=e.date.to_string()>{date(e.date)}</time>
+                                <span>"scheduled"</span>
+                                <span>{e.detail}</span>
+                                <span class="amount">{e.amount.map(money)}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ol>
+    }
+}

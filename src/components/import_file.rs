@@ -1,0 +1,117 @@
+use jss_engine::scenario::parse::parse_str;
+use jss_engine::scenario::Scenario;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::state::AppState;
+
+/// The largest scenario file accepted, so a wrong file cannot freeze the page.
+const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+
+/// Picks a scenario file, validates all of it, shows a preview, and replaces the current data
+/// only when the user confirms. Problems are listed by their path in the file.
+#[component]
+pub fn ImportFile() -> impl IntoView {
+    let state = AppState::get();
+    let problems = RwSignal::new(Vec::<String>::new());
+    let preview = RwSignal::new(None::<Scenario>);
+    let on_change = move |ev: leptos::ev::Event| {
+        problems.set(Vec::new());
+        preview.set(None);
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        if file.size() > MAX_FILE_BYTES {
+            problems.set(vec![format!(
+                "{} is {:.1} MB; scenario files are at most 5 MB.",
+                file.name(),
+                file.size() / 1_048_576.0
+            )]);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = match JsFuture::from(file.text()).await {
+                Ok(v) => v.as_string().unwrap_or_default(),
+                Err(_) => {
+                    problems.set(vec![format!("{} could not be read.", file.name())]);
+                    return;
+                }
+            };
+            match parse_str(&text) {
+                Ok(s) => preview.set(Some(s)),
+                Err(ps) => problems.set(ps.iter().map(ToString::to_string).collect()),
+            }
+        });
+    };
+    let confirm = move |_| {
+        if let Some(s) = preview.get_untracked() {
+            state.replace(s);
+            preview.set(None);
+        }
+    };
+    view! {
+        <div class="import-file">
+            <label>
+                <span>"Scenario file"</span>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    data-testid="import-input"
+                    on:change=on_change
+                />
+            </label>
+            {move || {
+                let ps = problems.get();
+                (!ps.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="error" role="alert" data-testid="import-problems">
+                                <p>
+                                    {format!(
+                                        "This file was not imported: {} problem{}. Nothing was changed.",
+                                        ps.len(),
+                                        if ps.len() == 1 { "" } else { "s" },
+                                    )}
+                                </p>
+                                <ul>
+                                    {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                preview
+                    .get()
+                    .map(|s| {
+                        let open = s.contracts.iter().filter(|c| c.end.is_none()).count();
+                        view! {
+                            <div class="preview" data-testid="import-preview">
+                                <p>
+                                    {format!(
+                                        "{} contracts ({} open) with {} clients. Importing replaces the contracts you have now.",
+                                        s.contracts.len(),
+                                        open,
+                                        s.clients.len(),
+                                    )}
+                                </p>
+                                <button data-testid="import-confirm" on:click=confirm>
+                                    "Replace my data with this file"
+                                </button>
+                                <button class="secondary" on:click=move |_| preview.set(None)>
+                                    "Cancel"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,62 @@
+use jss_engine::demo::vanished_clients;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::import_file::ImportFile;
+use crate::state::AppState;
+
+/// The first-run screen: a guided demo, or the user's own contracts.
+#[component]
+pub fn Onboarding() -> impl IntoView {
+    let state = AppState::get();
+    let error = RwSignal::new(None::<String>);
+    let load_demo = move |_| match vanished_clients(state.today.get_untracked()) {
+        Ok(s) => state.replace(s),
+        Err(problems) => error.set(Some(format!(
+            "The demo could not be loaded ({} problems).",
+            problems.len()
+        ))),
+    };
+    view! {
+        <section class="onboarding" aria-labelledby="welcome-title">
+            <h2 id="welcome-title">"See what ending a contract does to your JSS"</h2>
+            <p>
+                "JSS Lab models Upwork's documented rules for contracts, escrow, feedback and the Job Success Score. Everything stays in this browser."
+            </p>
+            <div class="choices">
+                <div class="card">
+                    <h3>"Try the demo"</h3>
+                    <p>
+                        "Fifteen finished contracts with good feedback, and two hourly contracts whose clients went silent months ago. Should they be closed?"
+                    </p>
+                    <button data-testid="load-demo" on:click=load_demo>
+                        "Open the demo"
+                    </button>
+                </div>
+                <div class="card">
+                    <h3>"Start with my own"</h3>
+                    <p>"Add your contracts one by one; the score updates as you go."</p>
+                    <A href="/contracts?new=1" attr:class="button-link">
+                        "Add a contract"
+                    </A>
+                </div>
+                <div class="card">
+                    <h3>"Import a scenario file"</h3>
+                    <p>"A JSS Lab scenario (.json) exported earlier or shared with you."</p>
+                    <ImportFile />
+                </div>
+            </div>
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="error" role="alert">
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
+        </section>
+    }
+}

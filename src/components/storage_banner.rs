@@ -1,0 +1,286 @@
+//! The storage banner: tells the user, in plain words, when their data is not being saved and
+//! offers the ways out (download, restore the backup, start fresh, export).
+//!
+//! Every piece of text, including reasons and previews that come from stored data, is rendered
+//! as a Leptos text node, never as HTML.
+
+use leptos::prelude::*;
+
+use crate::storage::{
+    ReadOnlyReason, RecoveryError, SaveError, SaveReport, StorageStatus, QUOTA_CHARS,
+};
+
+/// A choice the user made in the banner. The app performs it (the banner only asks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BannerAction {
+    /// Download the stored text exactly as it is ([`crate::storage::raw_for_download`]).
+    DownloadRaw,
+    RestoreBackup,
+    /// Only sent after the user confirmed.
+    StartFresh,
+    /// Export the state this tab holds in memory.
+    Export,
+    /// After a conflict: load the other tab's newer save ([`crate::storage::Saver::reload`]).
+    UseOtherTab,
+    /// After a conflict: save this tab's state over it ([`crate::storage::Saver::overwrite_other_tab`]).
+    KeepThisTab,
+}
+
+impl BannerAction {
+    pub fn label(self) -> &'static str {
+        match self {
+            BannerAction::DownloadRaw => "Download raw data",
+            BannerAction::RestoreBackup => "Restore backup",
+            BannerAction::StartFresh => "Start fresh",
+            BannerAction::Export => "Export",
+            BannerAction::UseOtherTab => "Use the other tab's version",
+            BannerAction::KeepThisTab => "Keep this tab's version",
+        }
+    }
+}
+
+/// How urgent a notice is: an alert interrupts a screen reader, a status waits its turn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Urgency {
+    Alert,
+    Status,
+}
+
+/// What the banner shows, decided from the storage state alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub urgency: Urgency,
+    pub title: String,
+    pub body: String,
+    /// The start of unreadable data, shown so the user can recognise it.
+    pub preview: Option<String>,
+    pub actions: Vec<BannerAction>,
+}
+
+/// The notice for a status, the last save failure and the last successful save, or `None` when
+/// all is well. The status wins: a read-only or memory-only tab says so before anything else.
+pub fn notice_for(
+    status: &StorageStatus,
+    problem: Option<&SaveError>,
+    report: Option<&SaveReport>,
+) -> Option<Notice> {
+    match status {
+        StorageStatus::ReadOnly { why } => Some(read_only_notice(why)),
+        StorageStatus::MemoryOnly { why } => Some(memory_only_notice(why)),
+        StorageStatus::Writable => problem
+            .map(problem_notice)
+            .or_else(|| report.filter(|r| r.near_budget).map(near_budget_notice)),
+    }
+}
+
+fn read_only_notice(why: &ReadOnlyReason) -> Notice {
+    let actions = vec![
+        BannerAction::DownloadRaw,
+        BannerAction::RestoreBackup,
+        BannerAction::StartFresh,
+    ];
+    match why {
+        ReadOnlyReason::Unreadable { reason, preview } => Notice {
+            urgency: Urgency::Alert,
+            title: "Your saved data could not be read.".into(),
+            body: format!(
+                "JSS Lab opened read-only so nothing overwrites it, and kept a copy in this \
+                 browser. The problem: {reason}. Download the raw data to keep it safe, then \
+                 restore the last backup or start fresh."
+            ),
+            preview: Some(preview.clone()),
+            actions,
+        },
+        ReadOnlyReason::NewerSchema { version } => Notice {
+            urgency: Urgency::Alert,
+            title: "Your data was saved by a newer version of JSS Lab.".into(),
+            body: format!(
+                "It is in format {version}, which this version cannot read. Reload the page to \
+                 get the newer version. Until then JSS Lab is read-only, so your data is not \
+                 overwritten."
+            ),
+            preview: None,
+            actions,
+        },
+    }
+}
+
+fn memory_only_notice(why: &str) -> Notice {
+    Notice {
+        urgency: Urgency::Alert,
+        title: "This browser does not let JSS Lab save.".into(),
+        body: format!(
+            "Your work lasts only until you close this tab ({why}). Export it to keep a copy."
+        ),
+        preview: None,
+        actions: vec![BannerAction::Export],
+    }
+}
+
+fn problem_notice(problem: &SaveError) -> Notice {
+    match problem {
+        SaveError::QuotaExceeded { .. } => Notice {
+            urgency: Urgency::Alert,
+            title: "Browser storage is full, so your latest changes are not saved.".into(),
+            body: "They are still here in this tab. Export your data to keep a copy, then remove \
+                   data you no longer need."
+                .into(),
+            preview: None,
+            actions: vec![BannerAction::Export],
+        },
+        SaveError::StaleTab { .. } => Notice {
+            urgency: Urgency::Alert,
+            title: "JSS Lab was changed in another tab.".into(),
+            body: "Your latest changes here are not saved yet. Choose which version to keep: the \
+                   other one stays as the backup, and you can export this tab's version first."
+                .into(),
+            preview: None,
+            actions: vec![
+                BannerAction::UseOtherTab,
+                BannerAction::KeepThisTab,
+                BannerAction::Export,
+            ],
+        },
+        other => Notice {
+            urgency: Urgency::Alert,
+            title: "Your latest changes could not be saved.".into(),
+            body: format!(
+                "The reason: {other}. They are still here in this tab; export them to keep a copy."
+            ),
+            preview: None,
+            actions: vec![BannerAction::Export],
+        },
+    }
+}
+
+fn near_budget_notice(report: &SaveReport) -> Notice {
+    let percent = report.used_chars.saturating_mul(100) / QUOTA_CHARS;
+    Notice {
+        urgency: Urgency::Status,
+        title: "Browser storage is almost full.".into(),
+        body: format!(
+            "JSS Lab uses about {percent}% of the space this browser usually allows. Export your \
+             data to keep a copy before it runs out."
+        ),
+        preview: None,
+        actions: vec![BannerAction::Export],
+    }
+}
+
+/// Shows the current storage notice, if any. `on_action` receives the user's choice; "Start
+/// fresh" asks for confirmation inside the banner first. `recovery_error` reports a choice that
+/// failed (for example "there is no backup in this browser").
+#[component]
+pub fn StorageBanner(
+    #[prop(into)] status: Signal<StorageStatus>,
+    #[prop(into)] problem: Signal<Option<SaveError>>,
+    #[prop(into)] report: Signal<Option<SaveReport>>,
+    #[prop(into)] on_action: Callback<BannerAction>,
+    #[prop(into, optional)] recovery_error: MaybeProp<RecoveryError>,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    let notice = Memo::new(move |_| {
+        notice_for(&status.get(), problem.get().as_ref(), report.get().as_ref())
+    });
+    let failed = move || {
+        recovery_error.get().map(|e| {
+            view! {
+                <p class="storage-banner-error" role="alert" data-testid="storage-recovery-error">
+                    {format!("That did not work: {e}.")}
+                </p>
+            }
+        })
+    };
+    view! {
+        {move || {
+            notice
+                .get()
+                .map(|notice| {
+                    view! { <NoticeView notice=notice confirming=confirming on_action=on_action /> }
+                })
+        }}
+        {failed}
+    }
+}
+
+#[component]
+fn NoticeView(
+    notice: Notice,
+    confirming: RwSignal<bool>,
+    on_action: Callback<BannerAction>,
+) -> impl IntoView {
+    let role = match notice.urgency {
+        Urgency::Alert => "alert",
+        Urgency::Status => "status",
+    };
+    let preview = notice.preview.map(|text| {
+        view! { <p class="storage-banner-preview">"The saved data begins with: " <code>{text}</code></p> }
+    });
+    let buttons = notice
+        .actions
+        .into_iter()
+        .map(|action| view! { <ActionButton action=action confirming=confirming on_action=on_action /> })
+        .collect_view();
+    view! {
+        <div class="storage-banner" role=role data-testid="storage-banner">
+            <p class="storage-banner-title">
+                <strong>{notice.title}</strong>
+            </p>
+            <p>{notice.body}</p>
+            {preview}
+            <div class="storage-banner-actions">{buttons}</div>
+            <Show when=move || confirming.get()>
+                <ConfirmFresh confirming=confirming on_action=on_action />
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn ActionButton(
+    action: BannerAction,
+    confirming: RwSignal<bool>,
+    on_action: Callback<BannerAction>,
+) -> impl IntoView {
+    let on_click = move |_| {
+        // Starting fresh sets the data aside, so it takes a second, explicit click.
+        if action == BannerAction::StartFresh {
+            confirming.set(true);
+        } else {
+            on_action.run(action);
+        }
+    };
+    view! {
+        <button type="button" data-action=format!("{action:?}") on:click=on_click>
+            {action.label()}
+        </button>
+    }
+}
+
+#[component]
+fn ConfirmFresh(confirming: RwSignal<bool>, on_action: Callback<BannerAction>) -> impl IntoView {
+    view! {
+        <div class="storage-banner-confirm" role="group" aria-label="Confirm start fresh">
+            <p>
+                "Start fresh? Your current saved data is set aside in this browser, not deleted, and JSS Lab opens empty."
+            </p>
+            <button
+                type="button"
+                data-action="ConfirmStartFresh"
+                on:click=move |_| {
+                    confirming.set(false);
+                    on_action.run(BannerAction::StartFresh);
+                }
+            >
+                "Yes, start fresh"
+            </button>
+            <button
+                type="button"
+                data-action="CancelStartFresh"
+                on:click=move |_| confirming.set(false)
+            >
+                "Cancel"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,66 @@
+use jss_engine::jss::window::Winner;
+use leptos::prelude::*;
+
+use crate::format::window_score;
+use crate::state::AppState;
+
+/// Each window's unrounded score and which one the displayed JSS comes from.
+#[component]
+pub fn WindowTable() -> impl IntoView {
+    let state = AppState::get();
+    let rows = move || {
+        let Some(r) = state.report.get() else {
+            return Vec::new();
+        };
+        let w = r.windows;
+        [
+            ("24 months", w.m24, Some(Winner::M24)),
+            ("12 months", w.m12, Some(Winner::M12)),
+            ("6 months", w.m6, Some(Winner::M6)),
+            ("3 months", w.m3, None),
+            ("Trending (6 + 3) ÷ 2", w.trending, Some(Winner::Trending)),
+        ]
+        .into_iter()
+        .map(|(label, value, winner)| {
+            let won = winner.is_some() && winner == r.winning_window;
+            (label, value, won)
+        })
+        .collect::<Vec<_>>()
+    };
+    view! {
+        <section class="card" aria-labelledby="windows-title">
+            <h2 id="windows-title">"Windows"</h2>
+            <table class="data-table" data-testid="window-table">
+                <caption class="visually-hidden">
+                    "Score in each rolling window; the highest of 24, 12, 6 months and trending is shown"
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Window"</th>
+                        <th scope="col">"Score"</th>
+                        <th scope="col">"Shown?"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        rows()
+                            .into_iter()
+                            .map(|(label, value, won)| {
+                                view! {
+                                    <tr class:winner=won>
+                                        <th scope="row">{label}</th>
+                                        <td>{window_score(value)}</td>
+                                        <td>{if won { "shown (highest)" } else { "" }}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+            <p class="muted">
+                "A 3-month score only counts through Trending. A window needs 2 outcomes from 2 clients."
+            </p>
+        </section>
+    }
+}

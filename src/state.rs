@@ -1,0 +1,145 @@
+//! The app's state: the user's scenario (their contract history as facts) and today's date,
+//! plus the views the engine derives from them. Pages read these memos; only the functions
+//! here change the scenario.
+
+use chrono::NaiveDate;
+use jss_engine::jss::report::{score_report, ScoreReport};
+use jss_engine::ledger::{Ledger, Totals};
+use jss_engine::scenario::Scenario;
+use jss_engine::timeline::{timeline, TimelineEvent};
+use leptos::prelude::*;
+
+/// How far ahead the dashboard and calendars look.
+pub const HORIZON_DAYS: u32 = 120;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// `None` until the user loads the demo, imports a file or adds a contract.
+    pub scenario: RwSignal<Option<Scenario>>,
+    pub today: RwSignal<NaiveDate>,
+    pub report: Memo<Option<ScoreReport>>,
+    /// Every automatic event from today over the horizon, or the reason there is none.
+    pub upcoming: Memo<Result<Vec<TimelineEvent>, String>>,
+    pub totals: Memo<Option<Totals>>,
+}
+
+impl AppState {
+    pub fn provide(initial: Option<Scenario>, today: NaiveDate) -> AppState {
+        let scenario = RwSignal::new(initial);
+        let today = RwSignal::new(today);
+        let report = Memo::new(move |_| {
+            let t = today.get();
+            scenario.with(|s| s.as_ref().map(|s| score_report(s, t)))
+        });
+        let upcoming = Memo::new(move |_| {
+            let t = today.get();
+            scenario.with(|s| match s {
+                Some(s) => timeline(&with_as_of(s, t), t, HORIZON_DAYS).map_err(|e| e.to_string()),
+                None => Ok(Vec::new()),
+            })
+        });
+        let totals = Memo::new(move |_| {
+            let t = today.get();
+            scenario.with(|s| {
+                let s = s.as_ref()?;
+                Ledger::from_scenario(s, t).ok()?.totals()
+            })
+        });
+        let state = AppState {
+            scenario,
+            today,
+            report,
+            upcoming,
+            totals,
+        };
+        provide_context(state);
+        state
+    }
+
+    pub fn get() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    pub fn has_data(self) -> bool {
+        self.scenario.with(Option::is_some)
+    }
+
+    pub fn replace(self, scenario: Scenario) {
+        self.scenario.set(Some(scenario));
+    }
+}
+
+/// The scenario as seen today: the app always evaluates "as of today", whatever date the facts
+/// were written on.
+pub fn with_as_of(scenario: &Scenario, today: NaiveDate) -> Scenario {
+    let mut s = scenario.clone();
+    s.as_of = Some(today);
+    s
+}
+
+/// An edit that can be undone: what it did, in words, and the scenario before it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UndoStep {
+    pub label: String,
+    pub before: Option<Scenario>,
+}
+
+/// The scenario as a v1 document, or an empty one. Edits are made on this document and then
+/// validated by the engine's parser, so every rule of the format applies to hand edits too.
+pub fn document_of(scenario: Option<&Scenario>) -> serde_json::Value {
+    match scenario {
+        Some(s) => serde_json::from_str(&jss_engine::scenario::export::to_json_string(s))
+            .unwrap_or_else(|_| empty_document()),
+        None => empty_document(),
+    }
+}
+
+fn empty_document() -> serde_json::Value {
+    serde_json::json!({
+        "format": "jss-lab.scenario",
+        "version": 1,
+        "rules": { "era": "current" },
+        "clients": [],
+        "contracts": []
+    })
+}
+
+impl AppState {
+    /// Applies an edit to the scenario document; on success replaces the scenario and remembers
+    /// how to undo it. On failure nothing changes and the problems are returned by path.
+    pub fn edit(
+        self,
+        undo: RwSignal<Option<UndoStep>>,
+        label: String,
+        change: impl FnOnce(&mut serde_json::Value),
+    ) -> Result<(), Vec<jss_engine::scenario::parse::Problem>> {
+        let before = self.scenario.get_untracked();
+        let mut doc = document_of(before.as_ref());
+        change(&mut doc);
+        let after = jss_engine::scenario::parse::parse_value(&doc)?;
+        undo.set(Some(UndoStep { label, before }));
+        self.scenario.set(Some(after));
+        Ok(())
+    }
+}
+
+/// The saved payload: the scenario as a v1 document, plus room for the simulator's inputs and
+/// preferences (results are never saved: they are recomputed from the inputs).
+pub fn payload_of(scenario: Option<&Scenario>) -> serde_json::Value {
+    serde_json::json!({
+        "scenario": scenario.map(|s| document_of(Some(s))),
+        "simulator": {},
+        "prefs": {},
+    })
+}
+
+/// The scenario in a saved payload: `Ok(None)` when there is none yet, `Err` with the problems
+/// when the saved scenario no longer passes validation.
+pub fn scenario_of(payload: &serde_json::Value) -> Result<Option<Scenario>, String> {
+    match payload.get("scenario") {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(doc) => jss_engine::scenario::parse::parse_value(doc)
+            .map(Some)
+            .map_err(|ps| jss_engine::scenario::parse::format_problems(&ps)),
+    }
+}

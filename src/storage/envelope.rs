@@ -1,0 +1,232 @@
+//! The versioned envelope around the saved payload: pure functions, no browser access.
+//!
+//! A saved value is one JSON object:
+//! `{ "schema_version", "app_version", "saved_at", "revision", "checksum", "payload" }`.
+//! The checksum covers a canonical text of the payload (object keys sorted, no spaces), so it
+//! does not depend on how serde_json orders maps in a given build.
+
+use std::fmt;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{Map, Value};
+
+use super::migrate::{self, MigrationError, SCHEMA_VERSION};
+
+/// A payload read back from storage, already migrated to the current schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stored {
+    pub payload: Value,
+    /// When it was saved; `None` for schema v0, which carried no envelope.
+    pub saved_at: Option<DateTime<Utc>>,
+    /// The save counter that lets a tab notice another tab's newer save (0 for v0).
+    pub revision: u64,
+    /// The schema version it was read from, when that was older than the current one.
+    pub migrated_from: Option<u32>,
+}
+
+/// Why stored text could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    NotJson { detail: String },
+    UnknownShape { detail: String },
+    BadField { field: &'static str, detail: String },
+    ChecksumMismatch { expected: String, found: String },
+    NewerSchema { version: u32 },
+    Migration(MigrationError),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::NotJson { detail } => write!(f, "it is not valid JSON ({detail})"),
+            ReadError::UnknownShape { detail } => {
+                write!(f, "it is not in a shape JSS Lab knows ({detail})")
+            }
+            ReadError::BadField { field, detail } => {
+                write!(f, "its field \"{field}\" is invalid ({detail})")
+            }
+            ReadError::ChecksumMismatch { expected, found } => write!(
+                f,
+                "its checksum does not match its content (stored {expected}, computed {found}), \
+                 so it was changed or cut short after it was saved"
+            ),
+            ReadError::NewerSchema { version } => write!(
+                f,
+                "it was saved in format {version} by a newer JSS Lab; this version reads up to \
+                 format {SCHEMA_VERSION}"
+            ),
+            ReadError::Migration(e) => write!(f, "it could not be upgraded: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// FNV-1a, 64 bits: tiny, dependency-free and plenty to detect truncation or tampering. It is
+/// not a cryptographic hash and does not need to be; nobody gains from forging a local save.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes.iter().fold(OFFSET, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(PRIME)
+    })
+}
+
+/// The checksum of a payload: 16 lowercase hex digits of FNV-1a-64 over its canonical text.
+pub fn checksum(payload: &Value) -> String {
+    format!("{:016x}", fnv1a64(canonical_text(payload).as_bytes()))
+}
+
+/// JSON text with object keys sorted and no whitespace, identical for equal values.
+pub fn canonical_text(value: &Value) -> String {
+    let mut out = String::new();
+    write_canonical(value, &mut out);
+    out
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(b.0));
+            out.push('{');
+            for (i, (key, item)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::from(key.as_str()).to_string());
+                out.push(':');
+                write_canonical(item, out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        // Scalars have one compact spelling; `Display` on a `Value` cannot fail.
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+/// The stored spelling of a save time: RFC 3339 in UTC with milliseconds.
+pub fn format_time(time: DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Wraps a payload in a current-version envelope and returns its text.
+pub fn encode(payload: &Value, saved_at: DateTime<Utc>, revision: u64) -> String {
+    let mut map = Map::new();
+    map.insert("schema_version".into(), SCHEMA_VERSION.into());
+    map.insert("app_version".into(), env!("CARGO_PKG_VERSION").into());
+    map.insert("saved_at".into(), format_time(saved_at).into());
+    map.insert("revision".into(), revision.into());
+    map.insert("checksum".into(), checksum(payload).into());
+    map.insert("payload".into(), payload.clone());
+    canonical_text(&Value::Object(map))
+}
+
+/// Reads stored text of any supported version: checks the envelope and its checksum, then
+/// migrates the payload to the current schema.
+pub fn read(raw: &str) -> Result<Stored, ReadError> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| ReadError::NotJson {
+        detail: e.to_string(),
+    })?;
+    if migrate::is_v0_blob(&value) {
+        return read_v0(value);
+    }
+    let Value::Object(map) = value else {
+        return Err(ReadError::UnknownShape {
+            detail: "the top level is not a JSON object".into(),
+        });
+    };
+    let version = schema_version(&map)?;
+    if version > SCHEMA_VERSION {
+        return Err(ReadError::NewerSchema { version });
+    }
+    read_envelope(map, version)
+}
+
+fn read_v0(blob: Value) -> Result<Stored, ReadError> {
+    let payload = migrate::migrate(blob, 0).map_err(ReadError::Migration)?;
+    Ok(Stored {
+        payload,
+        saved_at: None,
+        revision: 0,
+        migrated_from: Some(0),
+    })
+}
+
+fn schema_version(map: &Map<String, Value>) -> Result<u32, ReadError> {
+    let Some(field) = map.get("schema_version") else {
+        return Err(ReadError::UnknownShape {
+            detail: "it has no \"schema_version\" and is not a scenario".into(),
+        });
+    };
+    field
+        .as_u64()
+        .and_then(|v| u32::try_from(v).ok())
+        .filter(|v| *v >= 1)
+        .ok_or_else(|| ReadError::BadField {
+            field: "schema_version",
+            detail: format!("expected a whole number from 1, found {field}"),
+        })
+}
+
+fn read_envelope(mut map: Map<String, Value>, version: u32) -> Result<Stored, ReadError> {
+    let payload = map.remove("payload").ok_or(ReadError::BadField {
+        field: "payload",
+        detail: "missing".into(),
+    })?;
+    let expected = text_field(&map, "checksum")?;
+    let found = checksum(&payload);
+    if expected != found {
+        return Err(ReadError::ChecksumMismatch { expected, found });
+    }
+    let saved_at = parse_time(&text_field(&map, "saved_at")?)?;
+    let revision = map
+        .get("revision")
+        .and_then(Value::as_u64)
+        .ok_or(ReadError::BadField {
+            field: "revision",
+            detail: "expected a whole number".into(),
+        })?;
+    let payload = migrate::migrate(payload, version).map_err(ReadError::Migration)?;
+    if !payload.is_object() {
+        return Err(ReadError::BadField {
+            field: "payload",
+            detail: "expected a JSON object".into(),
+        });
+    }
+    Ok(Stored {
+        payload,
+        saved_at: Some(saved_at),
+        revision,
+        migrated_from: (version < SCHEMA_VERSION).then_some(version),
+    })
+}
+
+fn text_field(map: &Map<String, Value>, field: &'static str) -> Result<String, ReadError> {
+    map.get(field)
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .ok_or(ReadError::BadField {
+            field,
+            detail: "expected a string".into(),
+        })
+}
+
+fn parse_time(text: &str) -> Result<DateTime<Utc>, ReadError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| ReadError::BadField {
+            field: "saved_at",
+            detail: e.to_string(),
+        })
+}

@@ -1,0 +1,528 @@
+//! The saver: debounced, verified, backed-up writes of the app's payload, and the multi-tab
+//! policy.
+//!
+//! # How a save cannot tear
+//!
+//! localStorage has no transaction across keys, but each `setItem` replaces one key whole. A
+//! save therefore (1) refuses if the main value is unreadable or newer than this tab's, (2)
+//! writes the new envelope to a staging key, reads it back and checks it byte for byte and by
+//! checksum, (3) removes the staging key to free room, (4) copies the previous main value to
+//! the backup key, (5) replaces the main value and reads it back. An interruption at any step
+//! leaves the previous main value or the new one, both verified, never a mix.
+//!
+//! # Several tabs
+//!
+//! Every envelope carries a `revision` that each save increments. A tab remembers the revision
+//! it loaded or last wrote; before writing it reads the stored revision, and if that is newer
+//! the save is refused with [`SaveError::StaleTab`] and the edit stays pending in memory. The
+//! app then asks the user: "use the other tab's version" ([`Saver::reload`]; this tab's edit
+//! can be exported first) or "keep this tab's version" ([`Saver::overwrite_other_tab`]; the
+//! other tab's save becomes the backup). Either way no edit is lost silently: the side not
+//! chosen is in the backup key or offered for download. When another tab saves and this tab has
+//! nothing pending, [`SaverEvent::OtherTabSaved`] with `has_pending: false` lets the app simply
+//! reload.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
+use serde_json::Value;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::envelope;
+use super::error::{ReadOnlyReason, RecoveryError, SaveError, StorageStatus};
+use super::store::{self, Fault, Store, StoreError};
+use super::{keys, load, preview, quarantine, LoadOutcome};
+
+/// How long edits are gathered before one save, as Excalidraw does.
+pub const DEBOUNCE_MS: u64 = 300;
+/// The quota most browsers give an origin, in UTF-16 characters.
+pub const QUOTA_CHARS: usize = 5_000_000;
+/// Above this usage a save reports `near_budget`, so the app can suggest an export in time.
+pub const WARN_CHARS: usize = 4_000_000;
+
+/// A successful save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaveReport {
+    pub revision: u64,
+    /// The envelope's length in UTF-16 characters.
+    pub size_chars: usize,
+    /// The whole origin's localStorage usage after the save.
+    pub used_chars: usize,
+    pub near_budget: bool,
+    /// Whether the previous value was copied to the backup key (false on a first save, or if
+    /// the backup did not fit; the older backup then stays).
+    pub backup_written: bool,
+}
+
+/// What the saver tells the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaverEvent {
+    Saved(SaveReport),
+    SaveFailed(SaveError),
+    StatusChanged(StorageStatus),
+    /// Another tab changed the saved state. `has_pending` says whether this tab holds an edit
+    /// that is not saved yet (then ask the user; otherwise reload).
+    OtherTabSaved {
+        has_pending: bool,
+    },
+}
+
+struct Pending {
+    payload: Value,
+    saved_at: DateTime<Utc>,
+}
+
+/// An event listener that removes itself when dropped.
+struct Listener {
+    target: web_sys::EventTarget,
+    name: &'static str,
+    closure: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.name, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+struct Inner {
+    status: StorageStatus,
+    revision: u64,
+    pending: Option<Pending>,
+    timer: Option<TimeoutHandle>,
+    notify: Option<Rc<dyn Fn(SaverEvent)>>,
+    listeners: Vec<Listener>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+    }
+}
+
+/// Saves the app's payload. Cheap to clone; clones share one state.
+#[derive(Clone)]
+pub struct Saver {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl Saver {
+    /// A saver for the state [`load`] found. It starts read-only or memory-only when the load
+    /// said so, and with the loaded revision.
+    pub fn new(outcome: &LoadOutcome) -> Saver {
+        Saver {
+            inner: Rc::new(RefCell::new(Inner {
+                status: outcome.status(),
+                revision: outcome.revision(),
+                pending: None,
+                timer: None,
+                notify: None,
+                listeners: Vec::new(),
+            })),
+        }
+    }
+
+    /// Sets the function that receives every [`SaverEvent`]. It runs after the saver's own
+    /// state is updated, so it may call the saver again.
+    pub fn on_event(&self, notify: impl Fn(SaverEvent) + 'static) {
+        self.with(|inner| inner.notify = Some(Rc::new(notify)));
+    }
+
+    /// Flushes on `visibilitychange` to hidden and on `pagehide` (the last moments a page is
+    /// sure to run), and reports other tabs' saves from the `storage` event.
+    pub fn listen(&self) -> Result<(), String> {
+        let window = web_sys::window().ok_or("there is no browser window")?;
+        let document = window.document().ok_or("there is no document")?;
+        let weak = Rc::downgrade(&self.inner);
+        let flush_if_hidden = {
+            let weak = weak.clone();
+            let document = document.clone();
+            move |_: web_sys::Event| {
+                if document.hidden() {
+                    flush_weak(&weak);
+                }
+            }
+        };
+        let flush_now = {
+            let weak = weak.clone();
+            move |_: web_sys::Event| flush_weak(&weak)
+        };
+        let other_tab = move |event: web_sys::Event| on_storage_event(&weak, &event);
+        let listeners = vec![
+            add_listener(document.into(), "visibilitychange", flush_if_hidden)?,
+            add_listener(window.clone().into(), "pagehide", flush_now)?,
+            add_listener(window.into(), "storage", other_tab)?,
+        ];
+        self.with(|inner| inner.listeners.extend(listeners))
+            .ok_or_else(|| SaveError::Busy.to_string())
+    }
+
+    pub fn status(&self) -> StorageStatus {
+        self.with(|inner| inner.status.clone())
+            .unwrap_or(StorageStatus::Writable)
+    }
+
+    /// The revision this tab loaded or last wrote.
+    pub fn revision(&self) -> u64 {
+        self.with(|inner| inner.revision).unwrap_or(0)
+    }
+
+    /// Whether an edit is waiting to be saved (debouncing, or refused and kept in memory).
+    pub fn has_pending(&self) -> bool {
+        self.with(|inner| inner.pending.is_some()).unwrap_or(false)
+    }
+
+    /// The edit waiting to be saved, for an export when saving is impossible.
+    pub fn pending_payload(&self) -> Option<Value> {
+        self.with(|inner| inner.pending.as_ref().map(|p| p.payload.clone()))
+            .flatten()
+    }
+
+    /// Records the latest state and saves it [`DEBOUNCE_MS`] after the last call. `now` becomes
+    /// its `saved_at`.
+    pub fn schedule(&self, payload: Value, now: DateTime<Utc>) {
+        let weak = Rc::downgrade(&self.inner);
+        let timer = set_timeout_with_handle(
+            move || {
+                flush_weak(&weak);
+            },
+            Duration::from_millis(DEBOUNCE_MS),
+        );
+        let scheduled = self.with(|inner| {
+            if let Some(old) = inner.timer.take() {
+                old.clear();
+            }
+            inner.pending = Some(Pending {
+                payload,
+                saved_at: now,
+            });
+            inner.timer = timer.as_ref().ok().copied();
+        });
+        // Without a timer the edit would wait for the next flush; saving now is the safe side.
+        if timer.is_err() || scheduled.is_none() {
+            self.flush();
+        }
+    }
+
+    /// Saves `payload` at once (no debounce).
+    pub fn save_now(&self, payload: Value, now: DateTime<Utc>) -> Result<SaveReport, SaveError> {
+        let stored = self.with(|inner| {
+            inner.pending = Some(Pending {
+                payload,
+                saved_at: now,
+            });
+        });
+        if stored.is_none() {
+            return Err(SaveError::Busy);
+        }
+        self.flush().unwrap_or(Err(SaveError::Busy))
+    }
+
+    /// Writes the pending edit, if any. On failure the edit stays pending, so nothing typed is
+    /// lost and the next flush retries.
+    pub fn flush(&self) -> Option<Result<SaveReport, SaveError>> {
+        let (result, status_change) = self.with(|inner| {
+            if let Some(timer) = inner.timer.take() {
+                timer.clear();
+            }
+            let pending = inner.pending.take()?;
+            let before = inner.status.clone();
+            let result = write(inner, &pending);
+            if result.is_err() {
+                inner.pending = Some(pending);
+            }
+            let changed = (inner.status != before).then(|| inner.status.clone());
+            Some((result, changed))
+        })??;
+        if let Some(status) = status_change {
+            self.emit(SaverEvent::StatusChanged(status));
+        }
+        self.emit(match &result {
+            Ok(report) => SaverEvent::Saved(report.clone()),
+            Err(e) => SaverEvent::SaveFailed(e.clone()),
+        });
+        Some(result)
+    }
+
+    /// Reads the saved state again and adopts it: its status and revision. This tab's pending
+    /// edit is dropped, so call it when [`Saver::has_pending`] is false or the user chose the
+    /// other tab's version.
+    pub fn reload(&self, now: DateTime<Utc>) -> LoadOutcome {
+        let outcome = load(now);
+        self.adopt(outcome.status(), outcome.revision());
+        outcome
+    }
+
+    /// After a [`SaveError::StaleTab`], the user chose this tab's version: it is saved over the
+    /// other tab's, which becomes the backup.
+    pub fn overwrite_other_tab(&self) -> Option<Result<SaveReport, SaveError>> {
+        let stored = Store::open()
+            .ok()
+            .and_then(|s| s.get(keys::STATE).ok().flatten())
+            .and_then(|raw| envelope::read(&raw).ok());
+        if let Some(stored) = stored {
+            self.with(|inner| inner.revision = inner.revision.max(stored.revision));
+        }
+        self.flush()
+    }
+
+    /// Replaces unusable saved data with the backup. The current main value is copied aside
+    /// first; if that copy fails nothing changes.
+    pub fn restore_backup(&self, now: DateTime<Utc>) -> Result<LoadOutcome, RecoveryError> {
+        let store = Store::open().map_err(|why| RecoveryError::Unavailable { why })?;
+        let raw = store
+            .get(keys::BACKUP)
+            .map_err(|e| RecoveryError::WriteFailed {
+                detail: e.to_string(),
+            })?
+            .ok_or(RecoveryError::NoBackup)?;
+        let backup = envelope::read(&raw).map_err(|e| RecoveryError::BackupUnreadable {
+            reason: e.to_string(),
+        })?;
+        set_main_aside(&store, now)?;
+        let revision = self.revision().max(backup.revision) + 1;
+        let text = envelope::encode(&backup.payload, now, revision);
+        store
+            .set(keys::STATE, &text)
+            .map_err(|e| RecoveryError::WriteFailed {
+                detail: e.to_string(),
+            })?;
+        self.adopt(StorageStatus::Writable, revision);
+        Ok(LoadOutcome::Loaded {
+            payload: backup.payload,
+            saved_at: backup.saved_at,
+            size_chars: store::utf16_len(&text),
+            migrated_from: backup.migrated_from,
+            revision,
+        })
+    }
+
+    /// Sets the unusable saved data aside under a timestamped quarantine key (never deletes it)
+    /// and opens an empty, writable state.
+    pub fn start_fresh(&self, now: DateTime<Utc>) -> Result<(), RecoveryError> {
+        let store = Store::open().map_err(|why| RecoveryError::Unavailable { why })?;
+        set_main_aside(&store, now)?;
+        store
+            .remove(keys::STATE)
+            .map_err(|e| RecoveryError::WriteFailed {
+                detail: e.to_string(),
+            })?;
+        // The revision is kept so that a tab still holding the old data sees this tab as newer.
+        self.adopt(StorageStatus::Writable, self.revision());
+        Ok(())
+    }
+
+    /// Takes a new status and revision after a reload or a recovery; any pending edit belongs to
+    /// the state that was replaced, so it is dropped.
+    fn adopt(&self, status: StorageStatus, revision: u64) {
+        let changed = self
+            .with(|inner| {
+                if let Some(timer) = inner.timer.take() {
+                    timer.clear();
+                }
+                inner.pending = None;
+                inner.revision = revision;
+                let changed = inner.status != status;
+                inner.status = status.clone();
+                changed
+            })
+            .unwrap_or(false);
+        if changed {
+            self.emit(SaverEvent::StatusChanged(status));
+        }
+    }
+
+    fn emit(&self, event: SaverEvent) {
+        // The callback is cloned out first so it runs with no borrow held.
+        if let Some(notify) = self.with(|inner| inner.notify.clone()).flatten() {
+            notify(event);
+        }
+    }
+
+    /// Runs `f` on the state; `None` if the state is already borrowed (a re-entrant call),
+    /// which is reported instead of panicking.
+    fn with<R>(&self, f: impl FnOnce(&mut Inner) -> R) -> Option<R> {
+        self.inner
+            .try_borrow_mut()
+            .ok()
+            .map(|mut inner| f(&mut inner))
+    }
+}
+
+fn flush_weak(weak: &Weak<RefCell<Inner>>) {
+    if let Some(inner) = weak.upgrade() {
+        Saver { inner }.flush();
+    }
+}
+
+fn on_storage_event(weak: &Weak<RefCell<Inner>>, event: &web_sys::Event) {
+    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+        return;
+    };
+    // A `None` key means another tab cleared the whole storage.
+    let ours = event.key().is_none_or(|key| key == keys::STATE);
+    if let (true, Some(inner)) = (ours, weak.upgrade()) {
+        let saver = Saver { inner };
+        let has_pending = saver.has_pending();
+        saver.emit(SaverEvent::OtherTabSaved { has_pending });
+    }
+}
+
+fn add_listener(
+    target: web_sys::EventTarget,
+    name: &'static str,
+    handler: impl FnMut(web_sys::Event) + 'static,
+) -> Result<Listener, String> {
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+    target
+        .add_event_listener_with_callback(name, closure.as_ref().unchecked_ref())
+        .map_err(|_| format!("could not listen to {name}"))?;
+    Ok(Listener {
+        target,
+        name,
+        closure,
+    })
+}
+
+/// Copies the main value, if any, under a quarantine key.
+fn set_main_aside(store: &Store, now: DateTime<Utc>) -> Result<(), RecoveryError> {
+    match store.get(keys::STATE) {
+        Ok(None) => Ok(()),
+        Ok(Some(raw)) => quarantine(store, &raw, now)
+            .map(|_| ())
+            .map_err(|detail| RecoveryError::CannotSetAside { detail }),
+        Err(e) => Err(RecoveryError::CannotSetAside {
+            detail: e.to_string(),
+        }),
+    }
+}
+
+/// One save, following the steps in the module comment. Updates the status and revision.
+fn write(inner: &mut Inner, pending: &Pending) -> Result<SaveReport, SaveError> {
+    match &inner.status {
+        StorageStatus::Writable => {}
+        StorageStatus::ReadOnly { why } => return Err(SaveError::ReadOnly { why: why.clone() }),
+        StorageStatus::MemoryOnly { why } => {
+            return Err(SaveError::MemoryOnly { why: why.clone() })
+        }
+    }
+    let store = match Store::open() {
+        Ok(store) => store,
+        Err(why) => {
+            inner.status = StorageStatus::MemoryOnly { why: why.clone() };
+            return Err(SaveError::MemoryOnly { why });
+        }
+    };
+    let previous = check_stored(inner, &store, pending.saved_at)?;
+    let stored_revision = previous.as_ref().map_or(0, |(_, revision)| *revision);
+    let revision = inner.revision.max(stored_revision) + 1;
+    let text = envelope::encode(&pending.payload, pending.saved_at, revision);
+    let size_chars = store::utf16_len(&text);
+    stage(&store, &text, size_chars)?;
+    let backup_written = match &previous {
+        Some((raw, _)) => store.set(keys::BACKUP, raw).is_ok(),
+        None => false,
+    };
+    store
+        .set(keys::STATE, &text)
+        .map_err(|e| store_error(&store, e, size_chars))?;
+    if store.get(keys::STATE).ok().flatten().as_deref() != Some(text.as_str()) {
+        if let Some((raw, _)) = &previous {
+            let _ = store.set(keys::STATE, raw);
+        }
+        return Err(SaveError::VerifyFailed);
+    }
+    inner.revision = revision;
+    let used_chars = store.used_chars();
+    Ok(SaveReport {
+        revision,
+        size_chars,
+        used_chars,
+        near_budget: used_chars >= WARN_CHARS,
+        backup_written,
+    })
+}
+
+/// Reads the stored main value and decides whether this tab may replace it. Returns the raw
+/// text and revision of a readable value, `None` if nothing is stored.
+fn check_stored(
+    inner: &mut Inner,
+    store: &Store,
+    now: DateTime<Utc>,
+) -> Result<Option<(String, u64)>, SaveError> {
+    let raw = match store.get(keys::STATE) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Ok(None),
+        Err(e) => {
+            return Err(SaveError::WriteFailed {
+                detail: e.to_string(),
+            })
+        }
+    };
+    match envelope::read(&raw) {
+        Ok(stored) if stored.revision > inner.revision => Err(SaveError::StaleTab {
+            stored_revision: stored.revision,
+            loaded_revision: inner.revision,
+        }),
+        Ok(stored) => Ok(Some((raw, stored.revision))),
+        Err(e) => {
+            // Something (another tab, an extension, a newer build) left data this build cannot
+            // read: keep it, copy it aside, and stop writing.
+            let _ = quarantine(store, &raw, now);
+            let why = match e {
+                envelope::ReadError::NewerSchema { version } => {
+                    ReadOnlyReason::NewerSchema { version }
+                }
+                other => ReadOnlyReason::Unreadable {
+                    reason: other.to_string(),
+                    preview: preview(&raw),
+                },
+            };
+            inner.status = StorageStatus::ReadOnly { why: why.clone() };
+            Err(SaveError::ReadOnly { why })
+        }
+    }
+}
+
+/// Writes the staging key, reads it back and verifies it, then removes it.
+fn stage(store: &Store, text: &str, size_chars: usize) -> Result<(), SaveError> {
+    let written: String = match store::fault() {
+        Some(Fault::CorruptStaging) => text.chars().take(size_chars / 2).collect(),
+        _ => text.to_owned(),
+    };
+    store
+        .set(keys::STAGING, &written)
+        .map_err(|e| store_error(store, e, size_chars))?;
+    let back = store.get(keys::STAGING).ok().flatten();
+    let verified = back.as_deref() == Some(text)
+        && back
+            .as_deref()
+            .map(envelope::read)
+            .is_some_and(|r| r.is_ok());
+    let _ = store.remove(keys::STAGING);
+    if verified {
+        Ok(())
+    } else {
+        Err(SaveError::VerifyFailed)
+    }
+}
+
+fn store_error(store: &Store, error: StoreError, size_chars: usize) -> SaveError {
+    match error {
+        StoreError::Quota => SaveError::QuotaExceeded {
+            size_chars,
+            used_chars: store.used_chars(),
+        },
+        other => SaveError::WriteFailed {
+            detail: other.to_string(),
+        },
+    }
+}

@@ -1,0 +1,137 @@
+// The app's journeys on the release build, with the browser clock fixed at 2026-11-27 so the
+// demo's numbers are known: load the demo and read the dashboard; add a contract by hand and
+// watch the JSS change; end a contract with escrow and find the refund; change the era and see
+// the score change; everything survives a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, waitForApp, axeViolations, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const TODAY = new Date('2026-11-27T12:00:00Z');
+
+async function freshPage(opts) {
+  const p = await newPage(browser, server.origin, opts);
+  await p.context.clock.setFixedTime(TODAY);
+  return p;
+}
+
+async function openDemo(page) {
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('jss-score').waitFor();
+}
+
+test('the demo opens on a dashboard with the score, windows, badge and money', async () => {
+  const { page, context, errors } = await freshPage();
+  await openDemo(page);
+  assert.equal(await page.getByTestId('jss-score').textContent(), '89%');
+  const table = await page.getByTestId('window-table').textContent();
+  assert.match(table, /24 months\s*88\.9%\s*shown \(highest\)/);
+  assert.match(table, /6 months\s*54\.5%/);
+  assert.equal(await page.getByTestId('top-rated-status').textContent(), 'Not Top Rated');
+  assert.equal(await page.getByTestId('escrow-held').textContent(), '$800.00');
+  // The milestone submitted on 20 Nov auto-releases on 4 Dec: an alert within the week.
+  assert.match(await page.getByTestId('alerts').textContent(), /k18.*released/);
+  assert.match(await page.getByTestId('upcoming').textContent(), /Fri 4 Dec 2026/);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, 'dashboard-demo-1280');
+  await context.close();
+});
+
+test('the demo survives a reload and the contracts list shows every contract', async () => {
+  const { page, context } = await freshPage();
+  await openDemo(page);
+  await page.waitForFunction(() => localStorage.getItem('jss-lab.state') !== null);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByTestId('jss-score').textContent(), '89%');
+  await page.getByRole('link', { name: 'Contracts' }).click();
+  await page.getByTestId('contract-table').waitFor();
+  assert.equal(await page.locator('[data-testid=contract-table] tbody tr').count(), 18);
+  await page.getByTestId('filter').selectOption('open');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=contract-table] tbody tr').length === 3);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('adding a contract by hand changes the JSS', async () => {
+  const { page, context } = await freshPage({ width: 390, height: 844 });
+  await openDemo(page);
+  await page.goto(`${server.origin}/contracts?new=1`);
+  await waitForApp(page);
+  await page.getByTestId('add-client').fill('Zenith Media');
+  await page.getByTestId('add-title').fill('Rushed landing page');
+  await page.getByTestId('add-start').fill('2026-10-01');
+  await page.getByTestId('add-earned').fill('1500');
+  await page.getByTestId('add-end').fill('2026-11-20');
+  await page.getByTestId('add-stars').fill('3.0');
+  await page.getByTestId('add-submit').click();
+  await page.getByText('Added contract k19.').waitFor();
+  await screenshot(page, 'contracts-add-390');
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByTestId('jss-score').waitFor();
+  const score = await page.getByTestId('jss-score').textContent();
+  assert.notEqual(score, '89%', 'a 3-star contract must change the score');
+  assert.match(score, /^\d+%$/);
+  await context.close();
+});
+
+test('a bad entry shows a plain message and changes nothing', async () => {
+  const { page, context } = await freshPage();
+  await openDemo(page);
+  await page.goto(`${server.origin}/contracts?new=1`);
+  await waitForApp(page);
+  await page.getByTestId('add-client').fill('Zenith Media');
+  await page.getByTestId('add-start').fill('2026-10-01');
+  await page.getByTestId('add-end').fill('2026-09-01');
+  await page.getByTestId('add-submit').click();
+  const problems = await page.getByTestId('add-problems').textContent();
+  assert.match(problems, /End date/);
+  assert.equal(await page.locator('[data-testid=contract-table] tbody tr').count(), 18);
+  await context.close();
+});
+
+test('ending a contract with escrow schedules the refund to the client', async () => {
+  const { page, context } = await freshPage();
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Contracts' }).click();
+  await page.getByRole('button', { name: /^k18 / }).click();
+  await page.getByTestId('contract-detail').waitFor();
+  await page.getByTestId('end-by').selectOption('client');
+  await page.getByTestId('end-reason').selectOption('not_completed');
+  await page.getByTestId('end-now').click();
+  const timeline = page.getByTestId('contract-timeline');
+  await timeline.getByText(/refunded/).first().waitFor();
+  const text = await timeline.textContent();
+  // Ended Friday 27 Nov; the freelancer has 7 days; then the credit takes up to 5 business days.
+  assert.match(text, /Fri 4 Dec 2026/);
+  assert.match(text, /reaches the client/);
+  await page.getByTestId('undo').click();
+  await page.getByTestId('end-now').waitFor();
+  await context.close();
+});
+
+test('changing the rule era changes the score and its explanation', async () => {
+  const { page, context } = await freshPage();
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByTestId('era-select').selectOption('legacy');
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByTestId('jss-score').waitFor();
+  const jss = await page.locator('.jss-card').textContent();
+  assert.match(jss, /legacy rules/);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});

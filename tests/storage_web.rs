@@ -1,0 +1,888 @@
+#![cfg(target_arch = "wasm32")]
+//! The storage layer in headless Chromium: envelope, migrations from every golden file, load
+//! outcomes, verified saves with backup, quarantine, quota, several tabs, recovery choices and
+//! the banner. Run with `cargo test -p jss-lab --target wasm32-unknown-unknown --test storage_web`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use leptos::prelude::*;
+use leptos::task::tick;
+use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+use jss_lab::components::storage_banner::{notice_for, BannerAction, StorageBanner};
+use jss_lab::storage::envelope::{self, ReadError};
+use jss_lab::storage::migrate::{self, MigrationError, MIGRATIONS};
+use jss_lab::storage::{
+    keys, load, LoadOutcome, PersistOutcome, ReadOnlyReason, RecoveryError, SaveError, SaveReport,
+    Saver, SaverEvent, StorageContext, StorageStatus, SCHEMA_VERSION,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Every golden file: the version it was saved in, the stored text, and the payload it must
+/// become in the current schema.
+const GOLDEN: &[(u32, &str, &str)] = &[
+    (
+        0,
+        include_str!("fixtures/storage/v0.json"),
+        include_str!("fixtures/storage/v0.expected.json"),
+    ),
+    (
+        1,
+        include_str!("fixtures/storage/v1.json"),
+        include_str!("fixtures/storage/v1.expected.json"),
+    ),
+];
+
+const XSS: &str = "<img src=x onerror=alert(1)>";
+
+fn storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("the test browser has localStorage")
+}
+
+fn get(key: &str) -> Option<String> {
+    storage().get_item(key).expect("read")
+}
+
+fn put(key: &str, value: &str) {
+    storage().set_item(key, value).expect("write");
+}
+
+/// Each test starts from empty storage and no injected fault.
+fn reset() {
+    jss_lab::storage::set_fault(None);
+    storage().clear().expect("clear storage");
+}
+
+fn at(minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, minute, 0)
+        .single()
+        .expect("a valid time")
+}
+
+fn payload(note: &str) -> Value {
+    json!({ "scenario": { "format": "jss-lab.scenario", "version": 1 }, "simulator": {}, "prefs": { "note": note } })
+}
+
+fn quarantined_copies(raw: &str) -> usize {
+    jss_lab::storage::quarantined_keys()
+        .iter()
+        .filter(|k| get(k).as_deref() == Some(raw))
+        .count()
+}
+
+/// The one invariant every failure test checks: the main key still holds exactly `raw`, and
+/// when `quarantined` is set, exactly one copy of it sits under a quarantine key.
+fn check_kept(raw: &str, quarantined: bool) {
+    assert_eq!(get(keys::STATE).as_deref(), Some(raw), "main value changed");
+    assert_eq!(
+        quarantined_copies(raw),
+        usize::from(quarantined),
+        "quarantine copies"
+    );
+    assert_eq!(get(keys::STAGING), None, "staging key left behind");
+}
+
+/// Waits `ms` milliseconds on the browser's timer queue.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn saved_payload() -> Value {
+    let raw = get(keys::STATE).expect("a saved value");
+    envelope::read(&raw).expect("readable").payload
+}
+
+// --- envelope and checksum ---
+
+#[wasm_bindgen_test]
+fn fnv1a64_matches_the_published_test_vectors() {
+    assert_eq!(envelope::fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+    assert_eq!(envelope::fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    assert_eq!(envelope::fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+}
+
+#[wasm_bindgen_test]
+fn canonical_text_ignores_key_order_and_whitespace() {
+    let a: Value = serde_json::from_str(r#"{"b": [1, {"y": 2, "x": 1}], "a": "é"}"#).unwrap();
+    let b: Value = serde_json::from_str(r#"{"a":"é","b":[1,{"x":1,"y":2}]}"#).unwrap();
+    assert_eq!(
+        envelope::canonical_text(&a),
+        r#"{"a":"é","b":[1,{"x":1,"y":2}]}"#
+    );
+    assert_eq!(envelope::checksum(&a), envelope::checksum(&b));
+}
+
+#[wasm_bindgen_test]
+fn an_envelope_round_trips_and_any_edit_breaks_its_checksum() {
+    let data = payload(XSS);
+    let text = envelope::encode(&data, at(5), 3);
+    let stored = envelope::read(&text).expect("round trip");
+    assert_eq!(stored.payload, data);
+    assert_eq!(stored.revision, 3);
+    assert_eq!(stored.saved_at, Some(at(5)));
+    assert_eq!(stored.migrated_from, None);
+    let head: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(head["schema_version"], json!(SCHEMA_VERSION));
+    assert_eq!(head["app_version"], json!(env!("CARGO_PKG_VERSION")));
+    assert_eq!(head["saved_at"], json!("2026-11-27T09:05:00.000Z"));
+
+    let tampered = text.replace("onerror", "onErrOr");
+    assert!(matches!(
+        envelope::read(&tampered),
+        Err(ReadError::ChecksumMismatch { .. })
+    ));
+    let truncated = &text[..text.len() - 10];
+    assert!(matches!(
+        envelope::read(truncated),
+        Err(ReadError::NotJson { .. })
+    ));
+}
+
+#[wasm_bindgen_test]
+fn unknown_shapes_and_bad_fields_are_unreadable_with_a_reason() {
+    let cases = [
+        ("[1, 2]", "not a JSON object"),
+        (r#"{"hello": 1}"#, "no \"schema_version\""),
+        (r#"{"schema_version": 0}"#, "schema_version"),
+        (r#"{"schema_version": "1"}"#, "schema_version"),
+        (r#"{"schema_version": 1, "payload": {}}"#, "checksum"),
+    ];
+    for (raw, needle) in cases {
+        let err = envelope::read(raw).expect_err(raw);
+        assert!(err.to_string().contains(needle), "{raw}: {err}");
+    }
+    assert_eq!(
+        envelope::read(r#"{"schema_version": 99, "payload": {}}"#),
+        Err(ReadError::NewerSchema { version: 99 })
+    );
+}
+
+// --- migrations ---
+
+#[wasm_bindgen_test]
+fn every_golden_file_migrates_to_its_expected_payload() {
+    assert_eq!(
+        GOLDEN.len(),
+        SCHEMA_VERSION as usize + 1,
+        "one golden file per past schema version"
+    );
+    for (version, raw, expected) in GOLDEN {
+        let expected: Value = serde_json::from_str(expected).expect("expected payload is JSON");
+        let stored = envelope::read(raw).unwrap_or_else(|e| panic!("v{version}: {e}"));
+        assert_eq!(stored.payload, expected, "v{version}");
+        let migrated = (*version < SCHEMA_VERSION).then_some(*version);
+        assert_eq!(stored.migrated_from, migrated, "v{version}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_migration_list_defines_the_schema_version_and_refuses_bad_input() {
+    assert_eq!(MIGRATIONS.len() as u32, SCHEMA_VERSION);
+    let current = payload("x");
+    assert_eq!(
+        migrate::migrate(current.clone(), SCHEMA_VERSION),
+        Ok(current)
+    );
+    assert_eq!(
+        migrate::migrate(json!({}), SCHEMA_VERSION + 1),
+        Err(MigrationError::UnknownVersion {
+            version: SCHEMA_VERSION + 1
+        })
+    );
+    assert_eq!(
+        migrate::migrate(json!([1]), 0),
+        Err(MigrationError::NotAnObject { from_version: 0 })
+    );
+    let wrong = migrate::migrate(json!({ "format": "other" }), 0).expect_err("not a scenario");
+    assert!(wrong.to_string().contains("\"other\""), "{wrong}");
+}
+
+#[wasm_bindgen_test]
+fn a_v0_blob_loads_migrated_and_its_first_save_keeps_it_as_the_backup() {
+    reset();
+    let (_, v0, expected) = GOLDEN[0];
+    put(keys::STATE, v0);
+    let outcome = load(at(0));
+    let LoadOutcome::Loaded {
+        payload: loaded,
+        migrated_from,
+        revision,
+        saved_at,
+        ..
+    } = outcome.clone()
+    else {
+        panic!("expected Loaded, got {outcome:?}");
+    };
+    assert_eq!(loaded, serde_json::from_str::<Value>(expected).unwrap());
+    assert_eq!((migrated_from, revision, saved_at), (Some(0), 0, None));
+
+    let saver = Saver::new(&outcome);
+    let report = saver.save_now(loaded.clone(), at(1)).expect("save");
+    assert_eq!(report.revision, 1);
+    assert!(report.backup_written);
+    assert_eq!(get(keys::BACKUP).as_deref(), Some(v0));
+    assert_eq!(saved_payload(), loaded);
+}
+
+// --- load outcomes and read-only mode ---
+
+#[wasm_bindgen_test]
+fn nothing_saved_is_fresh_and_a_save_then_loads_back() {
+    reset();
+    let outcome = load(at(0));
+    assert_eq!(outcome, LoadOutcome::Fresh);
+    assert_eq!(get(keys::PROBE), None, "the write probe cleans up");
+    let saver = Saver::new(&outcome);
+    assert_eq!(saver.status(), StorageStatus::Writable);
+    let report = saver.save_now(payload("one"), at(1)).expect("save");
+    assert_eq!((report.revision, report.backup_written), (1, false));
+    assert!(!report.near_budget);
+    assert!(report.size_chars > 0 && report.used_chars >= report.size_chars);
+    match load(at(2)) {
+        LoadOutcome::Loaded {
+            payload: p,
+            revision,
+            saved_at,
+            size_chars,
+            ..
+        } => {
+            assert_eq!(p, payload("one"));
+            assert_eq!(
+                (revision, saved_at, size_chars),
+                (1, Some(at(1)), report.size_chars)
+            );
+        }
+        other => panic!("expected Loaded, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_corrupted_blob_opens_read_only_intact_and_quarantined() {
+    reset();
+    let good = envelope::encode(&payload("good"), at(0), 4);
+    let corrupt = good.replace("good", "g00d");
+    put(keys::STATE, &corrupt);
+
+    let outcome = load(at(1));
+    let LoadOutcome::Unreadable {
+        raw,
+        reason,
+        quarantined_as,
+    } = &outcome
+    else {
+        panic!("expected Unreadable, got {outcome:?}");
+    };
+    assert_eq!(raw, &corrupt);
+    assert!(reason.contains("checksum"), "{reason}");
+    assert_eq!(
+        quarantined_as.as_deref(),
+        Some("jss-lab.quarantine.2026-11-27T09:01:00.000Z")
+    );
+    check_kept(&corrupt, true);
+
+    let saver = Saver::new(&outcome);
+    assert!(matches!(
+        saver.status(),
+        StorageStatus::ReadOnly {
+            why: ReadOnlyReason::Unreadable { .. }
+        }
+    ));
+    let refused = saver.save_now(payload("edit"), at(2));
+    assert!(
+        matches!(refused, Err(SaveError::ReadOnly { .. })),
+        "{refused:?}"
+    );
+    assert!(saver.has_pending(), "the refused edit stays in memory");
+    // Loading again (a reload of the page) keeps one copy, not one per visit.
+    let _ = load(at(3));
+    check_kept(&corrupt, true);
+    assert_eq!(
+        jss_lab::storage::raw_for_download().as_deref(),
+        Some(corrupt.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_json_is_unreadable_too() {
+    reset();
+    put(keys::STATE, "{\"schema_version\": 1, \"payl");
+    let outcome = load(at(0));
+    assert!(
+        matches!(outcome, LoadOutcome::Unreadable { .. }),
+        "{outcome:?}"
+    );
+    check_kept("{\"schema_version\": 1, \"payl", true);
+}
+
+#[wasm_bindgen_test]
+fn a_newer_schema_is_refused_and_kept_intact() {
+    reset();
+    let newer =
+        json!({ "schema_version": SCHEMA_VERSION + 1, "payload": { "future": true } }).to_string();
+    put(keys::STATE, &newer);
+    let outcome = load(at(0));
+    assert!(
+        matches!(&outcome, LoadOutcome::NewerSchema { version, .. } if *version == SCHEMA_VERSION + 1),
+        "{outcome:?}"
+    );
+    let saver = Saver::new(&outcome);
+    assert_eq!(
+        saver.status(),
+        StorageStatus::ReadOnly {
+            why: ReadOnlyReason::NewerSchema {
+                version: SCHEMA_VERSION + 1
+            }
+        }
+    );
+    assert!(matches!(
+        saver.save_now(payload("old build"), at(1)),
+        Err(SaveError::ReadOnly { .. })
+    ));
+    check_kept(&newer, true);
+}
+
+#[wasm_bindgen_test]
+fn data_that_turns_unreadable_after_loading_is_not_overwritten() {
+    reset();
+    let saver = Saver::new(&load(at(0)));
+    saver.save_now(payload("one"), at(1)).expect("save");
+    put(keys::STATE, "garbage from an extension");
+    let refused = saver.save_now(payload("two"), at(2));
+    assert!(
+        matches!(refused, Err(SaveError::ReadOnly { .. })),
+        "{refused:?}"
+    );
+    assert!(matches!(saver.status(), StorageStatus::ReadOnly { .. }));
+    check_kept("garbage from an extension", true);
+}
+
+#[wasm_bindgen_test]
+fn blocked_storage_is_memory_only() {
+    reset();
+    jss_lab::storage::set_fault(Some(jss_lab::storage::Fault::Unavailable));
+    let outcome = load(at(0));
+    assert!(
+        matches!(outcome, LoadOutcome::Unavailable { .. }),
+        "{outcome:?}"
+    );
+    let saver = Saver::new(&outcome);
+    assert!(matches!(saver.status(), StorageStatus::MemoryOnly { .. }));
+    assert!(matches!(
+        saver.save_now(payload("x"), at(1)),
+        Err(SaveError::MemoryOnly { .. })
+    ));
+    assert_eq!(saver.pending_payload(), Some(payload("x")));
+    jss_lab::storage::set_fault(None);
+}
+
+// --- safe saves ---
+
+#[wasm_bindgen_test]
+fn a_failed_staging_verification_leaves_main_untouched() {
+    reset();
+    let saver = Saver::new(&load(at(0)));
+    saver.save_now(payload("one"), at(1)).expect("save");
+    let before = get(keys::STATE).expect("saved");
+
+    jss_lab::storage::set_fault(Some(jss_lab::storage::Fault::CorruptStaging));
+    assert_eq!(
+        saver.save_now(payload("two"), at(2)),
+        Err(SaveError::VerifyFailed)
+    );
+    check_kept(&before, false);
+    assert_eq!(get(keys::BACKUP), None, "no backup step ran");
+    assert_eq!(saver.revision(), 1);
+
+    // Once writes are sound again, the edit kept in memory is saved by the next flush.
+    jss_lab::storage::set_fault(None);
+    let report = saver.flush().expect("pending").expect("saved");
+    assert_eq!(report.revision, 2);
+    assert_eq!(saved_payload(), payload("two"));
+    assert_eq!(get(keys::BACKUP).as_deref(), Some(before.as_str()));
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_and_the_previous_save_is_intact() {
+    reset();
+    let saver = Saver::new(&load(at(0)));
+    saver.save_now(payload("small"), at(1)).expect("save");
+    let before = get(keys::STATE).expect("saved");
+
+    // Fill the origin's quota with junk, in ever smaller pieces, until even 1 KB is refused.
+    let mut chunk = 1 << 20;
+    let mut n = 0;
+    while chunk >= 1024 {
+        let junk = "x".repeat(chunk);
+        while storage().set_item(&format!("junk.{n}"), &junk).is_ok() {
+            n += 1;
+        }
+        chunk /= 4;
+    }
+    let big = payload(&"y".repeat(64 * 1024));
+    let result = saver.save_now(big.clone(), at(2));
+    assert!(
+        matches!(result, Err(SaveError::QuotaExceeded { size_chars, .. }) if size_chars > 64 * 1024),
+        "{result:?}"
+    );
+    check_kept(&before, false);
+    assert_eq!(
+        saver.pending_payload(),
+        Some(big),
+        "the state stays in memory"
+    );
+    storage().clear().expect("clear junk");
+}
+
+#[wasm_bindgen_test]
+async fn saves_are_debounced_and_flushed_on_pagehide() {
+    reset();
+    let saver = Saver::new(&load(at(0)));
+    saver.listen().expect("listen");
+    saver.schedule(payload("a"), at(1));
+    saver.schedule(payload("b"), at(2));
+    saver.schedule(payload("c"), at(3));
+    assert_eq!(
+        get(keys::STATE),
+        None,
+        "nothing is written before the debounce"
+    );
+    sleep(450).await;
+    assert_eq!(saved_payload(), payload("c"));
+    assert_eq!(saver.revision(), 1, "three edits, one write");
+
+    saver.schedule(payload("d"), at(4));
+    let pagehide = web_sys::Event::new("pagehide").expect("event");
+    web_sys::window()
+        .expect("window")
+        .dispatch_event(&pagehide)
+        .expect("dispatch");
+    assert_eq!(saved_payload(), payload("d"), "pagehide flushes at once");
+    assert!(!saver.has_pending());
+    drop(saver);
+    sleep(350).await;
+}
+
+// --- several tabs ---
+
+#[wasm_bindgen_test]
+fn a_stale_tab_is_refused_and_the_newer_save_is_intact() {
+    reset();
+    let first = Saver::new(&load(at(0)));
+    first.save_now(payload("base"), at(1)).expect("save");
+    let tab_a = Saver::new(&load(at(2)));
+    let tab_b = Saver::new(&load(at(2)));
+    assert_eq!((tab_a.revision(), tab_b.revision()), (1, 1));
+
+    tab_a.save_now(payload("from A"), at(3)).expect("A saves");
+    let newer = get(keys::STATE).expect("saved");
+    assert_eq!(
+        tab_b.save_now(payload("from B"), at(4)),
+        Err(SaveError::StaleTab {
+            stored_revision: 2,
+            loaded_revision: 1
+        })
+    );
+    check_kept(&newer, false);
+    assert_eq!(
+        tab_b.pending_payload(),
+        Some(payload("from B")),
+        "B's edit is not lost"
+    );
+
+    // The user keeps B's version: it is saved, and A's becomes the backup.
+    let report = tab_b
+        .overwrite_other_tab()
+        .expect("pending")
+        .expect("saved");
+    assert_eq!(report.revision, 3);
+    assert_eq!(saved_payload(), payload("from B"));
+    assert_eq!(get(keys::BACKUP).as_deref(), Some(newer.as_str()));
+
+    // Tab A is now the stale one; it reloads and can save again.
+    assert!(matches!(
+        tab_a.save_now(payload("A again"), at(5)),
+        Err(SaveError::StaleTab { .. })
+    ));
+    let reloaded = tab_a.reload(at(6));
+    assert!(matches!(reloaded, LoadOutcome::Loaded { revision: 3, .. }));
+    assert!(!tab_a.has_pending());
+    assert_eq!(
+        tab_a
+            .save_now(payload("A after reload"), at(7))
+            .map(|r| r.revision),
+        Ok(4)
+    );
+}
+
+#[wasm_bindgen_test]
+fn another_tabs_save_is_reported_through_the_storage_event() {
+    reset();
+    let saver = Saver::new(&load(at(0)));
+    let events: Rc<RefCell<Vec<SaverEvent>>> = Rc::default();
+    let sink = events.clone();
+    saver.on_event(move |e| sink.borrow_mut().push(e));
+    saver.listen().expect("listen");
+
+    let fire = |key: Option<&str>| {
+        let init = web_sys::StorageEventInit::new();
+        init.set_key(key);
+        let event =
+            web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("event");
+        web_sys::window()
+            .expect("window")
+            .dispatch_event(&event)
+            .expect("dispatch");
+    };
+    fire(Some(keys::THEME));
+    assert!(events.borrow().is_empty(), "other keys are ignored");
+    fire(Some(keys::STATE));
+    assert_eq!(
+        events.borrow().as_slice(),
+        &[SaverEvent::OtherTabSaved { has_pending: false }]
+    );
+    saver.schedule(payload("typing"), at(1));
+    fire(None);
+    assert_eq!(
+        events.borrow().last(),
+        Some(&SaverEvent::OtherTabSaved { has_pending: true })
+    );
+    drop(saver);
+}
+
+// --- recovery choices ---
+
+#[wasm_bindgen_test]
+fn restore_backup_sets_the_bad_data_aside_and_brings_back_the_previous_save() {
+    reset();
+    let saver = Saver::new(&load(at(0)));
+    assert_eq!(saver.restore_backup(at(0)), Err(RecoveryError::NoBackup));
+    saver.save_now(payload("one"), at(1)).expect("save");
+    saver.save_now(payload("two"), at(2)).expect("save");
+    put(keys::STATE, "broken");
+
+    let outcome = load(at(3));
+    let saver = Saver::new(&outcome);
+    let events: Rc<RefCell<Vec<SaverEvent>>> = Rc::default();
+    let sink = events.clone();
+    saver.on_event(move |e| sink.borrow_mut().push(e));
+
+    let restored = saver.restore_backup(at(4)).expect("restore");
+    assert!(
+        matches!(&restored, LoadOutcome::Loaded { payload: p, .. } if *p == payload("one")),
+        "{restored:?}"
+    );
+    assert_eq!(saved_payload(), payload("one"));
+    assert_eq!(quarantined_copies("broken"), 1);
+    assert_eq!(saver.status(), StorageStatus::Writable);
+    assert_eq!(
+        events.borrow().as_slice(),
+        &[SaverEvent::StatusChanged(StorageStatus::Writable)]
+    );
+    assert!(saver.save_now(payload("three"), at(5)).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn start_fresh_moves_the_bad_data_aside_and_never_deletes_it() {
+    reset();
+    put(keys::STATE, XSS);
+    let outcome = load(at(0));
+    let saver = Saver::new(&outcome);
+    saver.start_fresh(at(1)).expect("start fresh");
+    assert_eq!(get(keys::STATE), None);
+    assert_eq!(quarantined_copies(XSS), 1);
+    assert_eq!(jss_lab::storage::raw_for_download().as_deref(), Some(XSS));
+    assert_eq!(saver.status(), StorageStatus::Writable);
+    assert!(saver.save_now(payload("new start"), at(2)).is_ok());
+    assert_eq!(load(at(3)).revision(), 1);
+}
+
+// --- keeping the data around ---
+
+#[wasm_bindgen_test]
+fn the_export_reminder_counts_whole_days() {
+    reset();
+    assert_eq!(jss_lab::storage::last_export_days(at(0)), None);
+    jss_lab::storage::mark_exported(at(0)).expect("mark");
+    assert_eq!(
+        jss_lab::storage::last_export_days(at(0) + Duration::hours(47)),
+        Some(1)
+    );
+    assert_eq!(
+        jss_lab::storage::last_export_days(at(0) + Duration::days(9)),
+        Some(9)
+    );
+    put(keys::LAST_EXPORT, "yesterday");
+    assert_eq!(jss_lab::storage::last_export_days(at(0)), None);
+}
+
+#[wasm_bindgen_test]
+async fn request_persistence_answers_once() {
+    let answers: Rc<RefCell<Vec<PersistOutcome>>> = Rc::default();
+    let sink = answers.clone();
+    jss_lab::storage::request_persistence(move |a| sink.borrow_mut().push(a));
+    for _ in 0..50 {
+        if !answers.borrow().is_empty() {
+            break;
+        }
+        sleep(20).await;
+    }
+    let answers = answers.borrow();
+    assert_eq!(answers.len(), 1, "{answers:?}");
+    assert!(
+        matches!(answers[0], PersistOutcome::Granted | PersistOutcome::Denied),
+        "{answers:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_theme_keeps_its_own_key() {
+    reset();
+    jss_lab::storage::save_theme(jss_lab::theme::Theme::Dark);
+    assert_eq!(get(keys::THEME).as_deref(), Some("dark"));
+    assert_eq!(jss_lab::storage::load_theme(), jss_lab::theme::Theme::Dark);
+}
+
+// --- the banner ---
+
+fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let section: web_sys::HtmlElement = document()
+        .create_element("section")
+        .expect("create section")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&section)
+        .expect("append section");
+    std::mem::forget(leptos::mount::mount_to(section.clone(), f));
+    section
+}
+
+fn click(section: &web_sys::HtmlElement, action: &str) {
+    let button: web_sys::HtmlElement = section
+        .query_selector(&format!("button[data-action={action}]"))
+        .expect("query")
+        .unwrap_or_else(|| panic!("a {action} button"))
+        .unchecked_into();
+    button.click();
+}
+
+/// The labels of the banner's action buttons, in the banner's order of actions.
+fn button_labels(section: &web_sys::HtmlElement) -> Vec<String> {
+    [
+        BannerAction::UseOtherTab,
+        BannerAction::KeepThisTab,
+        BannerAction::DownloadRaw,
+        BannerAction::RestoreBackup,
+        BannerAction::StartFresh,
+        BannerAction::Export,
+    ]
+    .into_iter()
+    .filter_map(|a| {
+        section
+            .query_selector(&format!("button[data-action={a:?}]"))
+            .expect("query")
+    })
+    .filter_map(|b| b.text_content())
+    .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_banner_renders_stored_text_as_text_never_html() {
+    let status = RwSignal::new(StorageStatus::ReadOnly {
+        why: ReadOnlyReason::Unreadable {
+            reason: format!("it is not in a shape JSS Lab knows ({XSS})"),
+            preview: XSS.to_string(),
+        },
+    });
+    let problem = RwSignal::new(None::<SaveError>);
+    let report = RwSignal::new(None::<SaveReport>);
+    let actions = RwSignal::new(Vec::<BannerAction>::new());
+    let on_action = Callback::new(move |a| actions.update(|v| v.push(a)));
+    let section = mount(move || {
+        view! { <StorageBanner status=status problem=problem report=report on_action=on_action /> }
+    });
+    tick().await;
+
+    assert!(
+        section.query_selector("img").expect("query").is_none(),
+        "no element was injected"
+    );
+    let banner = section
+        .query_selector("[data-testid=storage-banner]")
+        .expect("query")
+        .expect("a banner");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let text = banner.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Your saved data could not be read."),
+        "{text}"
+    );
+    assert!(
+        text.contains(XSS),
+        "the markup shows as literal text: {text}"
+    );
+    assert_eq!(
+        button_labels(&section),
+        ["Download raw data", "Restore backup", "Start fresh"]
+    );
+
+    click(&section, "DownloadRaw");
+    click(&section, "StartFresh");
+    tick().await;
+    assert_eq!(
+        actions.get_untracked(),
+        [BannerAction::DownloadRaw],
+        "start fresh waits"
+    );
+    click(&section, "CancelStartFresh");
+    tick().await;
+    assert!(section
+        .query_selector("[data-action=ConfirmStartFresh]")
+        .expect("query")
+        .is_none());
+    click(&section, "StartFresh");
+    tick().await;
+    click(&section, "ConfirmStartFresh");
+    tick().await;
+    assert_eq!(
+        actions.get_untracked(),
+        [BannerAction::DownloadRaw, BannerAction::StartFresh]
+    );
+
+    // A quota failure in a writable tab offers an export; all well shows nothing.
+    status.set(StorageStatus::Writable);
+    problem.set(Some(SaveError::QuotaExceeded {
+        size_chars: 10,
+        used_chars: 5_000_000,
+    }));
+    tick().await;
+    assert_eq!(button_labels(&section), ["Export"]);
+    assert!(section
+        .text_content()
+        .unwrap_or_default()
+        .contains("storage is full"));
+    problem.set(None);
+    tick().await;
+    assert!(section
+        .query_selector("[data-testid=storage-banner]")
+        .expect("query")
+        .is_none());
+    section.remove();
+}
+
+#[wasm_bindgen_test]
+fn every_state_maps_to_a_plain_words_notice() {
+    let writable = StorageStatus::Writable;
+    assert_eq!(notice_for(&writable, None, None), None);
+    let near = SaveReport {
+        revision: 1,
+        size_chars: 10,
+        used_chars: 4_200_000,
+        near_budget: true,
+        backup_written: true,
+    };
+    let notice = notice_for(&writable, None, Some(&near)).expect("near budget");
+    assert!(notice.body.contains("84%"), "{}", notice.body);
+    assert_eq!(notice.actions, [BannerAction::Export]);
+
+    let stale = SaveError::StaleTab {
+        stored_revision: 2,
+        loaded_revision: 1,
+    };
+    let notice = notice_for(&writable, Some(&stale), None).expect("conflict");
+    assert_eq!(
+        notice.actions,
+        [
+            BannerAction::UseOtherTab,
+            BannerAction::KeepThisTab,
+            BannerAction::Export
+        ]
+    );
+    let memory = StorageStatus::MemoryOnly {
+        why: "blocked".into(),
+    };
+    let notice = notice_for(&memory, Some(&stale), None).expect("memory only");
+    assert_eq!(notice.title, "This browser does not let JSS Lab save.");
+    let newer = StorageStatus::ReadOnly {
+        why: ReadOnlyReason::NewerSchema { version: 9 },
+    };
+    let notice = notice_for(&newer, None, None).expect("newer");
+    assert!(notice.body.contains("format 9"), "{}", notice.body);
+    for error in [
+        SaveError::VerifyFailed,
+        SaveError::Busy,
+        SaveError::WriteFailed {
+            detail: "SecurityError: denied".into(),
+        },
+    ] {
+        let notice = notice_for(&writable, Some(&error), None).expect("failure");
+        assert!(notice.body.contains(&error.to_string()), "{}", notice.body);
+    }
+}
+
+// --- the reactive context the app wires in ---
+
+#[wasm_bindgen_test]
+async fn the_context_tracks_status_saves_and_recovery() {
+    reset();
+    put(keys::STATE, "not json");
+    let owner = Owner::new();
+    let (ctx, outcome) = owner.with(|| StorageContext::provide(|| at(30)));
+    assert!(matches!(outcome, LoadOutcome::Unreadable { .. }));
+    assert!(matches!(
+        ctx.status.get_untracked(),
+        StorageStatus::ReadOnly { .. }
+    ));
+
+    ctx.act(BannerAction::RestoreBackup);
+    assert_eq!(
+        ctx.recovery_error.get_untracked(),
+        Some(RecoveryError::NoBackup)
+    );
+    ctx.act(BannerAction::StartFresh);
+    assert_eq!(ctx.recovery_error.get_untracked(), None);
+    assert_eq!(ctx.replaced.get_untracked(), Some(LoadOutcome::Fresh));
+    assert_eq!(ctx.status.get_untracked(), StorageStatus::Writable);
+    assert_eq!(quarantined_copies("not json"), 1);
+
+    ctx.schedule(payload("typed"));
+    ctx.flush();
+    assert_eq!(saved_payload(), payload("typed"));
+    assert_eq!(ctx.report.get_untracked().map(|r| r.revision), Some(1));
+    assert_eq!(ctx.problem.get_untracked(), None);
+
+    // Another tab saves while this one is idle: the context reloads and hands over the state.
+    let other = Saver::new(&load(at(31)));
+    other
+        .save_now(payload("from the other tab"), at(31))
+        .expect("save");
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &{
+        let init = web_sys::StorageEventInit::new();
+        init.set_key(Some(keys::STATE));
+        init
+    })
+    .expect("event");
+    web_sys::window()
+        .expect("window")
+        .dispatch_event(&event)
+        .expect("dispatch");
+    assert!(matches!(
+        ctx.replaced.get_untracked(),
+        Some(LoadOutcome::Loaded { revision: 2, .. })
+    ));
+    drop(other);
+    drop(owner);
+}
