@@ -2,12 +2,15 @@
 
 pub mod add_contract_form;
 pub mod contract_detail;
+pub mod fan_chart;
 pub mod import_file;
 pub mod jss_card;
 pub mod money_totals;
 pub mod onboarding;
+pub mod sim_table;
 pub mod site_header;
 pub mod storage_banner;
+pub mod target_solver;
 pub mod theme_picker;
 pub mod top_rated_strip;
 pub mod upcoming_events;
