@@ -6,12 +6,14 @@ use leptos_router::path;
 
 use crate::components::site_header::SiteHeader;
 use crate::components::storage_banner::{BannerAction, StorageBanner};
+use crate::pages::calendar_page::CalendarPage;
 use crate::pages::contracts_page::ContractsPage;
 use crate::pages::dashboard_page::DashboardPage;
+use crate::pages::jss_page::JssPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::settings_page::SettingsPage;
 use crate::pages::simulator_page::SimulatorPage;
-use crate::state::{payload_of, scenario_of, AppState};
+use crate::state::{payload_of, scenario_of, sim_inputs_of, AppState};
 use crate::storage::{LoadOutcome, StorageContext};
 use crate::theme::ThemeContext;
 
@@ -22,6 +24,7 @@ pub fn App() -> impl IntoView {
     let load_problem = RwSignal::new(None::<String>);
     let state = AppState::provide(
         initial_scenario(&outcome, load_problem),
+        initial_sim_inputs(&outcome),
         crate::clock::today(),
     );
     save_on_change(state, storage);
@@ -29,6 +32,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(outcome) = storage.replaced.get() {
             state.scenario.set(initial_scenario(&outcome, load_problem));
+            state.sim_inputs.set(initial_sim_inputs(&outcome));
         }
     });
     keep_today_current(state);
@@ -87,6 +91,8 @@ pub fn App() -> impl IntoView {
                         <Routes fallback=NotFoundPage>
                             <Route path=path!("/") view=DashboardPage />
                             <Route path=path!("/contracts") view=ContractsPage />
+                            <Route path=path!("/jss") view=JssPage />
+                            <Route path=path!("/calendar") view=CalendarPage />
                             <Route path=path!("/simulator") view=SimulatorPage />
                             <Route path=path!("/settings") view=SettingsPage />
                         </Routes>
@@ -118,11 +124,22 @@ fn initial_scenario(
     }
 }
 
+fn initial_sim_inputs(outcome: &LoadOutcome) -> Option<crate::state::SimInputs> {
+    match outcome {
+        LoadOutcome::Loaded { payload, .. } => sim_inputs_of(payload),
+        _ => None,
+    }
+}
+
 /// Saves (debounced) after every change of the scenario, but not for the initial load, which
 /// is already what is stored.
 fn save_on_change(state: AppState, storage: StorageContext) {
     Effect::new(move |previous: Option<()>| {
-        let payload = state.scenario.with(|s| payload_of(s.as_ref()));
+        let payload = state.scenario.with(|s| {
+            state
+                .sim_inputs
+                .with(|i| payload_of(s.as_ref(), i.as_ref()))
+        });
         if previous.is_some() {
             storage.schedule(payload);
         }

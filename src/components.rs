@@ -1,11 +1,17 @@
 //! Reusable components, one per file.
 
+pub mod action_plan;
 pub mod add_contract_form;
+pub mod change_explainer;
+pub mod cliff_chart;
 pub mod contract_detail;
 pub mod fan_chart;
 pub mod import_file;
 pub mod jss_card;
+pub mod jss_table;
+pub mod money_list;
 pub mod money_totals;
+pub mod month_grid;
 pub mod onboarding;
 pub mod sim_table;
 pub mod site_header;

@@ -7,6 +7,7 @@ pub mod components;
 pub mod export;
 pub mod format;
 pub mod pages;
+pub mod plan;
 pub mod sim_runner;
 pub mod state;
 pub mod storage;

@@ -12,11 +12,39 @@ use leptos::prelude::*;
 /// How far ahead the dashboard and calendars look.
 pub const HORIZON_DAYS: u32 = 120;
 
+/// The simulator's inputs, saved with the scenario. Results are never saved: they are
+/// recomputed from these inputs (same seed, same numbers) when the simulator page opens.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SimInputs {
+    pub seed: u64,
+    pub trials: String,
+    pub horizon_weeks: String,
+    pub behaviour: String,
+    pub returns_pct: String,
+    /// The contracts chosen; `None` = every open contract.
+    pub contracts: Option<Vec<String>>,
+}
+
+impl Default for SimInputs {
+    fn default() -> SimInputs {
+        SimInputs {
+            seed: 1,
+            trials: "10000".into(),
+            horizon_weeks: "52".into(),
+            behaviour: "vanished".into(),
+            returns_pct: "5".into(),
+            contracts: None,
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// `None` until the user loads the demo, imports a file or adds a contract.
     pub scenario: RwSignal<Option<Scenario>>,
     pub today: RwSignal<NaiveDate>,
+    /// The last simulation's inputs, or `None` before the first run.
+    pub sim_inputs: RwSignal<Option<SimInputs>>,
     pub report: Memo<Option<ScoreReport>>,
     /// Every automatic event from today over the horizon, or the reason there is none.
     pub upcoming: Memo<Result<Vec<TimelineEvent>, String>>,
@@ -24,8 +52,13 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn provide(initial: Option<Scenario>, today: NaiveDate) -> AppState {
+    pub fn provide(
+        initial: Option<Scenario>,
+        sim_inputs: Option<SimInputs>,
+        today: NaiveDate,
+    ) -> AppState {
         let scenario = RwSignal::new(initial);
+        let sim_inputs = RwSignal::new(sim_inputs);
         let today = RwSignal::new(today);
         let report = Memo::new(move |_| {
             let t = today.get();
@@ -48,6 +81,7 @@ impl AppState {
         let state = AppState {
             scenario,
             today,
+            sim_inputs,
             report,
             upcoming,
             totals,
@@ -125,12 +159,21 @@ impl AppState {
 
 /// The saved payload: the scenario as a v1 document, plus room for the simulator's inputs and
 /// preferences (results are never saved: they are recomputed from the inputs).
-pub fn payload_of(scenario: Option<&Scenario>) -> serde_json::Value {
+pub fn payload_of(
+    scenario: Option<&Scenario>,
+    sim_inputs: Option<&SimInputs>,
+) -> serde_json::Value {
     serde_json::json!({
         "scenario": scenario.map(|s| document_of(Some(s))),
-        "simulator": {},
+        "simulator": sim_inputs.map_or(serde_json::json!({}), |i| serde_json::json!({ "inputs": i })),
         "prefs": {},
     })
+}
+
+/// The simulator inputs in a saved payload; anything unreadable there is simply not restored,
+/// since inputs are cheap to enter again and results are never stored.
+pub fn sim_inputs_of(payload: &serde_json::Value) -> Option<SimInputs> {
+    serde_json::from_value(payload.get("simulator")?.get("inputs")?.clone()).ok()
 }
 
 /// The scenario in a saved payload: `Ok(None)` when there is none yet, `Err` with the problems

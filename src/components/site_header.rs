@@ -23,6 +23,12 @@ pub fn SiteHeader() -> impl IntoView {
                         <A href="/contracts">"Contracts"</A>
                     </li>
                     <li>
+                        <A href="/jss">"JSS explained"</A>
+                    </li>
+                    <li>
+                        <A href="/calendar">"Money calendar"</A>
+                    </li>
+                    <li>
                         <A href="/simulator">"Simulator"</A>
                     </li>
                     <li>

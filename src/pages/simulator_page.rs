@@ -4,11 +4,12 @@ use jss_engine::timeline::TimelineKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::action_plan::ActionPlan;
 use crate::components::fan_chart::FanChart;
 use crate::components::sim_table::SimTable;
 use crate::components::target_solver::TargetSolver;
 use crate::sim_runner::Runner;
-use crate::state::{with_as_of, AppState};
+use crate::state::{with_as_of, AppState, SimInputs};
 
 /// One open contract the user may include, with how long its client has been silent.
 #[derive(Clone, PartialEq)]
@@ -22,13 +23,16 @@ struct Candidate {
 pub fn SimulatorPage() -> impl IntoView {
     let state = AppState::get();
     let runner = Runner::new();
-    let behaviour = RwSignal::new("vanished".to_string());
-    let returns_pct = RwSignal::new("5".to_string());
-    let trials = RwSignal::new("10000".to_string());
-    let horizon_weeks = RwSignal::new("52".to_string());
-    let seed = RwSignal::new(1_u64);
-    let chosen = RwSignal::new(None::<Vec<String>>);
+    let saved = state.sim_inputs.get_untracked();
+    let inputs = saved.clone().unwrap_or_default();
+    let behaviour = RwSignal::new(inputs.behaviour);
+    let returns_pct = RwSignal::new(inputs.returns_pct);
+    let trials = RwSignal::new(inputs.trials);
+    let horizon_weeks = RwSignal::new(inputs.horizon_weeks);
+    let seed = RwSignal::new(inputs.seed);
+    let chosen = RwSignal::new(inputs.contracts);
     let error = RwSignal::new(None::<String>);
+    let strategies = RwSignal::new(Vec::<jss_engine::simulate::Strategy>::new());
 
     let candidates = Memo::new(move |_| {
         let today = state.today.get();
@@ -85,6 +89,14 @@ pub fn SimulatorPage() -> impl IntoView {
         let Some(scenario) = state.scenario.get_untracked() else {
             return;
         };
+        state.sim_inputs.set(Some(SimInputs {
+            seed: seed.get_untracked(),
+            trials: trials.get_untracked(),
+            horizon_weeks: horizon_weeks.get_untracked(),
+            behaviour: behaviour.get_untracked(),
+            returns_pct: returns_pct.get_untracked(),
+            contracts: chosen.get_untracked(),
+        }));
         let today = state.today.get_untracked();
         let parsed = parse_inputs(
             &trials.get_untracked(),
@@ -111,6 +123,7 @@ pub fn SimulatorPage() -> impl IntoView {
         let scenario = with_as_of(&scenario, today);
         let started = config_for(&scenario, &options).and_then(|mut config| {
             config.default_behaviour.returns_ppm = returns_ppm;
+            strategies.set(config.strategies.clone());
             Simulation::new(&scenario, &config)
         });
         match started {
@@ -118,6 +131,10 @@ pub fn SimulatorPage() -> impl IntoView {
             Err(e) => error.set(Some(e.to_string())),
         }
     };
+    // Results are derived data: a saved run is recomputed from its inputs and seed.
+    if saved.is_some() && state.has_data() {
+        run();
+    }
     let exits = Memo::new(move |_| {
         state
             .upcoming
@@ -268,7 +285,18 @@ pub fn SimulatorPage() -> impl IntoView {
                     .get()
                     .map(|report| {
                         let ms = runner.last_run_ms.get();
-                        view! { <Results report=report exits=exits.get() run_ms=ms /> }
+                        let complete = report.done >= report.total;
+                        let best = report.recommendation.as_ref().map(|r| r.best.clone());
+                        let at = report.at;
+                        view! {
+                            <Results report=report exits=exits.get() run_ms=ms />
+                            {complete
+                                .then(|| {
+                                    view! {
+                                        <ActionPlan strategies=strategies.get() best=best at=at />
+                                    }
+                                })}
+                        }
                     })
             }}
             <TargetSolver />

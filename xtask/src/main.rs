@@ -4,6 +4,7 @@
 //! test. Both first install what is missing (and say what they install), because these machines
 //! reach only crates.io, npm and Debian's packages: no tool may download its own binaries.
 
+mod bench;
 mod summary;
 mod tools;
 
@@ -19,9 +20,10 @@ fn main() -> ExitCode {
     let res = match args.first().map(String::as_str) {
         Some("serve") => serve(&root),
         Some("test") => test(&root),
+        Some("bench") => bench::bench(&root),
         Some("install") => tools::ensure_all(&root, tools::Purpose::Test),
         _ => {
-            eprintln!("usage: cargo xtask serve | test | install");
+            eprintln!("usage: cargo xtask serve | test | bench | install");
             return ExitCode::from(2);
         }
     };

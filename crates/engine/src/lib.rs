@@ -4,6 +4,7 @@
 //! Time and random seeds are always parameters; money is integer cents; every operation on
 //! user input returns a `Result` and never panics.
 
+pub mod csv_import;
 pub mod demo;
 pub mod jss;
 pub mod ledger;

@@ -27,6 +27,7 @@ pub mod report;
 mod run;
 mod sample;
 pub mod target;
+pub mod workload;
 
 pub use cli::{parse_simulate_args, simulate_json, SimOptions};
 pub use ledger_run::{MoneyEvent, MoneyKind};

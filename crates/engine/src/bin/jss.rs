@@ -17,7 +17,10 @@ const USAGE: &str = "usage:
   jss timeline FILE [--at YYYY-MM-DD] [--days N]
   jss simulate FILE [--trials N] [--seed S] [--horizon-days N] [--at YYYY-MM-DD]
                [--strategy NAME]... [--behaviour vanished|happy|unhappy] [--contract ID]...
-FILE may be - for standard input.";
+  jss import-csv FILE...
+FILE may be - for standard input (not for import-csv). import-csv reads Upwork CSV exports and
+prints { \"scenario\": draft v1 with nulls and per-contract \"unknown\" lists, \"import_report\": ... };
+it exits 2 when no file matches a known export.";
 
 /// A failure and its exit status.
 struct Failure {
@@ -66,6 +69,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "timeline" => run_timeline(rest),
         "score" => run_score(rest),
         "simulate" => run_simulate(rest),
+        "import-csv" => run_import_csv(rest),
         "-h" | "--help" | "help" => Ok(USAGE.to_string()),
         other => Err(Failure::input(format!(
             "unknown command `{other}`\n{USAGE}"
@@ -99,6 +103,26 @@ fn run_simulate(args: &[String]) -> Result<String, Failure> {
     }
     jss_engine::simulate::simulate_json(&scenario, &options)
         .map_err(|error| Failure::input(error.to_string()))
+}
+
+/// `import-csv FILE...`: the draft scenario and import report (`jss_engine::csv_import`).
+/// Unreadable rows and unknown files are also listed on standard error.
+fn run_import_csv(args: &[String]) -> Result<String, Failure> {
+    if args.is_empty() || args.iter().any(|a| a.starts_with("--")) {
+        return Err(Failure::input(format!("import-csv takes FILE...\n{USAGE}")));
+    }
+    let mut files = Vec::with_capacity(args.len());
+    for path in args {
+        let bytes = std::fs::read(path)
+            .map_err(|error| Failure::other(format!("cannot read {path}: {error}")))?;
+        files.push((path.clone(), String::from_utf8_lossy(&bytes).into_owned()));
+    }
+    let result = jss_engine::csv_import::import_files(&files);
+    if result.report.recognised_files() == 0 {
+        return Err(Failure::input(result.report.messages()));
+    }
+    eprint!("{}", result.report.messages());
+    Ok(result.to_json_string())
 }
 
 /// `timeline FILE [--at DATE] [--days N]`.

@@ -1,0 +1,345 @@
+use chrono::{Datelike, NaiveDate};
+use jss_engine::jss::cliff::Frozen;
+use jss_engine::jss::evaluate::calculation_date;
+use jss_engine::jss::{cliff_calendar, CliffCalendar, Window};
+use jss_engine::rules::Params;
+use jss_engine::scenario::Scenario;
+use leptos::prelude::*;
+
+use crate::format::{date, window_score};
+use crate::state::AppState;
+
+const W: f64 = 720.0;
+const H: f64 = 260.0;
+const PAD_L: f64 = 44.0;
+const PAD_R: f64 = 10.0;
+const PAD_T: f64 = 16.0;
+const PAD_B: f64 = 42.0;
+
+/// Each window's unrounded score on one day.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct WindowDay {
+    m24: Option<f64>,
+    m12: Option<f64>,
+    m6: Option<f64>,
+    trending: Option<f64>,
+}
+
+/// The cliff calendar plus each window on the same days.
+#[derive(Clone, Debug, PartialEq)]
+struct Forecast {
+    calendar: CliffCalendar,
+    windows: Vec<WindowDay>,
+}
+
+fn forecast(scenario: &Scenario, today: NaiveDate) -> Forecast {
+    let params = Params::resolve(&scenario.rules);
+    let calendar = cliff_calendar(scenario, &params, today);
+    let mut frozen = Frozen::new(scenario, &params, today);
+    let windows = calendar
+        .days
+        .iter()
+        .map(|d| {
+            let s = frozen.scores_at(calculation_date(d.date, &params));
+            WindowDay {
+                m24: s.window(Window::M24),
+                m12: s.window(Window::M12),
+                m6: s.window(Window::M6),
+                trending: s.trending,
+            }
+        })
+        .collect();
+    Forecast { calendar, windows }
+}
+
+fn x_of(i: usize, n: usize) -> f64 {
+    let span = (n.max(2) - 1) as f64;
+    PAD_L + (W - PAD_L - PAD_R) * i as f64 / span
+}
+
+fn y_of(v: f64, lo: f64) -> f64 {
+    let v = v.clamp(lo, 100.0);
+    PAD_T + (H - PAD_T - PAD_B) * (1.0 - (v - lo) / (100.0 - lo))
+}
+
+/// Polyline point lists, one per run of days with a value (a window without enough outcomes
+/// leaves a gap).
+fn segments(values: &[Option<f64>], lo: f64) -> Vec<String> {
+    let n = values.len();
+    let mut res = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        match v {
+            Some(v) => current.push(format!("{:.1},{:.1}", x_of(i, n), y_of(*v, lo))),
+            None if !current.is_empty() => res.push(std::mem::take(&mut current).join(" ")),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        res.push(current.join(" "));
+    }
+    res
+}
+
+/// The first day of each quarter after the first day, for axis labels.
+fn quarter_ticks(days: &[NaiveDate]) -> Vec<(usize, String)> {
+    days.iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(i, d)| d.day() == 1 && d.month0().is_multiple_of(3) && *i + 45 < days.len())
+        .map(|(i, d)| (i, d.format("%b %Y").to_string()))
+        .collect()
+}
+
+/// The 24-month forward chart of the displayed score and each window if nothing new happens,
+/// today at the left edge, with the dates the score changes as a table.
+#[component]
+pub fn CliffChart() -> impl IntoView {
+    let state = AppState::get();
+    let data = Memo::new(move |_| {
+        let today = state.today.get();
+        state
+            .scenario
+            .with(|s| s.as_ref().map(|s| forecast(s, today)))
+    });
+    view! {
+        <section class="card" aria-labelledby="cliff-title">
+            <h2 id="cliff-title">"The next 24 months if nothing new happens"</h2>
+            {move || data.get().map(|f| view! { <ChartBody forecast=f /> })}
+        </section>
+    }
+}
+
+#[component]
+fn ChartBody(forecast: Forecast) -> impl IntoView {
+    let Forecast { calendar, windows } = forecast;
+    let days: Vec<NaiveDate> = calendar.days.iter().map(|d| d.date).collect();
+    let n = days.len();
+    let displayed: Vec<Option<f64>> = calendar
+        .days
+        .iter()
+        .map(|d| d.score.map(f64::from))
+        .collect();
+    let series: [(&'static str, &'static str, Vec<Option<f64>>); 4] = [
+        (
+            "24 months",
+            "s-m24",
+            windows.iter().map(|w| w.m24).collect(),
+        ),
+        (
+            "12 months",
+            "s-m12",
+            windows.iter().map(|w| w.m12).collect(),
+        ),
+        ("6 months", "s-m6", windows.iter().map(|w| w.m6).collect()),
+        (
+            "Trending",
+            "s-trending",
+            windows.iter().map(|w| w.trending).collect(),
+        ),
+    ];
+    let min_value = displayed
+        .iter()
+        .chain(series.iter().flat_map(|(_, _, v)| v.iter()))
+        .flatten()
+        .fold(100.0_f64, |a, b| a.min(*b));
+    let lo = ((min_value.max(0.0) / 10.0).floor() * 10.0).min(50.0);
+    let grid: Vec<f64> = (0..=10)
+        .map(|k| f64::from(k) * 10.0)
+        .filter(|v| *v >= lo)
+        .collect();
+    let from = calendar.from;
+    let last = days.last().copied().unwrap_or(from);
+    let now = calendar.days.first().and_then(|d| d.score);
+    let end = calendar.days.last().and_then(|d| d.score);
+    let pct = |s: Option<u8>| s.map_or("no score".to_string(), |s| format!("{s}%"));
+    let title = format!(
+        "Displayed JSS and each window from {} to {} if nothing new happens: {} today, {} at the end, {} change(s) of the displayed score",
+        date(from),
+        date(last),
+        pct(now),
+        pct(end),
+        calendar.changes.len(),
+    );
+    let index_of = |d: NaiveDate| days.iter().position(|x| *x == d);
+    let change_marks: Vec<(f64, String)> = calendar
+        .changes
+        .iter()
+        .filter_map(|c| {
+            let i = index_of(c.date)?;
+            Some((
+                x_of(i, n),
+                format!("{}: {} → {}", date(c.date), pct(c.before), pct(c.after)),
+            ))
+        })
+        .collect();
+    let rows: Vec<(NaiveDate, Option<u8>, Option<u8>, WindowDay)> = calendar
+        .changes
+        .iter()
+        .filter_map(|c| {
+            let w = index_of(c.date).and_then(|i| windows.get(i).copied())?;
+            Some((c.date, c.before, c.after, w))
+        })
+        .collect();
+    let ticks = quarter_ticks(&days);
+    view! {
+        <figure class="cliff-chart" data-testid="cliff-chart">
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=title.clone()>
+                <title>{title.clone()}</title>
+                {grid
+                    .into_iter()
+                    .map(|v| {
+                        view! {
+                            <line
+                                class=if v == 90.0 { "line-90" } else { "grid" }
+                                x1=PAD_L
+                                x2=W - PAD_R
+                                y1=y_of(v, lo)
+                                y2=y_of(v, lo)
+                            />
+                            <text class="axis" x=PAD_L - 4.0 y=y_of(v, lo) + 4.0 text-anchor="end">
+                                {format!("{v:.0}")}
+                            </text>
+                        }
+                    })
+                    .collect_view()}
+                {ticks
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, (i, label))| {
+                        view! {
+                            <line
+                                class="grid"
+                                x1=x_of(i, n)
+                                x2=x_of(i, n)
+                                y1=H - PAD_B
+                                y2=H - PAD_B + 4.0
+                            />
+                            <text
+                                class=if k % 2 == 1 { "axis tick-odd" } else { "axis" }
+                                x=x_of(i, n)
+                                y=H - PAD_B + 18.0
+                                text-anchor="middle"
+                            >
+                                {label}
+                            </text>
+                        }
+                    })
+                    .collect_view()}
+                {segments(&displayed, lo)
+                    .into_iter()
+                    .map(|points| view! { <polyline class="series s-displayed" points=points /> })
+                    .collect_view()}
+                {series
+                    .iter()
+                    .map(|(_, class, values)| {
+                        segments(values, lo)
+                            .into_iter()
+                            .map(|points| {
+                                view! { <polyline class=format!("series {class}") points=points /> }
+                            })
+                            .collect_view()
+                    })
+                    .collect_view()}
+                {change_marks
+                    .into_iter()
+                    .map(|(x, label)| {
+                        view! {
+                            <line class="change" x1=x x2=x y1=PAD_T y2=H - PAD_B>
+                                <title>{label}</title>
+                            </line>
+                        }
+                    })
+                    .collect_view()}
+                <line class="today" x1=PAD_L x2=PAD_L y1=PAD_T y2=H - PAD_B />
+                <text class="axis today-label" x=PAD_L + 3.0 y=PAD_T + 14.0>
+                    {format!("today ({})", from.format("%-d %b"))}
+                </text>
+                <text class="axis" x=W - PAD_R y=H - 2.0 text-anchor="end">
+                    {date(last)}
+                </text>
+            </svg>
+            <figcaption>
+                <ul class="legend">
+                    <li>
+                        <span class="swatch s-displayed" aria-hidden="true"></span>
+                        "Displayed JSS (whole %)"
+                    </li>
+                    {series
+                        .iter()
+                        .map(|(label, class, _)| {
+                            view! {
+                                <li>
+                                    <span class=format!("swatch {class}") aria-hidden="true"></span>
+                                    {*label}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                "Vertical lines: days the displayed score changes. A window line stops when it holds too few outcomes."
+            </figcaption>
+            <details>
+                <summary>"The dates the score changes, as a table"</summary>
+                <div
+                    class="table-scroll"
+                    tabindex="0"
+                    role="region"
+                    aria-labelledby="cliff-table-caption"
+                >
+                    <table class="data-table" data-testid="cliff-table">
+                        <caption id="cliff-table-caption">
+                            {format!(
+                                "Days the displayed JSS changes between {} and {}, and each window that day",
+                                date(from),
+                                date(last),
+                            )}
+                        </caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Date"</th>
+                                <th scope="col">"JSS before"</th>
+                                <th scope="col">"JSS after"</th>
+                                <th scope="col">"24 months"</th>
+                                <th scope="col">"12 months"</th>
+                                <th scope="col">"6 months"</th>
+                                <th scope="col">"Trending"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {if rows.is_empty() {
+                                view! {
+                                    <tr>
+                                        <td colspan="7">
+                                            "The displayed score does not change in these 24 months."
+                                        </td>
+                                    </tr>
+                                }
+                                    .into_any()
+                            } else {
+                                rows.into_iter()
+                                    .map(|(d, before, after, w)| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row">
+                                                    <time datetime=d.to_string()>{date(d)}</time>
+                                                </th>
+                                                <td>{pct(before)}</td>
+                                                <td>{pct(after)}</td>
+                                                <td>{window_score(w.m24)}</td>
+                                                <td>{window_score(w.m12)}</td>
+                                                <td>{window_score(w.m6)}</td>
+                                                <td>{window_score(w.trending)}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()
+                                    .into_any()
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,254 @@
+use chrono::NaiveDate;
+use jss_engine::jss::evaluate::{calculation_date, evaluate};
+use jss_engine::jss::{Class, Reason, ScoreReport};
+use jss_engine::rules::{param_spec, Params};
+use jss_engine::scenario::Scenario;
+use leptos::prelude::*;
+
+use crate::format::date;
+use crate::state::AppState;
+
+/// One parameter behind a contract's class: its value and where its default comes from.
+#[derive(Clone, Debug, PartialEq)]
+struct RuleParam {
+    name: &'static str,
+    value: String,
+    sources: String,
+    provenance: &'static str,
+}
+
+/// One row of the table: the contract's outcome and the rule that decided it.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    id: String,
+    client: String,
+    class: &'static str,
+    weight: f64,
+    reason: String,
+    section: &'static str,
+    params: Vec<RuleParam>,
+    leaves: Vec<(&'static str, NaiveDate)>,
+}
+
+/// The MODEL.md section and the parameters that decided a class, from the reason.
+fn rule_of(reason: Reason, class: Class, by_pattern: bool) -> (&'static str, Vec<&'static str>) {
+    let (section, mut names): (&'static str, Vec<&'static str>) = match reason {
+        Reason::Feedback { .. } => (
+            "§3.1",
+            match class {
+                Class::Positive => vec!["positive_min_stars"],
+                Class::Negative => vec!["negative_below_stars"],
+                Class::Neutral => vec!["positive_min_stars", "negative_below_stars"],
+                Class::Excluded => Vec::new(),
+            },
+        ),
+        Reason::NotCompletedOverride { .. } => ("§3.1", vec!["end_reason_override"]),
+        Reason::ZeroEarningsNegative { .. } | Reason::ZeroEarningsExcluded { .. } => {
+            ("§3.1", vec!["negative_below_stars"])
+        }
+        Reason::LongTerm { .. } => (
+            "§3.1.3",
+            vec![
+                "long_term_counts_positive",
+                "long_term_max_gap_days",
+                "long_term_min_span_days",
+            ],
+        ),
+        Reason::OpenNotLongTerm => (
+            "§3.1.3",
+            vec!["long_term_max_gap_days", "long_term_min_span_days"],
+        ),
+        Reason::EndedWithoutFeedback => ("§3.1.4", vec!["no_feedback_pattern_rule"]),
+        Reason::InactiveOpen { .. } => {
+            ("§3.1.4", vec!["inactive_open_counts", "inactive_open_days"])
+        }
+        Reason::NotStarted | Reason::FlaggedClient | Reason::EarningsOverflow => {
+            ("§3.1", Vec::new())
+        }
+    };
+    if by_pattern {
+        names.extend(["no_feedback_pattern_rule", "no_feedback_pattern_share"]);
+        names.dedup();
+    }
+    (section, names)
+}
+
+fn rule_params(scenario: &Scenario, params: &Params, names: &[&'static str]) -> Vec<RuleParam> {
+    names
+        .iter()
+        .filter_map(|name| {
+            let spec = param_spec(name)?;
+            let overridden = scenario.rules.overrides.contains_key(*name);
+            Some(RuleParam {
+                name: spec.name,
+                value: params.get(name).map(|v| v.to_string()).unwrap_or_default(),
+                sources: spec.sources.join(", "),
+                provenance: if overridden {
+                    "your setting"
+                } else {
+                    spec.provenance.as_str()
+                },
+            })
+        })
+        .collect()
+}
+
+fn client_name(scenario: &Scenario, id: &str) -> String {
+    scenario
+        .clients
+        .iter()
+        .find(|k| k.id == id)
+        .map_or(id.to_string(), |k| {
+            if k.name.is_empty() {
+                k.id.clone()
+            } else {
+                k.name.clone()
+            }
+        })
+}
+
+fn rows_of(scenario: &Scenario, report: &ScoreReport, today: NaiveDate) -> Vec<Row> {
+    let params = Params::resolve(&scenario.rules);
+    let evaluation = evaluate(scenario, &params, calculation_date(today, &params));
+    report
+        .contracts
+        .iter()
+        .zip(&evaluation.scored)
+        .map(|(line, scored)| {
+            let class = match line.outcome {
+                "positive" => Class::Positive,
+                "negative" => Class::Negative,
+                "neutral" => Class::Neutral,
+                _ => Class::Excluded,
+            };
+            let by_pattern = line.reason.contains("pattern rule");
+            let (section, names) = rule_of(scored.outcome.reason, class, by_pattern);
+            Row {
+                id: line.id.clone(),
+                client: client_name(scenario, &line.client),
+                class: line.outcome,
+                weight: line.weight,
+                reason: line.reason.clone(),
+                section,
+                params: rule_params(scenario, &params, &names),
+                leaves: line.leaves.iter().map(|(w, d)| (w.label(), *d)).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Every contract with its class, weight, reason, the rule (MODEL section and parameters with
+/// their sources) behind the class, and the day it leaves each window if nothing changes.
+#[component]
+pub fn JssTable() -> impl IntoView {
+    let state = AppState::get();
+    let rows = Memo::new(move |_| {
+        let today = state.today.get();
+        let report = state.report.get();
+        state.scenario.with(|s| match (s, report) {
+            (Some(s), Some(r)) => rows_of(s, &r, today),
+            _ => Vec::new(),
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="jss-table-title">
+            <h2 id="jss-table-title">"Every contract and why it counts"</h2>
+            <p class="muted">
+                "Class and weight as the score sees them today. The rule column names the MODEL section and the parameters that decided the class, with their source ids and provenance; weights follow MODEL §3.3."
+            </p>
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-labelledby="jss-table-caption"
+            >
+                <table class="data-table jss-table" data-testid="jss-table">
+                    <caption id="jss-table-caption" class="visually-hidden">
+                        "Each contract's outcome class, weight, reason, rule and the date it leaves each window"
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Contract"</th>
+                            <th scope="col">"Client"</th>
+                            <th scope="col">"Class"</th>
+                            <th scope="col">"Weight"</th>
+                            <th scope="col">"Reason"</th>
+                            <th scope="col">"Rule"</th>
+                            <th scope="col">"Leaves"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            rows.get()
+                                .into_iter()
+                                .map(|row| {
+                                    view! {
+                                        <tr data-contract=row.id.clone()>
+                                            <th scope="row" class="event-contract">
+                                                {row.id.clone()}
+                                            </th>
+                                            <td>{row.client.clone()}</td>
+                                            <td>
+                                                <span class=format!("pill {}", row.class)>{row.class}</span>
+                                            </td>
+                                            <td class="amount">{format!("{}", row.weight)}</td>
+                                            <td>{row.reason.clone()}</td>
+                                            <td>
+                                                <span class="rule-section">
+                                                    {format!("MODEL {}", row.section)}
+                                                </span>
+                                                <ul class="rule-params">
+                                                    {row
+                                                        .params
+                                                        .iter()
+                                                        .map(|p| {
+                                                            view! {
+                                                                <li>
+                                                                    <code>{p.name}</code>
+                                                                    {format!(
+                                                                        " = {} · {} · {}",
+                                                                        p.value,
+                                                                        p.sources,
+                                                                        p.provenance,
+                                                                    )}
+                                                                </li>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                </ul>
+                                            </td>
+                                            <td>
+                                                {if row.leaves.is_empty() {
+                                                    view! { <span class="muted">"in no window"</span> }
+                                                        .into_any()
+                                                } else {
+                                                    view! {
+                                                        <ul class="leaves">
+                                                            {row
+                                                                .leaves
+                                                                .iter()
+                                                                .map(|(w, d)| {
+                                                                    view! {
+                                                                        <li>
+                                                                            {format!("{w}: ")}
+                                                                            <time datetime=d.to_string()>{date(*d)}</time>
+                                                                        </li>
+                                                                    }
+                                                                })
+                                                                .collect_view()}
+                                                        </ul>
+                                                    }
+                                                        .into_any()
+                                                }}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,39 @@
+//! The simulator benchmark in headless Chromium: the same workload as the native criterion
+//! benchmark (`crates/engine/benches/simulate.rs`), timed with `performance.now()`.
+//! Run by `cargo xtask bench`, not by the test command: speed is measured, never asserted.
+#![cfg(all(target_arch = "wasm32", feature = "wasm-bench"))]
+
+use jss_engine::simulate::workload::{config, full_run, history};
+use jss_engine::simulate::BehaviourPreset;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+#[wasm_bindgen_test]
+fn simulate_10k_trials_6_strategies_104_weeks() {
+    let scenario = history();
+    for behaviour in [BehaviourPreset::Vanished, BehaviourPreset::Happy] {
+        let config = config(&scenario, behaviour);
+        // One warm-up run, then the median of seven.
+        assert_eq!(full_run(&scenario, &config), 6);
+        let mut times: Vec<f64> = (0..7)
+            .map(|_| {
+                let t0 = now_ms();
+                let n = full_run(&scenario, &config);
+                let took = now_ms() - t0;
+                assert_eq!(n, 6);
+                took
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        let median = times[times.len() / 2];
+        // A line xtask reads: "wasm-bench <name> <median ms>".
+        console_log!("wasm-bench {} {median:.1}", behaviour.as_str());
+    }
+}
