@@ -60,6 +60,39 @@ test('the presets run on the demo, with a recommendation and the same table for 
   await context.close();
 });
 
+test('the chosen strategy becomes a dated plan and an .ics download', async () => {
+  const { page, context } = await demoSimulator();
+  await runAndRead(page);
+  const steps = await page.getByTestId('plan-steps').textContent();
+  assert.match(steps, /Fri 27 Nov 2026: End k16/);
+  await page.getByTestId('plan-strategy').selectOption('Stagger 14 days');
+  await page.getByTestId('plan-steps').getByText(/Fri 11 Dec 2026/).first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-ics').click()]);
+  assert.equal(download.suggestedFilename(), 'jss-lab-plan.ics');
+  const stream = await download.createReadStream();
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  const ics = Buffer.concat(chunks).toString('utf8');
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics, /DTSTART;VALUE=DATE:20261127/);
+  assert.match(ics, /DTSTART;VALUE=DATE:20261211/);
+  assert.equal((ics.match(/BEGIN:VEVENT/g) ?? []).length >= 2, true);
+  await context.close();
+});
+
+test('a saved run is recomputed from its inputs and seed after a reload', async () => {
+  const { page, context } = await demoSimulator();
+  await page.getByTestId('trials').fill('2000');
+  const first = await runAndRead(page);
+  await page.waitForTimeout(600); // the save is debounced by 300 ms
+  await page.reload();
+  await waitForApp(page);
+  await page.getByText('Computed in').waitFor({ timeout: 60000 });
+  assert.equal(await page.getByTestId('trials').inputValue(), '2000');
+  assert.equal(await page.getByTestId('sim-table').textContent(), first);
+  await context.close();
+});
+
 test('a long run shows progress and can be cancelled midway', async () => {
   const { page, context } = await demoSimulator();
   await page.getByTestId('trials').fill('1000000');
