@@ -4,11 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::share_preview::SharePreview;
 use crate::components::site_header::SiteHeader;
 use crate::components::storage_banner::{BannerAction, StorageBanner};
 use crate::pages::calendar_page::CalendarPage;
 use crate::pages::contracts_page::ContractsPage;
 use crate::pages::dashboard_page::DashboardPage;
+use crate::pages::import_page::ImportPage;
 use crate::pages::jss_page::JssPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::settings_page::SettingsPage;
@@ -36,6 +38,7 @@ pub fn App() -> impl IntoView {
         }
     });
     keep_today_current(state);
+    crate::persistence::request_persistence_once(state);
     let on_storage_action = Callback::new(move |action| match action {
         BannerAction::Export => crate::export::download_scenario(state),
         other => storage.act(other),
@@ -54,6 +57,7 @@ pub fn App() -> impl IntoView {
                     recovery_error=storage.recovery_error
                     on_action=on_storage_action
                 />
+                <SharePreview />
                 {move || {
                     load_problem
                         .get()
@@ -93,6 +97,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/contracts") view=ContractsPage />
                             <Route path=path!("/jss") view=JssPage />
                             <Route path=path!("/calendar") view=CalendarPage />
+                            <Route path=path!("/import") view=ImportPage />
                             <Route path=path!("/simulator") view=SimulatorPage />
                             <Route path=path!("/settings") view=SettingsPage />
                         </Routes>

@@ -45,6 +45,13 @@ pub fn Onboarding() -> impl IntoView {
                     <p>"A JSS Lab scenario (.json) exported earlier or shared with you."</p>
                     <ImportFile />
                 </div>
+                <div class="card">
+                    <h3>"Import Upwork CSV files"</h3>
+                    <p>"Your Upwork transaction history or weekly summary exports (.csv)."</p>
+                    <A href="/import" attr:class="button-link">
+                        "Import CSV files"
+                    </A>
+                </div>
             </div>
             {move || {
                 error

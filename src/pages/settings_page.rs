@@ -2,7 +2,9 @@ use jss_engine::rules::{Era, Params, PARAMS};
 use leptos::prelude::*;
 use serde_json::json;
 
+use crate::components::export_reminder::ExportReminder;
 use crate::components::import_file::ImportFile;
+use crate::components::share_preview::ShareLink;
 use crate::state::{AppState, UndoStep};
 
 #[component]
@@ -32,6 +34,7 @@ pub fn SettingsPage() -> impl IntoView {
         );
     };
     let confirm_reset = RwSignal::new(false);
+    let exported = RwSignal::new(0u32);
     view! {
         <h1>"Settings"</h1>
         <section class="card" aria-labelledby="era-title">
@@ -123,14 +126,29 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="card" aria-labelledby="data-title">
             <h2 id="data-title">"Your data"</h2>
             <p>"Everything is stored in this browser only. Export a copy now and then."</p>
+            <ExportReminder refresh=exported />
             <div class="toolbar">
                 <button
                     data-testid="export"
-                    on:click=move |_| crate::export::download_scenario(state)
+                    on:click=move |_| {
+                        crate::export::download_scenario(state);
+                        exported.update(|n| *n += 1);
+                    }
                     disabled=move || !state.has_data()
                 >
                     "Export scenario (.json)"
                 </button>
+                <button
+                    class="secondary"
+                    data-testid="export-everything"
+                    on:click=move |_| {
+                        crate::export::download_everything(state);
+                        exported.update(|n| *n += 1);
+                    }
+                >
+                    "Export everything (.json)"
+                </button>
+                <ShareLink />
                 <Show
                     when=move || confirm_reset.get()
                     fallback=move || {

@@ -10,7 +10,7 @@ const dist = path.resolve(here, '..', '..', 'dist');
 
 // The product goal for the whole first load, and the ceiling the size test enforces today.
 export const GOAL_BROTLI_BYTES = 150 * 1024;
-export const CEILING_BROTLI_BYTES = 400 * 1024;
+export const CEILING_BROTLI_BYTES = 460 * 1024;
 
 export function measure() {
   const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html|svg)$/.test(f) && f !== '404.html');

@@ -1,0 +1,213 @@
+//! Share links in the app: [`ShareLink`] makes one on the Settings page, and [`SharePreview`]
+//! reads one when the app opens on `#share=…`, showing the same validated preview as a file
+//! import and replacing nothing until the user confirms.
+
+use jss_engine::scenario::parse::parse_str;
+use jss_engine::scenario::Scenario;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::share::{self, ShareError};
+use crate::state::AppState;
+
+/// What a share link turned out to hold.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opened {
+    Scenario(Scenario),
+    /// Why the link cannot be used, one line per problem.
+    Broken(Vec<String>),
+}
+
+/// Decodes and validates the payload of a `#share=` fragment.
+pub fn open_payload(payload: &str) -> Opened {
+    match share::decode(payload) {
+        Err(e) => Opened::Broken(vec![e.to_string()]),
+        Ok(text) => match parse_str(&text) {
+            Ok(s) => Opened::Scenario(s),
+            Err(ps) => Opened::Broken(ps.iter().map(ToString::to_string).collect()),
+        },
+    }
+}
+
+/// Removes the fragment from the address bar without a navigation or a history entry.
+fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let path = format!(
+        "{}{}",
+        location.pathname().unwrap_or_else(|_| "/".into()),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+    }
+}
+
+/// Shown at the top of the app when it was opened with a share link.
+#[component]
+pub fn SharePreview() -> impl IntoView {
+    let state = AppState::get();
+    let opened = RwSignal::new(None::<Opened>);
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    if let Some(payload) = share::payload_of_fragment(&hash) {
+        opened.set(Some(open_payload(payload)));
+        clear_fragment();
+    }
+    let confirm = move |_| {
+        if let Some(Opened::Scenario(s)) = opened.get_untracked() {
+            state.replace(s);
+            opened.set(None);
+        }
+    };
+    move || {
+        opened
+            .get()
+            .map(|o| match o {
+                Opened::Broken(ps) => {
+                    view! {
+                        <div class="card error" role="alert" data-testid="share-problems">
+                            <p>"This share link could not be opened. Nothing was changed."</p>
+                            <ul>{ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                            <button class="secondary" on:click=move |_| opened.set(None)>
+                                "Dismiss"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Opened::Scenario(s) => {
+                    let open = s.contracts.iter().filter(|c| c.end.is_none()).count();
+                    let replaces = if state.has_data() {
+                        " Opening it replaces the contracts you have now."
+                    } else {
+                        ""
+                    };
+                    view! {
+                        <div
+                            class="card preview"
+                            role="region"
+                            aria-label="Shared scenario"
+                            data-testid="share-preview"
+                        >
+                            <p>
+                                {format!(
+                                    "This link holds a scenario: {} contracts ({} open) with {} clients.{}",
+                                    s.contracts.len(),
+                                    open,
+                                    s.clients.len(),
+                                    replaces,
+                                )}
+                            </p>
+                            <button data-testid="share-confirm" on:click=confirm>
+                                "Open this scenario"
+                            </button>
+                            <button class="secondary" on:click=move |_| opened.set(None)>
+                                "Cancel"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+            })
+    }
+}
+
+/// Tries to put `text` on the clipboard; the link stays visible either way.
+fn copy_to_clipboard(text: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")) else {
+        return;
+    };
+    if let Ok(clipboard) = clipboard.dyn_into::<web_sys::Clipboard>() {
+        // Awaited so that a refusal (no permission, page not focused) is handled, not logged.
+        let promise = clipboard.write_text(text);
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// "Copy a share link": the scenario's inputs in the URL fragment, or why it cannot be.
+#[component]
+pub fn ShareLink() -> impl IntoView {
+    let state = AppState::get();
+    let made = RwSignal::new(None::<Result<String, ShareError>>);
+    let make = move |_| {
+        let Some(scenario) = state.scenario.get_untracked() else {
+            return;
+        };
+        let base = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .map(|origin| format!("{origin}/"))
+            .unwrap_or_default();
+        let text = share::share_text(&scenario, state.today.get_untracked());
+        let result = share::link(&base, &text);
+        if let Ok(link) = &result {
+            copy_to_clipboard(link);
+        }
+        made.set(Some(result));
+    };
+    view! {
+        <button
+            class="secondary"
+            data-testid="share-create"
+            on:click=make
+            disabled=move || !state.has_data()
+        >
+            "Copy a share link"
+        </button>
+        {move || {
+            made.get()
+                .map(|result| match result {
+                    Ok(link) => {
+                        view! {
+                            <p role="status">
+                                <label>
+                                    "Share link (copied if the browser allowed it; holds your contracts, never results) "
+                                    <input
+                                        type="text"
+                                        readonly=true
+                                        data-testid="share-link"
+                                        prop:value=link
+                                        on:focus=move |ev| {
+                                            if let Some(input) = ev
+                                                .target()
+                                                .and_then(|t| {
+                                                    t.dyn_into::<web_sys::HtmlInputElement>().ok()
+                                                })
+                                            {
+                                                input.select();
+                                            }
+                                        }
+                                    />
+                                </label>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Err(e) => {
+                        view! {
+                            <p role="alert" data-testid="share-too-long">
+                                {e.to_string()}
+                                " "
+                                <button
+                                    class="secondary"
+                                    on:click=move |_| crate::export::download_scenario(state)
+                                >
+                                    "Export scenario (.json)"
+                                </button>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                })
+        }}
+    }
+}
