@@ -25,6 +25,15 @@ fn is_routine(kind: TimelineKind) -> bool {
     )
 }
 
+/// A score change carries the new score in `amount` (as the format asks); everything else is
+/// money.
+fn amount_text(e: &TimelineEvent) -> Option<String> {
+    match e.kind {
+        TimelineKind::JssChange => None,
+        _ => e.amount.map(money),
+    }
+}
+
 /// Alerts for the next 7 days, then the next dated events.
 #[component]
 pub fn UpcomingEvents(#[prop(default = 8)] limit: usize) -> impl IntoView {
@@ -74,7 +83,7 @@ pub fn UpcomingEvents(#[prop(default = 8)] limit: usize) -> impl IntoView {
                                             <time datetime=e.date.to_string()>{date(e.date)}</time>
                                             <span class="event-contract">{e.contract.clone()}</span>
                                             <span>{e.detail.clone()}</span>
-                                            <span class="amount">{e.amount.map(money)}</span>
+                                            <span class="amount">{amount_text(&e)}</span>
                                         </li>
                                     }
                                 })

@@ -18,7 +18,7 @@ pub fn WindowTable() -> impl IntoView {
             ("12 months", w.m12, Some(Winner::M12)),
             ("6 months", w.m6, Some(Winner::M6)),
             ("3 months", w.m3, None),
-            ("Trending (6 + 3) ÷ 2", w.trending, Some(Winner::Trending)),
+            ("Trending", w.trending, Some(Winner::Trending)),
         ]
         .into_iter()
         .map(|(label, value, winner)| {
@@ -50,7 +50,7 @@ pub fn WindowTable() -> impl IntoView {
                                     <tr class:winner=won>
                                         <th scope="row">{label}</th>
                                         <td>{window_score(value)}</td>
-                                        <td>{if won { "shown (highest)" } else { "" }}</td>
+                                        <td>{if won { "shown" } else { "" }}</td>
                                     </tr>
                                 }
                             })
@@ -59,7 +59,7 @@ pub fn WindowTable() -> impl IntoView {
                 </tbody>
             </table>
             <p class="muted">
-                "A 3-month score only counts through Trending. A window needs 2 outcomes from 2 clients."
+                "Trending is the average of the 6- and 3-month scores; the 3-month score counts only through it. A window needs 2 outcomes from 2 clients."
             </p>
         </section>
     }

@@ -37,13 +37,17 @@ test('the demo opens on a dashboard with the score, windows, badge and money', a
   await openDemo(page);
   assert.equal(await page.getByTestId('jss-score').textContent(), '89%');
   const table = await page.getByTestId('window-table').textContent();
-  assert.match(table, /24 months\s*88\.9%\s*shown \(highest\)/);
+  assert.match(table, /24 months\s*88\.9%\s*shown/);
   assert.match(table, /6 months\s*54\.5%/);
   assert.equal(await page.getByTestId('top-rated-status').textContent(), 'Not Top Rated');
   assert.equal(await page.getByTestId('escrow-held').textContent(), '$800.00');
   // The milestone submitted on 20 Nov auto-releases on 4 Dec: an alert within the week.
   assert.match(await page.getByTestId('alerts').textContent(), /k18.*released/);
-  assert.match(await page.getByTestId('upcoming').textContent(), /Fri 4 Dec 2026/);
+  const upcoming = await page.getByTestId('upcoming').textContent();
+  assert.match(upcoming, /Fri 4 Dec 2026/);
+  // A score change lists the new score in words, never as an amount of money.
+  assert.match(upcoming, /JSS becomes 88%/);
+  assert.doesNotMatch(upcoming, /\$88\.00/);
   assert.deepEqual(errors, []);
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'dashboard-demo-1280');
