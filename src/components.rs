@@ -2,6 +2,7 @@
 
 pub mod action_plan;
 pub mod add_contract_form;
+pub mod calibration;
 pub mod change_explainer;
 pub mod cliff_chart;
 pub mod contract_detail;

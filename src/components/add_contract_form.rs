@@ -145,9 +145,11 @@ pub fn AddContractForm(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
                 (!ps.is_empty())
                     .then(|| {
                         view! {
-                            <ul class="field-error" role="alert" data-testid="add-problems">
-                                {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                            </ul>
+                            <div class="field-error" role="alert" data-testid="add-problems">
+                                <ul>
+                                    {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                                </ul>
+                            </div>
                         }
                     })
             }}

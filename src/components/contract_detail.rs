@@ -144,9 +144,11 @@ pub fn ContractDetail(
                 (!ps.is_empty())
                     .then(|| {
                         view! {
-                            <ul class="field-error" role="alert" data-testid="action-problems">
-                                {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                            </ul>
+                            <div class="field-error" role="alert" data-testid="action-problems">
+                                <ul>
+                                    {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                                </ul>
+                            </div>
                         }
                     })
             }}

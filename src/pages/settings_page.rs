@@ -2,6 +2,7 @@ use jss_engine::rules::{Era, Params, PARAMS};
 use leptos::prelude::*;
 use serde_json::json;
 
+use crate::components::calibration::Calibration;
 use crate::components::export_reminder::ExportReminder;
 use crate::components::import_file::ImportFile;
 use crate::components::share_preview::ShareLink;
@@ -123,6 +124,7 @@ pub fn SettingsPage() -> impl IntoView {
                 "Source ids refer to the rule register shipped with JSS Lab (docs: reference/upwork-rules.md)."
             </p>
         </section>
+        <Calibration undo=undo />
         <section class="card" aria-labelledby="data-title">
             <h2 id="data-title">"Your data"</h2>
             <p>"Everything is stored in this browser only. Export a copy now and then."</p>

@@ -103,6 +103,7 @@ test('a bad entry shows a plain message and changes nothing', async () => {
   await page.getByTestId('add-submit').click();
   const problems = await page.getByTestId('add-problems').textContent();
   assert.match(problems, /End date/);
+  assert.deepEqual(await axeViolations(page), []);
   assert.equal(await page.locator('[data-testid=contract-table] tbody tr').count(), 18);
   await context.close();
 });
@@ -136,6 +137,23 @@ test('changing the rule era changes the score and its explanation', async () => 
   await page.getByTestId('jss-score').waitFor();
   const jss = await page.locator('.jss-card').textContent();
   assert.match(jss, /legacy rules/);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('calibration fits the parameters to observed readings and can apply them', async () => {
+  const { page, context } = await freshPage();
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByTestId('readings').fill('2026-11-27, 89\n2026-10-01, 90');
+  await page.getByTestId('calibrate').click();
+  const result = await page.getByTestId('calibration-result').textContent();
+  assert.match(result, /Best fit: positive from \d\.\d\d★/);
+  assert.match(result, /Mean error \d+\.\d points/);
+  await page.getByTestId('apply-calibration').click();
+  await page.getByTestId('readings').fill('yesterday, 90');
+  await page.getByTestId('calibrate').click();
+  await page.getByText('Line 1: write a date').waitFor();
   assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });
