@@ -327,9 +327,26 @@ impl FixedState {
     }
 
     pub(crate) fn milestone_index(&self, id: &str) -> Result<usize, LedgerError> {
+        self.milestone(id).map(|(index, _)| index)
+    }
+
+    /// The milestone and its index, so callers look it up once.
+    pub(crate) fn milestone(&self, id: &str) -> Result<(usize, &MilestoneState), LedgerError> {
         self.milestones
             .iter()
-            .position(|m| &*m.id == id)
+            .enumerate()
+            .find(|(_, m)| &*m.id == id)
+            .ok_or_else(|| LedgerError::UnknownMilestone(id.to_string()))
+    }
+
+    pub(crate) fn milestone_mut(
+        &mut self,
+        id: &str,
+    ) -> Result<(usize, &mut MilestoneState), LedgerError> {
+        self.milestones
+            .iter_mut()
+            .enumerate()
+            .find(|(_, m)| &*m.id == id)
             .ok_or_else(|| LedgerError::UnknownMilestone(id.to_string()))
     }
 
@@ -451,4 +468,11 @@ pub(crate) fn release_oldest_first(
         });
     }
     Ok(events)
+}
+
+impl MilestoneState {
+    /// The milestone's escrow, or `MilestoneNotFunded`.
+    pub(crate) fn funded(&self) -> Result<Escrow, LedgerError> {
+        self.escrow.ok_or(LedgerError::MilestoneNotFunded)
+    }
 }

@@ -78,10 +78,7 @@ pub(super) fn fund(
     fixed_ref(contract)?;
     contract.ensure_open()?;
     let fixed = fixed_mut(contract)?;
-    let index = fixed.milestone_index(milestone)?;
-    let Some(state) = fixed.milestones.get_mut(index) else {
-        return Err(LedgerError::UnknownMilestone(milestone.to_string()));
-    };
+    let (_, state) = fixed.milestone_mut(milestone)?;
     if state.escrow.is_some() {
         return Err(LedgerError::MilestoneAlreadyFunded);
     }
@@ -109,14 +106,8 @@ pub(super) fn submit(
     if fixed.dispute.is_some() {
         return Err(LedgerError::DisputeOpen);
     }
-    let index = fixed.milestone_index(milestone)?;
-    let Some(state) = fixed.milestones.get_mut(index) else {
-        return Err(LedgerError::UnknownMilestone(milestone.to_string()));
-    };
-    let Some(escrow) = state.escrow else {
-        return Err(LedgerError::MilestoneNotFunded);
-    };
-    escrow.check_unresolved()?;
+    let (_, state) = fixed.milestone_mut(milestone)?;
+    state.funded()?.check_unresolved()?;
     let review_due = end_of_day_after(at.date(), REVIEW_DAYS).unwrap_or(NaiveDateTime::MAX);
     state.review_due = Some(review_due);
     let event = EventKind::WorkSubmitted {
@@ -137,14 +128,8 @@ pub(super) fn request_changes(
     if fixed.dispute.is_some() {
         return Err(LedgerError::DisputeOpen);
     }
-    let index = fixed.milestone_index(milestone)?;
-    let Some(state) = fixed.milestones.get_mut(index) else {
-        return Err(LedgerError::UnknownMilestone(milestone.to_string()));
-    };
-    let Some(escrow) = state.escrow else {
-        return Err(LedgerError::MilestoneNotFunded);
-    };
-    escrow.check_unresolved()?;
+    let (_, state) = fixed.milestone_mut(milestone)?;
+    state.funded()?.check_unresolved()?;
     if state.review_due.is_none() {
         return Err(LedgerError::MilestoneNotSubmitted);
     }
@@ -168,14 +153,8 @@ pub(super) fn release(
     if fixed.dispute.is_some() {
         return Err(LedgerError::DisputeOpen);
     }
-    let index = fixed.milestone_index(milestone)?;
-    let state = fixed
-        .milestones
-        .get(index)
-        .ok_or_else(|| LedgerError::UnknownMilestone(milestone.to_string()))?;
-    let Some(escrow) = state.escrow else {
-        return Err(LedgerError::MilestoneNotFunded);
-    };
+    let (index, state) = fixed.milestone(milestone)?;
+    let escrow = state.funded()?;
     escrow.check_release(amount)?;
     let mut events = vec![release_escrow(contract, at, index, amount, Cause::Client)?];
     // A release of everything held has already resolved the escrow: nothing is left to refund.
@@ -202,15 +181,8 @@ pub(super) fn refund(
     if fixed.dispute.is_some() {
         return Err(LedgerError::DisputeOpen);
     }
-    let index = fixed.milestone_index(milestone)?;
-    let state = fixed
-        .milestones
-        .get(index)
-        .ok_or_else(|| LedgerError::UnknownMilestone(milestone.to_string()))?;
-    let Some(escrow) = state.escrow else {
-        return Err(LedgerError::MilestoneNotFunded);
-    };
-    escrow.check_unresolved()?;
+    let (index, state) = fixed.milestone(milestone)?;
+    state.funded()?.check_unresolved()?;
     let events = refund_escrow(contract, at, index, Cause::Freelancer)?;
     if let TermsState::Fixed(fixed) = &mut contract.terms {
         fixed.touch(at);
