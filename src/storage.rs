@@ -11,12 +11,16 @@
 //!   [`Saver`] opens read-only until the user restores the backup or starts fresh.
 //! - A save writes a staging key, reads it back and verifies it, copies the previous good value
 //!   to [`keys::BACKUP`], and only then replaces the main key (see [`Saver`]).
-//! - Each save carries a revision; a tab whose revision is older than the stored one refuses to
-//!   write ([`SaveError::StaleTab`]) so it cannot overwrite another tab's newer save.
+//! - Each save carries a revision and runs under a Web Lock. A tab whose revision is older than
+//!   the stored one never writes over it: it merges its edit with the newer save contract by
+//!   contract ([`merge`]), or, when both tabs changed the same contract, refuses
+//!   ([`SaveError::StaleTab`]) and lets the user choose.
 
 mod context;
 pub mod envelope;
 mod error;
+mod lock;
+pub mod merge;
 pub mod migrate;
 mod persist;
 mod saver;
@@ -30,11 +34,13 @@ use crate::theme::Theme;
 pub use context::StorageContext;
 pub use envelope::{ReadError, Stored};
 pub use error::{ReadOnlyReason, RecoveryError, SaveError, StorageStatus};
+pub use lock::{with_save_lock, LockUse, SAVE_LOCK};
+pub use merge::{merge, MergeConflict};
 pub use migrate::SCHEMA_VERSION;
 pub use persist::{
     download_text, last_export_days, mark_exported, request_persistence, PersistOutcome,
 };
-pub use saver::{SaveReport, Saver, SaverEvent, DEBOUNCE_MS, QUOTA_CHARS, WARN_CHARS};
+pub use saver::{MergeCheck, SaveReport, Saver, SaverEvent, DEBOUNCE_MS, QUOTA_CHARS, WARN_CHARS};
 #[doc(hidden)]
 pub use store::{set_fault, Fault};
 

@@ -13,12 +13,14 @@ use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use jss_lab::components::storage_banner::{notice_for, BannerAction, StorageBanner};
+use jss_lab::components::storage_banner::{notice_for, BannerAction, StorageBanner, Urgency};
 use jss_lab::storage::envelope::{self, ReadError};
+use jss_lab::storage::merge::fresh_id;
 use jss_lab::storage::migrate::{self, MigrationError, MIGRATIONS};
 use jss_lab::storage::{
-    keys, load, LoadOutcome, PersistOutcome, ReadOnlyReason, RecoveryError, SaveError, SaveReport,
-    Saver, SaverEvent, StorageContext, StorageStatus, SCHEMA_VERSION,
+    keys, load, merge, LoadOutcome, LockUse, MergeConflict, PersistOutcome, ReadOnlyReason,
+    RecoveryError, SaveError, SaveReport, Saver, SaverEvent, StorageContext, StorageStatus,
+    SAVE_LOCK, SCHEMA_VERSION,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -491,7 +493,8 @@ fn a_stale_tab_is_refused_and_the_newer_save_is_intact() {
         tab_b.save_now(payload("from B"), at(4)),
         Err(SaveError::StaleTab {
             stored_revision: 2,
-            loaded_revision: 1
+            loaded_revision: 1,
+            conflicts: vec!["prefs.note".into()],
         })
     );
     check_kept(&newer, false);
@@ -558,6 +561,379 @@ fn another_tabs_save_is_reported_through_the_storage_event() {
         events.borrow().last(),
         Some(&SaverEvent::OtherTabSaved { has_pending: true })
     );
+    drop(saver);
+}
+
+// --- merging two tabs' edits ---
+
+/// A payload whose scenario has these clients `(id, name)` and contracts `(id, client, title)`.
+fn scenario(clients: &[(&str, &str)], contracts: &[(&str, &str, &str)]) -> Value {
+    let clients: Vec<Value> = clients
+        .iter()
+        .map(|(id, name)| json!({ "id": id, "name": name, "flagged": false }))
+        .collect();
+    let contracts: Vec<Value> = contracts
+        .iter()
+        .map(|(id, client, title)| {
+            json!({
+                "id": id, "client": client, "title": title, "type": "fixed",
+                "start": "2026-01-05", "payments": [], "refunds": [], "milestones": [],
+                "end": null, "feedback": null
+            })
+        })
+        .collect();
+    json!({
+        "scenario": {
+            "format": "jss-lab.scenario", "version": 1, "rules": { "era": "current" },
+            "clients": clients, "contracts": contracts
+        },
+        "simulator": {},
+        "prefs": {}
+    })
+}
+
+/// `payload` with `value` at the JSON pointer `at`.
+fn with(mut payload: Value, at: &str, value: Value) -> Value {
+    *payload.pointer_mut(at).expect("the pointer exists") = value;
+    payload
+}
+
+/// One merge case: `base` (`None`: nothing was saved when the tab loaded), our pending state,
+/// the other tab's newer save, and the merge or the conflicting paths expected.
+struct MergeCase {
+    name: &'static str,
+    base: Option<Value>,
+    ours: Value,
+    theirs: Value,
+    expected: Result<Value, Vec<&'static str>>,
+}
+
+fn check_merge(case: MergeCase) {
+    let got = merge(case.base.as_ref(), &case.ours, &case.theirs);
+    let expected = case.expected.map_err(|paths| MergeConflict {
+        paths: paths.into_iter().map(str::to_owned).collect(),
+    });
+    assert_eq!(got, expected, "{}", case.name);
+    // Swapping the sides never turns a conflict into a merge or the other way round.
+    let swapped = merge(case.base.as_ref(), &case.theirs, &case.ours);
+    assert_eq!(
+        swapped.is_ok(),
+        got.is_ok(),
+        "{} (sides swapped)",
+        case.name
+    );
+}
+
+#[wasm_bindgen_test]
+fn two_tabs_edits_merge_contract_by_contract() {
+    let acme = ("c01", "Acme");
+    let k1 = ("k01", "c01", "Logo");
+    let base = scenario(&[acme], &[k1]);
+    let cases = vec![
+        MergeCase {
+            name: "only this tab changed something",
+            base: Some(base.clone()),
+            ours: scenario(&[acme], &[k1, ("k02", "c01", "Site")]),
+            theirs: base.clone(),
+            expected: Ok(scenario(&[acme], &[k1, ("k02", "c01", "Site")])),
+        },
+        MergeCase {
+            name: "only the other tab changed something",
+            base: Some(base.clone()),
+            ours: base.clone(),
+            theirs: scenario(&[acme], &[]),
+            expected: Ok(scenario(&[acme], &[])),
+        },
+        MergeCase {
+            name: "each tab added a contract under its own id",
+            base: Some(base.clone()),
+            ours: scenario(&[acme], &[k1, ("k03", "c01", "Ours")]),
+            theirs: scenario(&[acme], &[k1, ("k02", "c01", "Theirs")]),
+            expected: Ok(scenario(
+                &[acme],
+                &[k1, ("k02", "c01", "Theirs"), ("k03", "c01", "Ours")],
+            )),
+        },
+        MergeCase {
+            name: "both tabs numbered a new contract and a new client alike",
+            base: Some(base.clone()),
+            ours: scenario(
+                &[acme, ("c02", "Beta Tab")],
+                &[k1, ("k02", "c02", "From B")],
+            ),
+            theirs: scenario(
+                &[acme, ("c02", "Alpha Tab")],
+                &[k1, ("k02", "c02", "From A")],
+            ),
+            expected: Ok(scenario(
+                &[acme, ("c02", "Alpha Tab"), ("c03", "Beta Tab")],
+                &[k1, ("k02", "c02", "From A"), ("k03", "c03", "From B")],
+            )),
+        },
+        MergeCase {
+            name: "both tabs added the very same contract",
+            base: Some(base.clone()),
+            ours: scenario(&[acme], &[k1, ("k02", "c01", "Same")]),
+            theirs: scenario(&[acme], &[k1, ("k02", "c01", "Same")]),
+            expected: Ok(scenario(&[acme], &[k1, ("k02", "c01", "Same")])),
+        },
+        MergeCase {
+            name: "different contracts changed on each side",
+            base: Some(scenario(&[acme], &[k1, ("k02", "c01", "Two")])),
+            ours: scenario(&[acme], &[("k01", "c01", "Logo v2"), ("k02", "c01", "Two")]),
+            theirs: scenario(&[acme], &[k1, ("k02", "c01", "Two v2")]),
+            expected: Ok(scenario(
+                &[acme],
+                &[("k01", "c01", "Logo v2"), ("k02", "c01", "Two v2")],
+            )),
+        },
+        MergeCase {
+            name: "the rules changed here, a contract there",
+            base: Some(base.clone()),
+            ours: with(base.clone(), "/scenario/rules/era", json!("legacy")),
+            theirs: scenario(&[acme], &[k1, ("k02", "c01", "Site")]),
+            expected: Ok(with(
+                scenario(&[acme], &[k1, ("k02", "c01", "Site")]),
+                "/scenario/rules/era",
+                json!("legacy"),
+            )),
+        },
+        MergeCase {
+            name: "one contract changed differently on both sides",
+            base: Some(base.clone()),
+            ours: scenario(&[acme], &[("k01", "c01", "Ours")]),
+            theirs: scenario(&[acme], &[("k01", "c01", "Theirs")]),
+            expected: Err(vec!["scenario.contracts[k01]"]),
+        },
+        MergeCase {
+            name: "deleted here, changed there",
+            base: Some(base.clone()),
+            ours: scenario(&[acme], &[]),
+            theirs: scenario(&[acme], &[("k01", "c01", "Theirs")]),
+            expected: Err(vec!["scenario.contracts[k01]"]),
+        },
+        MergeCase {
+            name: "deleted here, untouched there",
+            base: Some(base.clone()),
+            ours: scenario(&[acme], &[]),
+            theirs: with(base.clone(), "/prefs", json!({ "note": "x" })),
+            expected: Ok(with(
+                scenario(&[acme], &[]),
+                "/prefs",
+                json!({ "note": "x" }),
+            )),
+        },
+        MergeCase {
+            name: "simulator inputs changed field by field",
+            base: Some(with(
+                base.clone(),
+                "/simulator",
+                json!({ "inputs": { "seed": 1, "trials": "100" } }),
+            )),
+            ours: with(
+                base.clone(),
+                "/simulator",
+                json!({ "inputs": { "seed": 2, "trials": "100" } }),
+            ),
+            theirs: with(
+                base.clone(),
+                "/simulator",
+                json!({ "inputs": { "seed": 1, "trials": "500" } }),
+            ),
+            expected: Ok(with(
+                base.clone(),
+                "/simulator",
+                json!({ "inputs": { "seed": 2, "trials": "500" } }),
+            )),
+        },
+        MergeCase {
+            name: "the same setting changed to different values",
+            base: Some(base.clone()),
+            ours: with(base.clone(), "/scenario/rules/era", json!("legacy")),
+            theirs: with(base.clone(), "/scenario/rules/era", json!("y2020")),
+            expected: Err(vec!["scenario.rules.era"]),
+        },
+        MergeCase {
+            name: "a tab that loaded nothing adds to the other tab's first save",
+            base: None,
+            ours: scenario(&[("c01", "Mine")], &[("k01", "c01", "Mine")]),
+            theirs: base.clone(),
+            expected: Ok(scenario(
+                &[acme, ("c02", "Mine")],
+                &[k1, ("k02", "c02", "Mine")],
+            )),
+        },
+        MergeCase {
+            name: "a scenario that was still empty (null) in the base",
+            base: Some(json!({ "scenario": null, "simulator": {}, "prefs": {} })),
+            ours: scenario(&[acme], &[k1]),
+            theirs: scenario(&[acme], &[("k01", "c01", "Other")]),
+            expected: Ok(scenario(
+                &[acme],
+                &[("k01", "c01", "Other"), ("k02", "c01", "Logo")],
+            )),
+        },
+    ];
+    for case in cases {
+        check_merge(case);
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_fresh_id_keeps_the_style_and_skips_every_taken_one() {
+    let taken = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect();
+    for (id, used, expected) in [
+        ("k19", &["k19"][..], "k20"),
+        ("k19", &["k19", "k20", "k21"][..], "k22"),
+        ("k09", &["k09"][..], "k10"),
+        ("c5", &["c5"][..], "c6"),
+        ("acme", &["acme"][..], "acme-2"),
+        ("acme", &["acme", "acme-2"][..], "acme-3"),
+        ("7", &["7"][..], "8"),
+    ] {
+        assert_eq!(fresh_id(id, &taken(used)), expected, "{id} among {used:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_stale_tab_merges_its_edit_into_the_newer_save() {
+    reset();
+    let acme = ("c01", "Acme");
+    let base = scenario(&[acme], &[("k01", "c01", "Logo")]);
+    Saver::new(&load(at(0)))
+        .save_now(base.clone(), at(0))
+        .expect("first save");
+    let tab_a = Saver::new(&load(at(1)));
+    let tab_b = Saver::new(&load(at(1)));
+    let events: Rc<RefCell<Vec<SaverEvent>>> = Rc::default();
+    let sink = events.clone();
+    tab_b.on_event(move |e| sink.borrow_mut().push(e));
+
+    let from_a = scenario(
+        &[acme, ("c02", "Alpha Tab")],
+        &[("k01", "c01", "Logo"), ("k02", "c02", "X")],
+    );
+    tab_a.save_now(from_a.clone(), at(2)).expect("A saves");
+    let a_saved = get(keys::STATE).expect("saved");
+    // B never heard of A's save (its storage event is late) and saves its own new contract.
+    let from_b = scenario(
+        &[acme, ("c02", "Beta Tab")],
+        &[("k01", "c01", "Logo"), ("k02", "c02", "Y")],
+    );
+    let report = tab_b.save_now(from_b, at(3)).expect("B merges and saves");
+    assert_eq!((report.revision, report.merged_with), (3, Some(2)));
+    let both = scenario(
+        &[acme, ("c02", "Alpha Tab"), ("c03", "Beta Tab")],
+        &[
+            ("k01", "c01", "Logo"),
+            ("k02", "c02", "X"),
+            ("k03", "c03", "Y"),
+        ],
+    );
+    assert_eq!(saved_payload(), both, "both edits are saved");
+    assert_eq!(get(keys::BACKUP), Some(a_saved), "A's save is the backup");
+    assert_eq!(tab_b.base(), Some(both.clone()));
+    assert!(!tab_b.has_pending());
+    let merged = events.borrow().iter().find_map(|e| match e {
+        SaverEvent::Merged(outcome) => Some(outcome.clone()),
+        _ => None,
+    });
+    assert!(
+        matches!(&merged, Some(LoadOutcome::Loaded { payload, revision: 3, .. }) if *payload == both),
+        "B's app is handed the merge: {merged:?}"
+    );
+
+    // A shows what it saved; that is not an edit, so nothing is pending to overwrite B's merge.
+    tab_a.schedule(from_a, at(4));
+    assert!(!tab_a.has_pending());
+    assert!(matches!(
+        tab_a.reload(at(5)),
+        LoadOutcome::Loaded { revision: 3, .. }
+    ));
+    assert_eq!(tab_a.base(), Some(both));
+    drop(tab_a);
+    drop(tab_b);
+}
+
+#[wasm_bindgen_test]
+fn a_merge_the_app_cannot_load_is_refused_and_both_versions_kept() {
+    reset();
+    let acme = ("c01", "Acme");
+    let base = scenario(&[acme, ("c02", "Gone")], &[("k01", "c01", "Logo")]);
+    Saver::new(&load(at(0)))
+        .save_now(base, at(0))
+        .expect("first save");
+    let tab_a = Saver::new(&load(at(1)));
+    let tab_b = Saver::new(&load(at(1)));
+    tab_b.set_merge_check(|p| jss_lab::state::scenario_of(p).map(|_| ()));
+    // A removes client c02 while B adds a contract for it: each is fine, together invalid.
+    tab_a
+        .save_now(scenario(&[acme], &[("k01", "c01", "Logo")]), at(2))
+        .expect("A saves");
+    let a_saved = get(keys::STATE).expect("saved");
+    let from_b = scenario(
+        &[acme, ("c02", "Gone")],
+        &[("k01", "c01", "Logo"), ("k02", "c02", "New")],
+    );
+    let refused = tab_b.save_now(from_b.clone(), at(3));
+    assert!(
+        matches!(&refused, Err(SaveError::StaleTab { conflicts, .. })
+            if conflicts.len() == 1 && conflicts[0].starts_with("the combined data would not be valid")),
+        "{refused:?}"
+    );
+    check_kept(&a_saved, false);
+    assert_eq!(tab_b.pending_payload(), Some(from_b), "B's edit is kept");
+    drop(tab_a);
+    drop(tab_b);
+}
+
+/// Takes the save lock from the test, as another tab in the middle of a save would, and
+/// returns the function that releases it.
+async fn hold_save_lock() -> js_sys::Function {
+    let locks = js_sys::Reflect::get(
+        &web_sys::window().expect("window").navigator(),
+        &"locks".into(),
+    )
+    .expect("navigator.locks");
+    let request: js_sys::Function = js_sys::Reflect::get(&locks, &"request".into())
+        .expect("request")
+        .dyn_into()
+        .expect("a function");
+    let release: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+    let slot = release.clone();
+    // The lock is held until the promise the callback returns settles.
+    let hold = wasm_bindgen::closure::Closure::once_into_js(move |_lock: wasm_bindgen::JsValue| {
+        js_sys::Promise::new(&mut |resolve, _| *slot.borrow_mut() = Some(resolve))
+    });
+    let _ = request.call2(&locks, &SAVE_LOCK.into(), &hold);
+    while release.borrow().is_none() {
+        sleep(5).await;
+    }
+    let function = release.borrow_mut().take().expect("granted");
+    function
+}
+
+#[wasm_bindgen_test]
+async fn a_save_waits_for_the_lock_another_save_holds() {
+    reset();
+    let saver = Saver::new(&load(at(0)));
+    let release = hold_save_lock().await;
+    saver.schedule(payload("locked out"), at(1));
+    assert_eq!(saver.flush_locked(), LockUse::Requested);
+    sleep(400).await;
+    assert_eq!(
+        get(keys::STATE),
+        None,
+        "no write while another save holds the lock"
+    );
+    assert!(saver.has_pending(), "the edit waits in memory");
+
+    release
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("release");
+    sleep(50).await;
+    assert_eq!(saved_payload(), payload("locked out"));
+    assert!(!saver.has_pending());
     drop(saver);
 }
 
@@ -793,16 +1169,39 @@ fn every_state_maps_to_a_plain_words_notice() {
         used_chars: 4_200_000,
         near_budget: true,
         backup_written: true,
+        merged_with: None,
     };
     let notice = notice_for(&writable, None, Some(&near)).expect("near budget");
     assert!(notice.body.contains("84%"), "{}", notice.body);
     assert_eq!(notice.actions, [BannerAction::Export]);
 
+    let merged = SaveReport {
+        near_budget: false,
+        merged_with: Some(4),
+        ..near.clone()
+    };
+    let notice = notice_for(&writable, None, Some(&merged)).expect("merged");
+    assert_eq!(notice.urgency, Urgency::Status);
+    assert!(notice.title.contains("another tab"), "{}", notice.title);
+    assert!(notice.actions.is_empty());
+
     let stale = SaveError::StaleTab {
         stored_revision: 2,
         loaded_revision: 1,
+        conflicts: vec![
+            "scenario.contracts[k18]".into(),
+            "scenario.clients[c03]".into(),
+            "prefs.note".into(),
+        ],
     };
     let notice = notice_for(&writable, Some(&stale), None).expect("conflict");
+    assert!(
+        notice
+            .body
+            .contains("both tabs changed contract k18, client c03 and prefs.note"),
+        "{}",
+        notice.body
+    );
     assert_eq!(
         notice.actions,
         [

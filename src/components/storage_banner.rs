@@ -67,9 +67,14 @@ pub fn notice_for(
     match status {
         StorageStatus::ReadOnly { why } => Some(read_only_notice(why)),
         StorageStatus::MemoryOnly { why } => Some(memory_only_notice(why)),
-        StorageStatus::Writable => problem
-            .map(problem_notice)
-            .or_else(|| report.filter(|r| r.near_budget).map(near_budget_notice)),
+        StorageStatus::Writable => problem.map(problem_notice).or_else(|| {
+            let report = report?;
+            if report.near_budget {
+                Some(near_budget_notice(report))
+            } else {
+                report.merged_with.map(|_| merged_notice())
+            }
+        }),
     }
 }
 
@@ -128,12 +133,15 @@ fn problem_notice(problem: &SaveError) -> Notice {
             preview: None,
             actions: vec![BannerAction::Export],
         },
-        SaveError::StaleTab { .. } => Notice {
+        SaveError::StaleTab { conflicts, .. } => Notice {
             urgency: Urgency::Alert,
             title: "JSS Lab was changed in another tab.".into(),
-            body: "Your latest changes here are not saved yet. Choose which version to keep: the \
-                   other one stays as the backup, and you can export this tab's version first."
-                .into(),
+            body: format!(
+                "Your latest changes here are not saved yet, because both tabs changed {}. \
+                 Choose which version to keep: the other one stays as the backup, and you can \
+                 export this tab's version first.",
+                describe_conflicts(conflicts)
+            ),
             preview: None,
             actions: vec![
                 BannerAction::UseOtherTab,
@@ -150,6 +158,42 @@ fn problem_notice(problem: &SaveError) -> Notice {
             preview: None,
             actions: vec![BannerAction::Export],
         },
+    }
+}
+
+/// The places both tabs changed, in words: `scenario.contracts[k18]` reads "contract k18".
+pub fn describe_conflicts(conflicts: &[String]) -> String {
+    let described: Vec<String> = conflicts
+        .iter()
+        .map(|path| {
+            [
+                ("scenario.contracts[", "contract "),
+                ("scenario.clients[", "client "),
+            ]
+            .iter()
+            .find_map(|(prefix, noun)| {
+                let id = path.strip_prefix(prefix)?.strip_suffix(']')?;
+                Some(format!("{noun}{id}"))
+            })
+            .unwrap_or_else(|| path.clone())
+        })
+        .collect();
+    match described.as_slice() {
+        [] => "the same data".into(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn merged_notice() -> Notice {
+    Notice {
+        urgency: Urgency::Status,
+        title: "Changes from another tab were combined with yours.".into(),
+        body: "Another JSS Lab tab saved while you were editing here. Both sets of changes are \
+               kept, and this page shows them together."
+            .into(),
+        preview: None,
+        actions: Vec::new(),
     }
 }
 

@@ -35,6 +35,8 @@ impl StorageContext {
     pub fn provide(clock: fn() -> DateTime<Utc>) -> (StorageContext, LoadOutcome) {
         let outcome = load(clock());
         let saver = Saver::new(&outcome);
+        // A merge of two tabs' edits is saved only if the app could load it back.
+        saver.set_merge_check(|payload| crate::state::scenario_of(payload).map(|_| ()));
         // Without listeners a hidden tab would lose at most the last debounce window; saving
         // still works, so a failure here is not worth stopping for.
         let _ = saver.listen();
@@ -63,7 +65,8 @@ impl StorageContext {
         }
     }
 
-    /// Saves a pending change now (for an explicit "Save" or before navigation away).
+    /// Saves a pending change now, without waiting for the save lock (for an explicit "Save"
+    /// or before navigation away).
     pub fn flush(self) {
         if let Some(saver) = self.saver() {
             saver.flush();
@@ -137,14 +140,19 @@ impl StorageContext {
             }
             SaverEvent::SaveFailed(error) => self.problem.set(Some(error)),
             SaverEvent::StatusChanged(status) => self.status.set(status),
+            SaverEvent::Merged(outcome) => self.replaced.set(Some(outcome)),
             SaverEvent::OtherTabSaved { has_pending: false } => {
                 if let Some(saver) = self.saver() {
                     self.replaced.set(Some(saver.reload((self.clock)())));
                 }
             }
-            // With an edit pending, saving now meets the other tab's newer revision and fails
-            // with `StaleTab`, which shows the conflict choice in the banner.
-            SaverEvent::OtherTabSaved { has_pending: true } => self.flush(),
+            // With an edit pending, saving now meets the other tab's newer revision and merges
+            // with it; only a conflict shows the choice in the banner.
+            SaverEvent::OtherTabSaved { has_pending: true } => {
+                if let Some(saver) = self.saver() {
+                    saver.flush_locked();
+                }
+            }
         }
     }
 

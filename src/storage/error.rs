@@ -51,9 +51,13 @@ pub enum SaveError {
         size_chars: usize,
         used_chars: usize,
     },
+    /// Another tab saved since this tab loaded, and the two versions could not be merged.
+    /// `conflicts` names what both tabs changed differently (paths such as
+    /// `scenario.contracts[k18]`), or why the combined data would be invalid.
     StaleTab {
         stored_revision: u64,
         loaded_revision: u64,
+        conflicts: Vec<String>,
     },
     VerifyFailed,
     WriteFailed {
@@ -83,10 +87,12 @@ impl fmt::Display for SaveError {
             SaveError::StaleTab {
                 stored_revision,
                 loaded_revision,
+                conflicts,
             } => write!(
                 f,
                 "another tab saved newer data (save {stored_revision}; this tab has save \
-                 {loaded_revision})"
+                 {loaded_revision}) and both changed {}",
+                conflicts.join(", ")
             ),
             SaveError::VerifyFailed => write!(
                 f,

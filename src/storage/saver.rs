@@ -13,14 +13,24 @@
 //! # Several tabs
 //!
 //! Every envelope carries a `revision` that each save increments. A tab remembers the revision
-//! it loaded or last wrote; before writing it reads the stored revision, and if that is newer
-//! the save is refused with [`SaveError::StaleTab`] and the edit stays pending in memory. The
-//! app then asks the user: "use the other tab's version" ([`Saver::reload`]; this tab's edit
-//! can be exported first) or "keep this tab's version" ([`Saver::overwrite_other_tab`]; the
-//! other tab's save becomes the backup). Either way no edit is lost silently: the side not
-//! chosen is in the backup key or offered for download. When another tab saves and this tab has
-//! nothing pending, [`SaverEvent::OtherTabSaved`] with `has_pending: false` lets the app simply
-//! reload.
+//! it loaded or last wrote, and the payload of that revision (its merge base). Every save runs
+//! under the Web Locks API's save lock (see [`super::lock`]), so two tabs never interleave the
+//! steps above, and first reads the stored revision:
+//!
+//! - Not newer than this tab's: the save goes ahead.
+//! - Newer (another tab saved since): this tab's pending state is merged with the stored one
+//!   relative to the base, contract by contract (see [`super::merge`]). A clean merge is saved
+//!   and handed to the app ([`SaverEvent::Merged`]), so both tabs' edits survive. A conflict
+//!   (both tabs changed one contract differently) refuses the save with
+//!   [`SaveError::StaleTab`], keeps the edit pending in memory, and the app asks the user: "use
+//!   the other tab's version" ([`Saver::reload`]; this tab's edit can be exported first) or
+//!   "keep this tab's version" ([`Saver::overwrite_other_tab`]; the other tab's save becomes
+//!   the backup). Either way no edit is lost silently.
+//!
+//! The `storage` event tells a tab at once when another tab saved: with nothing pending the app
+//! adopts the newer state ([`SaverEvent::OtherTabSaved`] with `has_pending: false`); with an
+//! edit pending it saves now, which merges. A state equal to the base is never written, so
+//! adopting another tab's save does not echo back as a save of its own.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -32,8 +42,10 @@ use serde_json::Value;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::envelope;
+use super::envelope::{self, Stored};
 use super::error::{ReadOnlyReason, RecoveryError, SaveError, StorageStatus};
+use super::lock::{with_save_lock, LockUse};
+use super::merge::merge;
 use super::store::{self, Fault, Store, StoreError};
 use super::{keys, load, preview, quarantine, LoadOutcome};
 
@@ -56,6 +68,8 @@ pub struct SaveReport {
     /// Whether the previous value was copied to the backup key (false on a first save, or if
     /// the backup did not fit; the older backup then stays).
     pub backup_written: bool,
+    /// The other tab's revision this save merged with, when another tab had saved in between.
+    pub merged_with: Option<u64>,
 }
 
 /// What the saver tells the app.
@@ -65,11 +79,19 @@ pub enum SaverEvent {
     SaveFailed(SaveError),
     StatusChanged(StorageStatus),
     /// Another tab changed the saved state. `has_pending` says whether this tab holds an edit
-    /// that is not saved yet (then ask the user; otherwise reload).
+    /// that is not saved yet (then save it now, which merges; otherwise reload).
     OtherTabSaved {
         has_pending: bool,
     },
+    /// A save merged this tab's edit with another tab's newer save and wrote the result (always
+    /// a [`LoadOutcome::Loaded`]): the app shows it in place of its own state. Sent before the
+    /// matching `Saved`.
+    Merged(LoadOutcome),
 }
+
+/// Checks that a merged payload is a valid state before it is saved (the storage layer does not
+/// know the scenario's rules; the app does). `Err` carries the problem in words.
+pub type MergeCheck = fn(&Value) -> Result<(), String>;
 
 struct Pending {
     payload: Value,
@@ -94,6 +116,10 @@ impl Drop for Listener {
 struct Inner {
     status: StorageStatus,
     revision: u64,
+    /// The payload of `revision` as this tab knows it: what it loaded or last wrote. `None` when
+    /// nothing readable was stored then.
+    base: Option<Value>,
+    merge_check: Option<MergeCheck>,
     pending: Option<Pending>,
     timer: Option<TimeoutHandle>,
     notify: Option<Rc<dyn Fn(SaverEvent)>>,
@@ -122,6 +148,8 @@ impl Saver {
             inner: Rc::new(RefCell::new(Inner {
                 status: outcome.status(),
                 revision: outcome.revision(),
+                base: loaded_payload(outcome),
+                merge_check: None,
                 pending: None,
                 timer: None,
                 notify: None,
@@ -136,8 +164,15 @@ impl Saver {
         self.with(|inner| inner.notify = Some(Rc::new(notify)));
     }
 
-    /// Flushes on `visibilitychange` to hidden and on `pagehide` (the last moments a page is
-    /// sure to run), and reports other tabs' saves from the `storage` event.
+    /// Sets the check a merged payload must pass before it is saved; without one, any merge
+    /// without conflicts is saved.
+    pub fn set_merge_check(&self, check: MergeCheck) {
+        self.with(|inner| inner.merge_check = Some(check));
+    }
+
+    /// Flushes on `visibilitychange` to hidden (under the save lock) and on `pagehide` (at once:
+    /// the page may be gone before a lock is granted, and the revision check still guards that
+    /// last save), and reports other tabs' saves from the `storage` event.
     pub fn listen(&self) -> Result<(), String> {
         let window = web_sys::window().ok_or("there is no browser window")?;
         let document = window.document().ok_or("there is no document")?;
@@ -147,7 +182,7 @@ impl Saver {
             let document = document.clone();
             move |_: web_sys::Event| {
                 if document.hidden() {
-                    flush_weak(&weak);
+                    flush_weak_locked(&weak);
                 }
             }
         };
@@ -186,14 +221,31 @@ impl Saver {
             .flatten()
     }
 
-    /// Records the latest state and saves it [`DEBOUNCE_MS`] after the last call. `now` becomes
-    /// its `saved_at`.
+    /// The payload of the revision this tab loaded or last wrote.
+    pub fn base(&self) -> Option<Value> {
+        self.with(|inner| inner.base.clone()).flatten()
+    }
+
+    /// Records the latest state and saves it [`DEBOUNCE_MS`] after the last call, under the
+    /// save lock. `now` becomes its `saved_at`. A state equal to the base (the app showing what
+    /// it just loaded or saved, or an edit undone) is not an edit: it cancels any pending one.
     pub fn schedule(&self, payload: Value, now: DateTime<Utc>) {
+        let unchanged = self.with(|inner| {
+            let unchanged = inner.base.as_ref() == Some(&payload);
+            if unchanged {
+                if let Some(old) = inner.timer.take() {
+                    old.clear();
+                }
+                inner.pending = None;
+            }
+            unchanged
+        });
+        if unchanged == Some(true) {
+            return;
+        }
         let weak = Rc::downgrade(&self.inner);
         let timer = set_timeout_with_handle(
-            move || {
-                flush_weak(&weak);
-            },
+            move || flush_weak_locked(&weak),
             Duration::from_millis(DEBOUNCE_MS),
         );
         let scheduled = self.with(|inner| {
@@ -226,8 +278,16 @@ impl Saver {
         self.flush().unwrap_or(Err(SaveError::Busy))
     }
 
-    /// Writes the pending edit, if any. On failure the edit stays pending, so nothing typed is
-    /// lost and the next flush retries.
+    /// Writes the pending edit, if any, once this tab holds the save lock (at once where the
+    /// browser has no Web Locks). This is how the debounce, a hidden page and another tab's save
+    /// flush; [`Saver::flush`] is for the moments that cannot wait.
+    pub fn flush_locked(&self) -> LockUse {
+        let weak = Rc::downgrade(&self.inner);
+        with_save_lock(move || flush_weak(&weak))
+    }
+
+    /// Writes the pending edit, if any, now, without waiting for the save lock. On failure the
+    /// edit stays pending, so nothing typed is lost and the next flush retries.
     pub fn flush(&self) -> Option<Result<SaveReport, SaveError>> {
         let (result, status_change) = self.with(|inner| {
             if let Some(timer) = inner.timer.take() {
@@ -235,16 +295,19 @@ impl Saver {
             }
             let pending = inner.pending.take()?;
             let before = inner.status.clone();
-            let result = write(inner, &pending);
-            if result.is_err() {
-                inner.pending = Some(pending);
-            }
+            let result = write(inner, pending);
             let changed = (inner.status != before).then(|| inner.status.clone());
             Some((result, changed))
         })??;
         if let Some(status) = status_change {
             self.emit(SaverEvent::StatusChanged(status));
         }
+        let result = result.map(|written| {
+            if let Some(outcome) = written.merged {
+                self.emit(SaverEvent::Merged(outcome));
+            }
+            written.report
+        });
         self.emit(match &result {
             Ok(report) => SaverEvent::Saved(report.clone()),
             Err(e) => SaverEvent::SaveFailed(e.clone()),
@@ -257,7 +320,11 @@ impl Saver {
     /// other tab's version.
     pub fn reload(&self, now: DateTime<Utc>) -> LoadOutcome {
         let outcome = load(now);
-        self.adopt(outcome.status(), outcome.revision());
+        self.adopt(
+            outcome.status(),
+            outcome.revision(),
+            loaded_payload(&outcome),
+        );
         outcome
     }
 
@@ -295,7 +362,11 @@ impl Saver {
             .map_err(|e| RecoveryError::WriteFailed {
                 detail: e.to_string(),
             })?;
-        self.adopt(StorageStatus::Writable, revision);
+        self.adopt(
+            StorageStatus::Writable,
+            revision,
+            Some(backup.payload.clone()),
+        );
         Ok(LoadOutcome::Loaded {
             payload: backup.payload,
             saved_at: backup.saved_at,
@@ -316,13 +387,13 @@ impl Saver {
                 detail: e.to_string(),
             })?;
         // The revision is kept so that a tab still holding the old data sees this tab as newer.
-        self.adopt(StorageStatus::Writable, self.revision());
+        self.adopt(StorageStatus::Writable, self.revision(), None);
         Ok(())
     }
 
-    /// Takes a new status and revision after a reload or a recovery; any pending edit belongs to
-    /// the state that was replaced, so it is dropped.
-    fn adopt(&self, status: StorageStatus, revision: u64) {
+    /// Takes a new status, revision and base after a reload or a recovery; any pending edit
+    /// belongs to the state that was replaced, so it is dropped.
+    fn adopt(&self, status: StorageStatus, revision: u64, base: Option<Value>) {
         let changed = self
             .with(|inner| {
                 if let Some(timer) = inner.timer.take() {
@@ -330,6 +401,7 @@ impl Saver {
                 }
                 inner.pending = None;
                 inner.revision = revision;
+                inner.base = base;
                 let changed = inner.status != status;
                 inner.status = status.clone();
                 changed
@@ -360,6 +432,20 @@ impl Saver {
 fn flush_weak(weak: &Weak<RefCell<Inner>>) {
     if let Some(inner) = weak.upgrade() {
         Saver { inner }.flush();
+    }
+}
+
+fn flush_weak_locked(weak: &Weak<RefCell<Inner>>) {
+    if let Some(inner) = weak.upgrade() {
+        Saver { inner }.flush_locked();
+    }
+}
+
+/// The payload a load outcome found, which becomes the merge base.
+fn loaded_payload(outcome: &LoadOutcome) -> Option<Value> {
+    match outcome {
+        LoadOutcome::Loaded { payload, .. } => Some(payload.clone()),
+        _ => None,
     }
 }
 
@@ -405,8 +491,24 @@ fn set_main_aside(store: &Store, now: DateTime<Utc>) -> Result<(), RecoveryError
     }
 }
 
-/// One save, following the steps in the module comment. Updates the status and revision.
-fn write(inner: &mut Inner, pending: &Pending) -> Result<SaveReport, SaveError> {
+/// What one save wrote.
+struct Written {
+    report: SaveReport,
+    /// What was saved, when another tab's newer save was merged in.
+    merged: Option<LoadOutcome>,
+}
+
+/// One save, following the steps in the module comment. Updates the status, revision and base;
+/// on failure `pending` goes back into the state, so the edit stays in memory.
+fn write(inner: &mut Inner, pending: Pending) -> Result<Written, SaveError> {
+    let result = try_write(inner, &pending);
+    if result.is_err() {
+        inner.pending = Some(pending);
+    }
+    result
+}
+
+fn try_write(inner: &mut Inner, pending: &Pending) -> Result<Written, SaveError> {
     match &inner.status {
         StorageStatus::Writable => {}
         StorageStatus::ReadOnly { why } => return Err(SaveError::ReadOnly { why: why.clone() }),
@@ -422,9 +524,15 @@ fn write(inner: &mut Inner, pending: &Pending) -> Result<SaveReport, SaveError> 
         }
     };
     let previous = check_stored(inner, &store, pending.saved_at)?;
-    let stored_revision = previous.as_ref().map_or(0, |(_, revision)| *revision);
+    let (payload, merged_with) = match &previous {
+        Some((_, stored)) if stored.revision > inner.revision => {
+            (merge_with(inner, pending, stored)?, Some(stored.revision))
+        }
+        _ => (pending.payload.clone(), None),
+    };
+    let stored_revision = previous.as_ref().map_or(0, |(_, stored)| stored.revision);
     let revision = inner.revision.max(stored_revision) + 1;
-    let text = envelope::encode(&pending.payload, pending.saved_at, revision);
+    let text = envelope::encode(&payload, pending.saved_at, revision);
     let size_chars = store::utf16_len(&text);
     stage(&store, &text, size_chars)?;
     let backup_written = match &previous {
@@ -441,23 +549,51 @@ fn write(inner: &mut Inner, pending: &Pending) -> Result<SaveReport, SaveError> 
         return Err(SaveError::VerifyFailed);
     }
     inner.revision = revision;
+    inner.base = Some(payload.clone());
     let used_chars = store.used_chars();
-    Ok(SaveReport {
-        revision,
-        size_chars,
-        used_chars,
-        near_budget: used_chars >= WARN_CHARS,
-        backup_written,
+    Ok(Written {
+        report: SaveReport {
+            revision,
+            size_chars,
+            used_chars,
+            near_budget: used_chars >= WARN_CHARS,
+            backup_written,
+            merged_with,
+        },
+        merged: merged_with.map(|_| LoadOutcome::Loaded {
+            payload,
+            saved_at: Some(pending.saved_at),
+            size_chars,
+            migrated_from: None,
+            revision,
+        }),
     })
 }
 
+/// Merges this tab's pending state with another tab's newer save, relative to this tab's base.
+/// A conflict, or a merge the app's check rejects, refuses the save as [`SaveError::StaleTab`].
+fn merge_with(inner: &Inner, pending: &Pending, stored: &Stored) -> Result<Value, SaveError> {
+    let stale = |conflicts| SaveError::StaleTab {
+        stored_revision: stored.revision,
+        loaded_revision: inner.revision,
+        conflicts,
+    };
+    let merged = merge(inner.base.as_ref(), &pending.payload, &stored.payload)
+        .map_err(|conflict| stale(conflict.paths))?;
+    if let Some(check) = inner.merge_check {
+        check(&merged)
+            .map_err(|why| stale(vec![format!("the combined data would not be valid: {why}")]))?;
+    }
+    Ok(merged)
+}
+
 /// Reads the stored main value and decides whether this tab may replace it. Returns the raw
-/// text and revision of a readable value, `None` if nothing is stored.
+/// text and content of a readable value, `None` if nothing is stored.
 fn check_stored(
     inner: &mut Inner,
     store: &Store,
     now: DateTime<Utc>,
-) -> Result<Option<(String, u64)>, SaveError> {
+) -> Result<Option<(String, Stored)>, SaveError> {
     let raw = match store.get(keys::STATE) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Ok(None),
@@ -468,11 +604,7 @@ fn check_stored(
         }
     };
     match envelope::read(&raw) {
-        Ok(stored) if stored.revision > inner.revision => Err(SaveError::StaleTab {
-            stored_revision: stored.revision,
-            loaded_revision: inner.revision,
-        }),
-        Ok(stored) => Ok(Some((raw, stored.revision))),
+        Ok(stored) => Ok(Some((raw, stored))),
         Err(e) => {
             // Something (another tab, an extension, a newer build) left data this build cannot
             // read: keep it, copy it aside, and stop writing.
