@@ -99,7 +99,12 @@ impl StorageContext {
                 self.replaced.set(Some(saver.reload(now)));
             }
             BannerAction::KeepThisTab => {
-                saver.overwrite_other_tab();
+                // With the edit gone (undone back to what this tab loaded), there is nothing of
+                // this tab's to keep: show the other tab's version instead of a stuck banner.
+                if saver.overwrite_other_tab().is_none() {
+                    self.problem.set(None);
+                    self.replaced.set(Some(saver.reload(now)));
+                }
             }
             BannerAction::Export => {}
         }
