@@ -1285,3 +1285,66 @@ async fn the_context_tracks_status_saves_and_recovery() {
     drop(other);
     drop(owner);
 }
+
+#[wasm_bindgen_test]
+async fn the_context_merges_on_another_tabs_save_and_hands_the_app_both_edits() {
+    reset();
+    let acme = ("c01", "Acme");
+    let base = scenario(&[acme], &[("k01", "c01", "Logo")]);
+    Saver::new(&load(at(0)))
+        .save_now(base.clone(), at(0))
+        .expect("first save");
+    let owner = Owner::new();
+    let (ctx, _) = owner.with(|| StorageContext::provide(|| at(40)));
+    let ours = scenario(&[acme], &[("k01", "c01", "Logo"), ("k02", "c01", "Ours")]);
+    ctx.schedule(ours);
+
+    // Another tab saves while this one's edit is still in its debounce window.
+    let other = Saver::new(&load(at(41)));
+    let theirs = scenario(&[acme], &[("k01", "c01", "Logo"), ("k02", "c01", "Theirs")]);
+    other.save_now(theirs, at(41)).expect("other saves");
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &{
+        let init = web_sys::StorageEventInit::new();
+        init.set_key(Some(keys::STATE));
+        init
+    })
+    .expect("event");
+    web_sys::window()
+        .expect("window")
+        .dispatch_event(&event)
+        .expect("dispatch");
+    // The merge runs once the save lock is granted, well before the debounce would have.
+    sleep(100).await;
+    let both = scenario(
+        &[acme],
+        &[
+            ("k01", "c01", "Logo"),
+            ("k02", "c01", "Theirs"),
+            ("k03", "c01", "Ours"),
+        ],
+    );
+    assert_eq!(saved_payload(), both);
+    assert!(
+        matches!(ctx.replaced.get_untracked(), Some(LoadOutcome::Loaded { payload, revision: 3, .. }) if payload == both),
+        "the app is handed the merge"
+    );
+    assert_eq!(
+        ctx.report.get_untracked().and_then(|r| r.merged_with),
+        Some(2)
+    );
+    assert_eq!(ctx.problem.get_untracked(), None);
+    // The app then shows the merge; scheduling it is not an edit and writes nothing.
+    ctx.schedule(both);
+    sleep(400).await;
+    assert_eq!(
+        saved_payload().pointer("/scenario/contracts/2/title"),
+        Some(&json!("Ours"))
+    );
+    assert_eq!(
+        envelope::read(&get(keys::STATE).expect("saved")).map(|s| s.revision),
+        Ok(3),
+        "no echo save"
+    );
+    drop(other);
+    drop(owner);
+}
