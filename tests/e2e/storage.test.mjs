@@ -1,6 +1,6 @@
 // Saved data across real page loads of the release build: whatever the app cannot read must
-// come out of a visit byte for byte as it went in. (The banner itself is covered by the
-// component tests in tests/storage_web.rs until the app wires it in.)
+// come out of a visit byte for byte as it went in. What the user sees for each failure mode is
+// in storage_wired.test.mjs (banners, quota, blocked storage) and tabs.test.mjs (two tabs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
