@@ -25,6 +25,8 @@ const policy = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
+  // The simulator runs in a Web Worker loaded from this origin.
+  "worker-src 'self'",
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -1,5 +1,5 @@
 use jss_engine::simulate::cli::config_for;
-use jss_engine::simulate::{BehaviourPreset, SimOptions, SimReport, Simulation};
+use jss_engine::simulate::{BehaviourPreset, SimOptions, SimReport};
 use jss_engine::timeline::TimelineKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -121,13 +121,13 @@ pub fn SimulatorPage() -> impl IntoView {
             ..SimOptions::default()
         };
         let scenario = with_as_of(&scenario, today);
-        let started = config_for(&scenario, &options).and_then(|mut config| {
-            config.default_behaviour.returns_ppm = returns_ppm;
-            strategies.set(config.strategies.clone());
-            Simulation::new(&scenario, &config)
-        });
-        match started {
-            Ok(sim) => runner.start(sim),
+        match config_for(&scenario, &options) {
+            Ok(mut config) => {
+                config.default_behaviour.returns_ppm = returns_ppm;
+                strategies.set(config.strategies.clone());
+                // The worker checks the rest and says why it refuses a run.
+                runner.start(&scenario, &config);
+            }
             Err(e) => error.set(Some(e.to_string())),
         }
     };
@@ -270,6 +270,7 @@ pub fn SimulatorPage() -> impl IntoView {
                 {move || {
                     error
                         .get()
+                        .or_else(|| runner.error.get())
                         .map(|e| {
                             view! {
                                 <p class="error" role="alert">

@@ -35,6 +35,11 @@ test('the CSP allows no inline script or eval, and the app runs without a violat
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
     await page.getByRole('heading', { level: 1, name: link }).waitFor();
   }
+  // The simulator's Web Worker loads and runs under the same policy.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator' }).click();
+  await page.getByTestId('trials').fill('500');
+  await page.getByTestId('run').click();
+  await page.getByText('Computed in').waitFor({ timeout: 60000 });
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   // An injected inline script must not run.
   const ran = await page.evaluate(() => {

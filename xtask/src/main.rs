@@ -96,13 +96,15 @@ const STEPS: &[Step] = &[
         needed_by_later: false,
     },
     Step {
-        name: "clippy (wasm: app)",
+        name: "clippy (wasm: app, simulator worker)",
         program: "cargo",
         args: &[
             "clippy",
             "--locked",
             "-p",
             "jss-lab",
+            "-p",
+            "jss-sim-worker",
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",

@@ -22,6 +22,7 @@ mod compile;
 mod ledger_run;
 pub mod model;
 pub mod presets;
+pub mod protocol;
 pub mod recommend;
 pub mod report;
 mod run;

@@ -5,7 +5,7 @@
 //! that realises the same plan.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::jss::outcome::add_days;
 use crate::ledger::calendar::end_of_day;
@@ -29,7 +29,7 @@ pub(crate) enum LedgerPlan {
     SubmitThenEnd { reason: EndReason },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MoneyKind {
     /// Escrow released to the freelancer.

@@ -7,7 +7,7 @@
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::jss::cliff::window_exits;
 use crate::jss::outcome::{classify, Reason};
@@ -17,7 +17,7 @@ use crate::simulate::ledger_run::{LedgerPlan, MoneyKind};
 use crate::simulate::report::{at_least, percentile, share, StrategyReport};
 use crate::simulate::run::Simulation;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Recommendation {
     /// The ranking rule in words.
     pub criterion: String,
@@ -26,7 +26,7 @@ pub struct Recommendation {
     pub reasons: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Ranked {
     pub rank: u32,
     pub name: String,

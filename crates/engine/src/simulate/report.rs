@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::money::Money;
 use crate::simulate::ledger_run::{MoneyEvent, MoneyKind};
@@ -16,7 +16,7 @@ use crate::simulate::run::Simulation;
 /// Bin 0 is "no score", bin `1 + s` is a displayed JSS of `s`.
 pub(crate) const BINS: usize = 102;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SimReport {
     pub at: NaiveDate,
     pub seed: u64,
@@ -30,7 +30,7 @@ pub struct SimReport {
     pub recommendation: Option<Recommendation>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StrategyReport {
     pub name: String,
     pub description: String,
@@ -51,7 +51,7 @@ pub struct StrategyReport {
     pub top_rated_counts: Vec<u64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HorizonSummary {
     pub date: NaiveDate,
     pub p10: Option<u8>,
@@ -64,43 +64,49 @@ pub struct HorizonSummary {
     pub histogram: Vec<HistogramBin>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistogramBin {
     pub score: Option<u8>,
     pub trials: u64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MoneySummary {
-    #[serde(serialize_with = "usd")]
+    #[serde(serialize_with = "usd", deserialize_with = "usd_in")]
     pub mean_released: Money,
-    #[serde(serialize_with = "usd")]
+    #[serde(serialize_with = "usd", deserialize_with = "usd_in")]
     pub mean_refunded: Money,
     /// Each distinct sequence of escrow moves, most frequent first.
     pub outcomes: Vec<MoneyOutcome>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MoneyOutcome {
     pub trials: u64,
-    #[serde(serialize_with = "usd")]
+    #[serde(serialize_with = "usd", deserialize_with = "usd_in")]
     pub released: Money,
-    #[serde(serialize_with = "usd")]
+    #[serde(serialize_with = "usd", deserialize_with = "usd_in")]
     pub refunded: Money,
     pub events: Vec<MoneyLine>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct MoneyLine {
     pub date: NaiveDate,
     pub contract: String,
     pub kind: MoneyKind,
-    #[serde(serialize_with = "usd")]
+    #[serde(serialize_with = "usd", deserialize_with = "usd_in")]
     pub amount: Money,
 }
 
 fn usd<S: Serializer>(money: &Money, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_f64(money.to_usd())
+}
+
+/// Reads back what `usd` wrote: the app reads reports that the simulator's worker sent.
+fn usd_in<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Money, D::Error> {
+    let usd = f64::deserialize(deserializer)?;
+    Money::from_usd(usd).map_err(serde::de::Error::custom)
 }
 
 /// `count / total` rounded half up to millionths; 0 when nothing ran.

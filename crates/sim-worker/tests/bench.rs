@@ -1,5 +1,6 @@
 //! The simulator benchmark in headless Chromium: the same workload as the native criterion
-//! benchmark (`crates/engine/benches/simulate.rs`), timed with `performance.now()`.
+//! benchmark (`crates/engine/benches/simulate.rs`), timed with `performance.now()`, compiled
+//! as the app's simulator worker is (the `sim-worker` profile).
 //! Run by `cargo xtask bench`, not by the test command: speed is measured, never asserted.
 #![cfg(all(target_arch = "wasm32", feature = "wasm-bench"))]
 
