@@ -266,11 +266,7 @@ fn live_overlaps(review: RwSignal<Option<ReviewState>>) -> Vec<Overlap> {
 fn overlap_words(overlap: &Overlap) -> String {
     let [a, b] = &overlap.contracts;
     let [source_a, source_b] = overlap.sources;
-    let payments = if overlap.payments == 1 {
-        "1 payment".to_string()
-    } else {
-        format!("{} payments", overlap.payments)
-    };
+    let payments = overlap.payments_words();
     format!(
         "Contract {a} (from the {}) and contract {b} (from the {}) hold the same {payments}, {} in all, between {} and {}. They are probably one contract exported in two formats: keeping both would count this money twice in your score. Leave one copy out. Merging them would not help, because the merged contract would still hold both copies of each payment.",
         source_a.describe(),

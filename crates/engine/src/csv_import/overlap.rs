@@ -51,15 +51,19 @@ impl Overlap {
             .map(|(_, id)| id.as_str())
     }
 
+    /// `1 payment`, `2 payments`.
+    pub fn payments_words(&self) -> String {
+        match self.payments {
+            1 => "1 payment".to_string(),
+            n => format!("{n} payments"),
+        }
+    }
+
     /// The warning in one sentence.
     pub fn message(&self) -> String {
         let [a, b] = &self.contracts;
         let [source_a, source_b] = self.sources;
-        let count = if self.payments == 1 {
-            "1 payment".to_string()
-        } else {
-            format!("{} payments", self.payments)
-        };
+        let count = self.payments_words();
         format!(
             "contracts {a} ({}) and {b} ({}) hold the same {count} ({} from {} to {}); they are \
              probably one contract exported in two formats, and keeping both counts this money \
