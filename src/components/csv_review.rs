@@ -72,13 +72,13 @@ impl RowInputs {
         }
     }
 
-    /// After a split or merge changed this row's contract: the offered dates follow it, unless
-    /// the user has already answered.
-    fn follow(&self, contract: &DraftContract) {
-        if self.status.get_untracked().is_empty() {
-            self.end.set(default_end(contract));
+    /// After a split or merge changed this row's contract from `before` to `after`: the
+    /// offered dates follow it, unless the user has changed the end date.
+    fn follow(&self, before: Option<&DraftContract>, after: &DraftContract) {
+        if before.is_some_and(|c| self.end.get_untracked() == default_end(c)) {
+            self.end.set(default_end(after));
         }
-        self.split_at.set(middle_payment(contract));
+        self.split_at.set(middle_payment(after));
         self.split_error.set(None);
     }
 }
@@ -109,11 +109,12 @@ impl ReviewState {
         for id in ids.iter().skip(1) {
             rows.remove(id);
         }
-        let kept = ids
-            .first()
-            .and_then(|id| draft.contracts.iter().find(|c| c.id == *id));
-        if let (Some(contract), Some(row)) = (kept, kept.and_then(|c| rows.get(&c.id))) {
-            row.follow(contract);
+        if let Some(id) = ids.first() {
+            let before = self.draft.contracts.iter().find(|c| c.id == *id);
+            let after = draft.contracts.iter().find(|c| c.id == *id);
+            if let (Some(after), Some(row)) = (after, rows.get(id)) {
+                row.follow(before, after);
+            }
         }
         Ok(ReviewState { draft, rows })
     }
@@ -130,8 +131,9 @@ impl ReviewState {
             if contract.id == new_id {
                 rows.insert(new_id.clone(), owner.with(|| RowInputs::new(contract)));
             } else if contract.id == id {
+                let before = self.draft.contracts.iter().find(|c| c.id == id);
                 if let Some(row) = rows.get(id) {
-                    row.follow(contract);
+                    row.follow(before, contract);
                 }
             }
         }
