@@ -525,11 +525,11 @@ fn split_cell(id: String, row: RowInputs, on_split: Callback<String>) -> impl In
             <button
                 type="button"
                 class="secondary"
-                aria-label=format!("Split contract {id} at this date")
                 data-testid=format!("csv-split-{id}")
                 on:click=move |_| on_split.run(for_click.clone())
             >
                 "Split here"
+                <span class="visually-hidden">{format!(" (contract {id})")}</span>
             </button>
             {move || {
                 row.split_error
