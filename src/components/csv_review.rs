@@ -378,14 +378,16 @@ fn earned(contract: &DraftContract) -> String {
     }
 }
 
-/// A refused merge or split as a sentence: capital first letter, full stop.
+/// A refused merge or split as a sentence: capital first letter, full stop. The engine's
+/// messages start with an ASCII word, and ASCII casing keeps Unicode's case tables out of the
+/// download.
 pub fn sentence(error: &ReviewError) -> String {
-    let text = error.to_string();
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
-        None => text,
+    let mut text = error.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    text.push('.');
+    text
 }
 
 /// Whether an answer cell is disabled: a skipped row, or an "ended" question on an open row.

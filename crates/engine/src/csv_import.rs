@@ -158,8 +158,8 @@ pub struct DraftContract {
     pub scheduled: Vec<Payment>,
     /// The most recent billed rate, or amount ÷ hours for the weekly summary.
     pub hourly_rate: Option<Money>,
-    /// Billed hours of the rows that carry hours, oldest first. Kept per row (not as one
-    /// total) so that splitting a contract by date can give each part its own hours.
+    /// Billed hours of the rows that carry hours, in no particular order. Kept per row (not as
+    /// one total) so that splitting a contract by date can give each part its own hours.
     pub billed: Vec<Billed>,
     /// Service fees (and taxes on them) linked to this contract's rows, dated, oldest first: a
     /// charged fee is positive, a refunded fee negative. Dated for the same reason as `billed`.

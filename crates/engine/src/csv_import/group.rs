@@ -345,7 +345,6 @@ fn finish(groups: Vec<Group>, report: &mut ImportReport) -> Draft {
         group.refunds.sort();
         group.scheduled.sort();
         group.fees.sort();
-        group.billed.sort();
     }
     let first_date = |g: &Group| {
         g.payments

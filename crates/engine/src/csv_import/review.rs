@@ -218,7 +218,6 @@ pub fn merge(draft: &Draft, ids: &[String]) -> Result<Draft, ReviewError> {
     merged.payments.sort();
     merged.refunds.sort();
     merged.scheduled.sort();
-    merged.billed.sort();
     merged.fees.sort();
     merged.last_payment = merged.payments.iter().map(|p| p.date).max();
     // The most recently billed rate, as the importer chooses it for one contract.
