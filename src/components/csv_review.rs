@@ -1,10 +1,14 @@
 //! The review table of an Upwork CSV import: one row per draft contract, with inputs for what
 //! the files cannot say (open or ended, end date, who ended it, why, the client's stars, and
-//! the client, type or hourly rate when the rows do not give them).
+//! the client, type or hourly rate when the rows do not give them), and the corrections of the
+//! importer's grouping: tick rows and merge them, or split one row at a date.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use jss_engine::csv_import::{
-    Answers, ContractAnswer, ContractKind, Draft, DraftContract, Status, Unknown,
+    merge, split, Answers, ContractAnswer, ContractKind, Draft, DraftContract, ReviewError, Status,
+    Unknown,
 };
 use jss_engine::money::Money;
 use jss_engine::scenario::parse::Problem;
@@ -32,22 +36,108 @@ pub struct RowInputs {
     pub kind: RwSignal<String>,
     /// Used only when the rows show no hourly rate.
     pub rate: RwSignal<String>,
+    /// The date typed for splitting this contract, and why the last split was refused.
+    pub split_at: RwSignal<String>,
+    pub split_error: RwSignal<Option<String>>,
+}
+
+/// The date a split most likely wants: that of the middle payment, so both parts keep some.
+fn middle_payment(contract: &DraftContract) -> String {
+    let middle = contract.payments.len() / 2;
+    contract
+        .payments
+        .get(middle)
+        .map_or_else(String::new, |p| p.date.to_string())
+}
+
+/// The end date offered until the user changes it: the last payment.
+fn default_end(contract: &DraftContract) -> String {
+    contract.last_payment.unwrap_or(contract.start).to_string()
 }
 
 impl RowInputs {
     pub fn new(contract: &DraftContract) -> RowInputs {
-        let end = contract.last_payment.unwrap_or(contract.start);
         RowInputs {
             skip: RwSignal::new(false),
             status: RwSignal::new(String::new()),
-            end: RwSignal::new(end.to_string()),
+            end: RwSignal::new(default_end(contract)),
             by: RwSignal::new(String::new()),
             reason: RwSignal::new(String::new()),
             stars: RwSignal::new(String::new()),
             client: RwSignal::new(String::new()),
             kind: RwSignal::new(String::new()),
             rate: RwSignal::new(String::new()),
+            split_at: RwSignal::new(middle_payment(contract)),
+            split_error: RwSignal::new(None),
         }
+    }
+
+    /// After a split or merge changed this row's contract from `before` to `after`: the
+    /// offered dates follow it, unless the user has changed the end date.
+    fn follow(&self, before: Option<&DraftContract>, after: &DraftContract) {
+        if before.is_some_and(|c| self.end.get_untracked() == default_end(c)) {
+            self.end.set(default_end(after));
+        }
+        self.split_at.set(middle_payment(after));
+        self.split_error.set(None);
+    }
+}
+
+/// A draft being reviewed, with the inputs of each of its contracts by id. Merging and
+/// splitting give a new state: the kept contract keeps its inputs, a new part gets fresh ones.
+#[derive(Clone, Default)]
+pub struct ReviewState {
+    pub draft: Draft,
+    pub rows: BTreeMap<String, RowInputs>,
+}
+
+impl ReviewState {
+    /// Creates the inputs' signals in the current owner: call it inside the owner that should
+    /// keep them (the page), not inside a view that re-renders.
+    pub fn new(draft: Draft) -> ReviewState {
+        let rows = draft
+            .contracts
+            .iter()
+            .map(|c| (c.id.clone(), RowInputs::new(c)))
+            .collect();
+        ReviewState { draft, rows }
+    }
+
+    fn merged(&self, ids: &[String]) -> Result<ReviewState, ReviewError> {
+        let draft = merge(&self.draft, ids)?;
+        let mut rows = self.rows.clone();
+        for id in ids.iter().skip(1) {
+            rows.remove(id);
+        }
+        if let Some(id) = ids.first() {
+            let before = self.draft.contracts.iter().find(|c| c.id == *id);
+            let after = draft.contracts.iter().find(|c| c.id == *id);
+            if let (Some(after), Some(row)) = (after, rows.get(id)) {
+                row.follow(before, after);
+            }
+        }
+        Ok(ReviewState { draft, rows })
+    }
+
+    fn split(
+        &self,
+        id: &str,
+        at: NaiveDate,
+        owner: &Owner,
+    ) -> Result<(ReviewState, String), ReviewError> {
+        let (draft, new_id) = split(&self.draft, id, at)?;
+        let mut rows = self.rows.clone();
+        for contract in &draft.contracts {
+            if contract.id == new_id {
+                rows.insert(new_id.clone(), owner.with(|| RowInputs::new(contract)));
+            } else if contract.id == id {
+                let before = self.draft.contracts.iter().find(|c| c.id == id);
+                if let Some(row) = rows.get(id) {
+                    row.follow(before, contract);
+                }
+            }
+        }
+        Ok((ReviewState { draft, rows }, new_id))
     }
 }
 
@@ -85,10 +175,17 @@ pub fn contract_label(contract: &DraftContract) -> String {
 
 /// The answers as typed, and the problems found in them before the engine looks (a missing
 /// "ended by", a star rating that is not a number, ...), as sentences.
-fn answers_of(draft: &Draft, rows: &[RowInputs]) -> (Answers, Vec<(String, String)>) {
+fn answers_of(
+    draft: &Draft,
+    rows: &BTreeMap<String, RowInputs>,
+) -> (Answers, Vec<(String, String)>) {
     let mut answers = Answers::default();
     let mut problems = Vec::new();
-    for (contract, row) in draft.contracts.iter().zip(rows) {
+    for contract in &draft.contracts {
+        // Every contract has inputs; one without would simply stay unanswered.
+        let Some(row) = rows.get(&contract.id) else {
+            continue;
+        };
         let label = contract_label(contract);
         let mut answer = ContractAnswer {
             skip: row.skip.get(),
@@ -228,11 +325,9 @@ fn problem_words(draft: &Draft, kept: &[&DraftContract], problem: &Problem) -> S
 }
 
 /// Builds the scenario from the draft and the inputs, or says in words what is still missing.
-pub fn preview(
-    draft: &Draft,
-    rows: &[RowInputs],
-) -> Result<jss_engine::scenario::Scenario, Vec<String>> {
-    let (answers, own) = answers_of(draft, rows);
+pub fn preview(review: &ReviewState) -> Result<jss_engine::scenario::Scenario, Vec<String>> {
+    let draft = &review.draft;
+    let (answers, own) = answers_of(draft, &review.rows);
     let kept: Vec<&DraftContract> = draft
         .contracts
         .iter()
@@ -283,22 +378,199 @@ fn earned(contract: &DraftContract) -> String {
     }
 }
 
-fn one_row(contract: DraftContract, row: RowInputs) -> impl IntoView {
+/// A refused merge or split as a sentence: capital first letter, full stop. The engine's
+/// messages start with an ASCII word, and ASCII casing keeps Unicode's case tables out of the
+/// download.
+pub fn sentence(error: &ReviewError) -> String {
+    let mut text = error.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text.push('.');
+    text
+}
+
+/// Whether an answer cell is disabled: a skipped row, or an "ended" question on an open row.
+type Disabled = fn(&RowInputs) -> bool;
+
+fn when_skipped(row: &RowInputs) -> bool {
+    row.skip.get()
+}
+
+fn unless_ended(row: &RowInputs) -> bool {
+    row.skip.get() || row.status.get() != "ended"
+}
+
+/// One question asked with a list: "Choose…" and the options, marked while unanswered.
+/// Options are selected by their own `selected` property so that a row drawn again after a
+/// merge or split shows the answer it already had.
+fn choice(
+    row: RowInputs,
+    value: RwSignal<String>,
+    label: String,
+    testid: Option<String>,
+    options: &'static [(&'static str, &'static str)],
+    disabled: Disabled,
+) -> impl IntoView {
+    let options = options
+        .iter()
+        .map(|(key, text)| {
+            view! {
+                <option value=*key prop:selected=move || value.with(|v| v == key)>
+                    {*text}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <select
+            aria-label=label
+            data-testid=testid
+            prop:disabled=move || disabled(&row)
+            bind:value=value
+        >
+            <option value="" prop:selected=move || value.with(String::is_empty)>
+                "Choose…"
+            </option>
+            {options}
+        </select>
+        {needs_answer(move || !disabled(&row) && value.with(|v| v.trim().is_empty()))}
+    }
+}
+
+/// How a typed answer looks: input type, width class, hint, and the keyboard to offer.
+struct Field {
+    kind: &'static str,
+    class: &'static str,
+    placeholder: Option<&'static str>,
+    inputmode: Option<&'static str>,
+}
+
+const CLIENT: Field = Field {
+    kind: "text",
+    class: "csv-client",
+    placeholder: None,
+    inputmode: None,
+};
+const RATE: Field = Field {
+    kind: "text",
+    class: "csv-rate",
+    placeholder: Some("$/hr"),
+    inputmode: Some("decimal"),
+};
+const END: Field = Field {
+    kind: "date",
+    class: "csv-end",
+    placeholder: None,
+    inputmode: None,
+};
+const STARS: Field = Field {
+    kind: "text",
+    class: "csv-stars",
+    placeholder: Some("none"),
+    inputmode: Some("decimal"),
+};
+
+/// One typed answer.
+fn typed(
+    row: RowInputs,
+    value: RwSignal<String>,
+    field: Field,
+    label: String,
+    testid: String,
+    disabled: Disabled,
+) -> impl IntoView {
+    view! {
+        <input
+            type=field.kind
+            inputmode=field.inputmode
+            placeholder=field.placeholder
+            class=field.class
+            aria-label=label
+            data-testid=testid
+            prop:disabled=move || disabled(&row)
+            bind:value=value
+        />
+    }
+}
+
+const STATUS_OPTIONS: &[(&str, &str)] = &[("open", "still open"), ("ended", "ended")];
+const KIND_OPTIONS: &[(&str, &str)] = &[("hourly", "hourly"), ("fixed", "fixed-price")];
+const BY_OPTIONS: &[(&str, &str)] = &[
+    ("client", "the client"),
+    ("freelancer", "me"),
+    ("platform", "Upwork"),
+];
+const REASON_OPTIONS: &[(&str, &str)] = &[
+    ("completed", "work completed"),
+    ("not_completed", "work not completed"),
+    ("client_unresponsive", "client unresponsive"),
+    ("other", "other"),
+];
+
+/// The "Split…" disclosure of one row: a date and a button; a refusal is shown inside it.
+fn split_cell(id: String, row: RowInputs, on_split: Callback<String>) -> impl IntoView {
+    let for_click = id.clone();
+    view! {
+        <details class="csv-split" open=move || row.split_error.with(Option::is_some)>
+            <summary data-testid=format!(
+                "csv-split-open-{id}",
+            )>"Split…" <span class="visually-hidden">{format!(" contract {id}")}</span></summary>
+            <label>
+                <span>"Payments from this date become a new contract"</span>
+                <input
+                    type="date"
+                    data-testid=format!("csv-split-date-{id}")
+                    bind:value=row.split_at
+                />
+            </label>
+            <button
+                type="button"
+                class="secondary"
+                data-testid=format!("csv-split-{id}")
+                on:click=move |_| on_split.run(for_click.clone())
+            >
+                "Split here"
+                <span class="visually-hidden">{format!(" (contract {id})")}</span>
+            </button>
+            {move || {
+                row.split_error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p
+                                class="error"
+                                role="alert"
+                                data-testid=format!("csv-split-error-{id}")
+                            >
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
+        </details>
+    }
+}
+
+fn one_row(
+    contract: DraftContract,
+    row: RowInputs,
+    selected: RwSignal<BTreeSet<String>>,
+    on_split: Callback<String>,
+) -> impl IntoView {
     let id = contract.id.clone();
-    let ended = move || row.status.get() == "ended";
-    let active = move || !row.skip.get();
     let client_cell = match contract.client_name.clone() {
         Some(name) => view! { {name} }.into_any(),
         None => view! {
-            <input
-                type="text"
-                class="csv-client"
-                aria-label=format!("Client of contract {id}")
-                data-testid=format!("csv-client-{id}")
-                prop:disabled=move || row.skip.get()
-                bind:value=row.client
-            />
-            {needs_answer(move || active() && row.client.with(|c| c.trim().is_empty()))}
+            {typed(
+                row,
+                row.client,
+                CLIENT,
+                format!("Client of contract {id}"),
+                format!("csv-client-{id}"),
+                when_skipped,
+            )}
+            {needs_answer(move || !row.skip.get() && row.client.with(|c| c.trim().is_empty()))}
         }
         .into_any(),
     };
@@ -307,18 +579,14 @@ fn one_row(contract: DraftContract, row: RowInputs) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| "(no title in the files)".into());
     let kind_cell = if asks(&contract, Unknown::Type) {
-        view! {
-            <select
-                aria-label=format!("Type of contract {id}")
-                prop:disabled=move || row.skip.get()
-                bind:value=row.kind
-            >
-                <option value="">"Choose…"</option>
-                <option value="hourly">"hourly"</option>
-                <option value="fixed">"fixed-price"</option>
-            </select>
-            {needs_answer(move || active() && row.kind.with(String::is_empty))}
-        }
+        choice(
+            row,
+            row.kind,
+            format!("Type of contract {id}"),
+            None,
+            KIND_OPTIONS,
+            when_skipped,
+        )
         .into_any()
     } else {
         let kind = match contract.kind {
@@ -328,45 +596,57 @@ fn one_row(contract: DraftContract, row: RowInputs) -> impl IntoView {
         };
         view! { {kind} }.into_any()
     };
-    let rate_cell = if asks(&contract, Unknown::HourlyRate) {
+    let rate_cell = asks(&contract, Unknown::HourlyRate).then(|| {
         view! {
             <br />
-            <input
-                type="text"
-                inputmode="decimal"
-                class="csv-rate"
-                placeholder="$/hr"
-                aria-label=format!("Hourly rate of contract {id}, in dollars")
-                data-testid=format!("csv-rate-{id}")
-                prop:disabled=move || row.skip.get()
-                bind:value=row.rate
-            />
-            {needs_answer(move || active() && row.rate.with(|r| r.trim().is_empty()))}
+            {typed(
+                row,
+                row.rate,
+                RATE,
+                format!("Hourly rate of contract {id}, in dollars"),
+                format!("csv-rate-{id}"),
+                when_skipped,
+            )}
+            {needs_answer(move || !row.skip.get() && row.rate.with(|r| r.trim().is_empty()))}
         }
-        .into_any()
-    } else {
-        ().into_any()
-    };
+    });
     let first = format::date(contract.start);
     let last = contract
         .last_payment
         .map_or_else(|| "—".to_string(), format::date);
     let earned = earned(&contract);
-    let (a, b, c, d, e, f) = (
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-    );
+    let for_select = id.clone();
+    let is_selected = {
+        let id = id.clone();
+        move || selected.with(|s| s.contains(&id))
+    };
     view! {
         <tr class:skipped=move || row.skip.get() data-testid=format!("csv-row-{id}")>
             <td>
                 <input
                     type="checkbox"
-                    aria-label=format!("Skip contract {a}")
-                    data-testid=format!("csv-skip-{a}")
+                    aria-label=format!("Select contract {id} to merge")
+                    data-testid=format!("csv-select-{id}")
+                    prop:checked=is_selected
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        let id = for_select.clone();
+                        selected
+                            .update(|s| {
+                                if on {
+                                    s.insert(id);
+                                } else {
+                                    s.remove(&id);
+                                }
+                            });
+                    }
+                />
+            </td>
+            <td>
+                <input
+                    type="checkbox"
+                    aria-label=format!("Skip contract {id}")
+                    data-testid=format!("csv-skip-{id}")
                     bind:checked=row.skip
                 />
             </td>
@@ -380,90 +660,203 @@ fn one_row(contract: DraftContract, row: RowInputs) -> impl IntoView {
             <td>{last}</td>
             <td class="num">{earned}</td>
             <td>
-                <select
-                    aria-label=format!("Open or ended: contract {b}")
-                    data-testid=format!("csv-status-{b}")
-                    prop:disabled=move || row.skip.get()
-                    bind:value=row.status
-                >
-                    <option value="">"Choose…"</option>
-                    <option value="open">"still open"</option>
-                    <option value="ended">"ended"</option>
-                </select>
-                {needs_answer(move || active() && row.status.with(String::is_empty))}
+                {choice(
+                    row,
+                    row.status,
+                    format!("Open or ended: contract {id}"),
+                    Some(format!("csv-status-{id}")),
+                    STATUS_OPTIONS,
+                    when_skipped,
+                )}
             </td>
             <td>
-                <input
-                    type="date"
-                    aria-label=format!("End date of contract {c}")
-                    data-testid=format!("csv-end-{c}")
-                    prop:disabled=move || !ended() || row.skip.get()
-                    bind:value=row.end
-                />
+                {typed(
+                    row,
+                    row.end,
+                    END,
+                    format!("End date of contract {id}"),
+                    format!("csv-end-{id}"),
+                    unless_ended,
+                )}
             </td>
             <td>
-                <select
-                    aria-label=format!("Ended by: contract {d}")
-                    data-testid=format!("csv-by-{d}")
-                    prop:disabled=move || !ended() || row.skip.get()
-                    bind:value=row.by
-                >
-                    <option value="">"Choose…"</option>
-                    <option value="client">"the client"</option>
-                    <option value="freelancer">"me"</option>
-                    <option value="platform">"Upwork"</option>
-                </select>
-                {needs_answer(move || active() && ended() && row.by.with(String::is_empty))}
+                {choice(
+                    row,
+                    row.by,
+                    format!("Ended by: contract {id}"),
+                    Some(format!("csv-by-{id}")),
+                    BY_OPTIONS,
+                    unless_ended,
+                )}
             </td>
             <td>
-                <select
-                    aria-label=format!("Reason contract {e} ended")
-                    data-testid=format!("csv-reason-{e}")
-                    prop:disabled=move || !ended() || row.skip.get()
-                    bind:value=row.reason
-                >
-                    <option value="">"Choose…"</option>
-                    <option value="completed">"work completed"</option>
-                    <option value="not_completed">"work not completed"</option>
-                    <option value="client_unresponsive">"client unresponsive"</option>
-                    <option value="other">"other"</option>
-                </select>
-                {needs_answer(move || active() && ended() && row.reason.with(String::is_empty))}
+                {choice(
+                    row,
+                    row.reason,
+                    format!("Reason contract {id} ended"),
+                    Some(format!("csv-reason-{id}")),
+                    REASON_OPTIONS,
+                    unless_ended,
+                )}
             </td>
             <td>
-                <input
-                    type="text"
-                    inputmode="decimal"
-                    class="csv-stars"
-                    placeholder="none"
-                    aria-label=format!("Client's stars for contract {f}, empty for no feedback")
-                    data-testid=format!("csv-stars-{f}")
-                    prop:disabled=move || !ended() || row.skip.get()
-                    bind:value=row.stars
-                />
+                {typed(
+                    row,
+                    row.stars,
+                    STARS,
+                    format!("Client's stars for contract {id}, empty for no feedback"),
+                    format!("csv-stars-{id}"),
+                    unless_ended,
+                )}
             </td>
+            <td>{split_cell(id.clone(), row, on_split)}</td>
         </tr>
     }
 }
 
-/// The review table. Rows are built once per import; each input writes its own signal.
+/// The review table with its corrections. `review` is the page's state: merging and splitting
+/// replace it, and the page's score and overlap warnings follow.
 #[component]
-pub fn CsvReview(draft: Draft, rows: Vec<RowInputs>) -> impl IntoView {
-    let body = draft
-        .contracts
-        .into_iter()
-        .zip(rows)
-        .map(|(contract, row)| one_row(contract, row))
-        .collect_view();
+pub fn CsvReview(review: RwSignal<Option<ReviewState>>) -> impl IntoView {
+    // New rows' signals belong to the table, which lives as long as the review does; the
+    // table body is drawn again on every merge or split and must not own them.
+    let owner = Owner::current().unwrap_or_default();
+    let selected = RwSignal::new(BTreeSet::<String>::new());
+    let keep = RwSignal::new(String::new());
+    let merge_error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(String::new());
+    // The ticked ids in table order, the one to keep first.
+    let chosen = move || -> Vec<String> {
+        let mut ids: Vec<String> = review.with(|r| {
+            r.as_ref().map_or_else(Vec::new, |r| {
+                r.draft
+                    .contracts
+                    .iter()
+                    .filter(|c| selected.with(|s| s.contains(&c.id)))
+                    .map(|c| c.id.clone())
+                    .collect()
+            })
+        });
+        if let Some(at) = keep.with(|k| ids.iter().position(|id| id == k)) {
+            let kept = ids.remove(at);
+            ids.insert(0, kept);
+        }
+        ids
+    };
+    let on_merge = move |_| {
+        let ids = chosen();
+        let result = review.with_untracked(|r| r.as_ref().map(|r| r.merged(&ids)));
+        match result {
+            Some(Ok(next)) => {
+                selected.set(BTreeSet::new());
+                keep.set(String::new());
+                merge_error.set(None);
+                done.set(format!(
+                    "Merged {} contracts into {}.",
+                    ids.len(),
+                    ids.first().cloned().unwrap_or_default()
+                ));
+                review.set(Some(next));
+            }
+            Some(Err(error)) => merge_error.set(Some(sentence(&error))),
+            None => {}
+        }
+    };
+    let on_split = Callback::new(move |id: String| {
+        let Some(row) =
+            review.with_untracked(|r| r.as_ref().and_then(|r| r.rows.get(&id).copied()))
+        else {
+            return;
+        };
+        let Ok(at) = NaiveDate::parse_from_str(&row.split_at.get_untracked(), "%Y-%m-%d") else {
+            row.split_error.set(Some(
+                "Choose the date from which payments become a new contract.".to_string(),
+            ));
+            return;
+        };
+        let result = review.with_untracked(|r| r.as_ref().map(|r| r.split(&id, at, &owner)));
+        match result {
+            Some(Ok((next, new_id))) => {
+                selected.set(BTreeSet::new());
+                done.set(format!(
+                    "Split {id}: payments from {} are now contract {new_id}.",
+                    format::date(at)
+                ));
+                review.set(Some(next));
+            }
+            Some(Err(error)) => row.split_error.set(Some(sentence(&error))),
+            None => {}
+        }
+    });
+    let body = move || {
+        review.with(|r| {
+            r.as_ref().map(|r| {
+                r.draft
+                    .contracts
+                    .iter()
+                    .filter_map(|c| {
+                        r.rows
+                            .get(&c.id)
+                            .map(|row| one_row(c.clone(), *row, selected, on_split))
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let keep_options = move || {
+        chosen()
+            .into_iter()
+            .map(|id| view! { <option value=id.clone()>{id.clone()}</option> })
+            .collect_view()
+    };
     view! {
         <p class="muted">
             "Answer what the files cannot say for each contract, or skip the ones you do not want. The score below follows your answers."
+        </p>
+        <div class="csv-merge" role="group" aria-labelledby="csv-merge-help">
+            <p id="csv-merge-help" class="muted">
+                "One contract shown as two rows? Tick them and merge. Two contracts in one row? Split it at a date."
+            </p>
+            {move || {
+                (chosen().len() >= 2)
+                    .then(|| {
+                        view! {
+                            <label>
+                                <span>"Keep the id and title of"</span>
+                                <select
+                                    data-testid="csv-keep"
+                                    on:change:target=move |ev| keep.set(ev.target().value())
+                                >
+                                    {keep_options}
+                                </select>
+                            </label>
+                        }
+                    })
+            }}
+            <button type="button" data-testid="csv-merge" on:click=on_merge>
+                "Merge selected"
+            </button>
+        </div>
+        {move || {
+            merge_error
+                .get()
+                .map(|e| {
+                    view! {
+                        <p class="error" role="alert" data-testid="csv-merge-error">
+                            {e}
+                        </p>
+                    }
+                })
+        }}
+        <p role="status" class="csv-done-step" data-testid="csv-review-status">
+            {move || done.get()}
         </p>
         <div class="table-scroll">
             <table class="data-table csv-review" data-testid="csv-review">
                 <caption class="visually-hidden">"Contracts found in the files"</caption>
                 <thead>
                     <tr>
+                        <th scope="col">"Merge"</th>
                         <th scope="col">"Skip"</th>
                         <th scope="col">"Contract"</th>
                         <th scope="col">"Client"</th>
@@ -477,6 +870,7 @@ pub fn CsvReview(draft: Draft, rows: Vec<RowInputs>) -> impl IntoView {
                         <th scope="col">"Ended by"</th>
                         <th scope="col">"Reason"</th>
                         <th scope="col">"Client's stars"</th>
+                        <th scope="col">"Split"</th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>

@@ -1,8 +1,9 @@
 //! Import from Upwork CSV files (issue 9.3): read several exports at once, show what was read,
 //! review the draft contracts and answer what the files cannot say, watch the JSS these
-//! answers give, and replace the data only when the user confirms.
+//! answers give, correct the grouping (merge, split), be warned when one contract came in
+//! through two formats, and replace the data only when the user confirms.
 
-use jss_engine::csv_import::{import_files, ImportResult};
+use jss_engine::csv_import::{find_overlaps, import_files, ImportReport, Overlap};
 use jss_engine::jss::report::score_report;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,23 +11,20 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::csv_report::CsvReport;
-use crate::components::csv_review::{preview, CsvReview, RowInputs};
+use crate::components::csv_review::{preview, CsvReview, ReviewState};
+use crate::format;
 use crate::state::AppState;
 
 /// The largest CSV file accepted, so a wrong file cannot freeze the page.
 const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
-/// One import: the engine's result and the inputs of each draft contract, in draft order.
-#[derive(Clone)]
-struct Imported {
-    result: ImportResult,
-    rows: Vec<RowInputs>,
-}
-
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let state = AppState::get();
-    let imported = RwSignal::new(None::<Imported>);
+    // The inputs' signals are created here so that they outlive every redraw of the table.
+    let owner = Owner::current().unwrap_or_default();
+    let report = RwSignal::new(None::<ImportReport>);
+    let review = RwSignal::new(None::<ReviewState>);
     let read_problems = RwSignal::new(Vec::<String>::new());
     let reading = RwSignal::new(false);
     let done = RwSignal::new(None::<usize>);
@@ -62,6 +60,7 @@ pub fn ImportPage() -> impl IntoView {
             return;
         }
         reading.set(true);
+        let owner = owner.clone();
         leptos::task::spawn_local(async move {
             let mut texts = Vec::with_capacity(files.len());
             let mut problems = Vec::new();
@@ -77,15 +76,16 @@ pub fn ImportPage() -> impl IntoView {
                 return;
             }
             let result = import_files(&texts);
-            let rows = result.draft.contracts.iter().map(RowInputs::new).collect();
-            imported.set(Some(Imported { result, rows }));
+            review.set(Some(owner.with(|| ReviewState::new(result.draft))));
+            report.set(Some(result.report));
         });
     };
     let outcome = Memo::new(move |_| {
-        imported.with(|i| {
-            i.as_ref()
-                .map(|i| preview(&i.result.draft, &i.rows).map_err(|ps| ps.join("\n")))
-        })
+        review.with(|r| r.as_ref().map(|r| preview(r).map_err(|ps| ps.join("\n"))))
+    });
+    let has_review = Memo::new(move |_| review.with(Option::is_some));
+    let has_contracts = Memo::new(move |_| {
+        review.with(|r| r.as_ref().is_some_and(|r| !r.draft.contracts.is_empty()))
     });
     let score = move || {
         let today = state.today.get();
@@ -103,10 +103,14 @@ pub fn ImportPage() -> impl IntoView {
         };
         let count = scenario.contracts.len();
         state.replace(scenario);
-        imported.set(None);
+        review.set(None);
+        report.set(None);
         done.set(Some(count));
     };
-    let cancel = move |_| imported.set(None);
+    let cancel = move |_| {
+        review.set(None);
+        report.set(None);
+    };
     view! {
         <h1>"Import from Upwork CSV"</h1>
         <section class="card csv-pick" aria-labelledby="csv-pick-title">
@@ -158,85 +162,182 @@ pub fn ImportPage() -> impl IntoView {
                     }
                 })
         }}
+        {move || report.get().map(|report| view! { <CsvReport report=report /> })}
         {move || {
-            imported
+            has_review
                 .get()
-                .map(|i| {
-                    let has_contracts = !i.result.draft.contracts.is_empty();
+                .then(|| {
                     let replaces = state
                         .scenario
                         .with_untracked(|s| s.as_ref().map(|s| s.contracts.len()));
                     view! {
-                        <CsvReport report=i.result.report.clone() />
-                        {if has_contracts {
-                            view! {
-                                <section
-                                    class="card csv-review-card"
-                                    aria-labelledby="csv-review-title"
-                                >
-                                    <h2 id="csv-review-title">"Review the contracts"</h2>
-                                    <CsvReview draft=i.result.draft.clone() rows=i.rows.clone() />
-                                    <p class="csv-score" data-testid="csv-score" aria-live="polite">
-                                        {score}
-                                    </p>
-                                    {move || {
-                                        outcome
-                                            .with(|o| match o {
-                                                Some(Err(ps)) => Some(ps.clone()),
-                                                _ => None,
-                                            })
-                                            .map(|ps| {
-                                                view! {
-                                                    <div class="csv-problems" data-testid="csv-problems">
-                                                        <p>"Still to answer before importing:"</p>
-                                                        <ul>
-                                                            {ps
-                                                                .lines()
-                                                                .map(|p| view! { <li>{p.to_string()}</li> })
-                                                                .collect_view()}
-                                                        </ul>
-                                                    </div>
-                                                }
-                                            })
-                                    }}
-                                    {replaces
-                                        .map(|n| {
-                                            view! {
-                                                <p class="warning">
-                                                    {format!(
-                                                        "Importing replaces the {n} contract{} you have now.",
-                                                        if n == 1 { "" } else { "s" },
-                                                    )}
-                                                </p>
-                                            }
-                                        })}
-                                    <div class="csv-actions">
-                                        <button
-                                            data-testid="csv-confirm"
-                                            prop:disabled=move || {
-                                                !outcome.with(|o| matches!(o, Some(Ok(_))))
-                                            }
-                                            on:click=confirm
+                        {move || {
+                            (!has_contracts.get())
+                                .then(|| {
+                                    view! {
+                                        <p
+                                            class="error"
+                                            role="alert"
+                                            data-testid="csv-no-contracts"
                                         >
-                                            "Replace my data with these contracts"
-                                        </button>
-                                        <button class="secondary" on:click=cancel>
-                                            "Cancel"
-                                        </button>
-                                    </div>
-                                </section>
-                            }
-                                .into_any()
-                        } else {
-                            view! {
-                                <p class="error" role="alert" data-testid="csv-no-contracts">
-                                    "No contract earnings were found in these files, so there is nothing to import."
-                                </p>
-                            }
-                                .into_any()
+                                            "No contract earnings were found in these files, so there is nothing to import."
+                                        </p>
+                                    }
+                                })
                         }}
+                        <section
+                            class="card csv-review-card"
+                            aria-labelledby="csv-review-title"
+                            hidden=move || !has_contracts.get()
+                        >
+                            <h2 id="csv-review-title">"Review the contracts"</h2>
+                            {overlap_warnings(review)}
+                            <CsvReview review=review />
+                            <p class="csv-score" data-testid="csv-score" aria-live="polite">
+                                {score}
+                            </p>
+                            {move || {
+                                outcome
+                                    .with(|o| match o {
+                                        Some(Err(ps)) => Some(ps.clone()),
+                                        _ => None,
+                                    })
+                                    .map(|ps| {
+                                        view! {
+                                            <div class="csv-problems" data-testid="csv-problems">
+                                                <p>"Still to answer before importing:"</p>
+                                                <ul>
+                                                    {ps
+                                                        .lines()
+                                                        .map(|p| view! { <li>{p.to_string()}</li> })
+                                                        .collect_view()}
+                                                </ul>
+                                            </div>
+                                        }
+                                    })
+                            }}
+                            {replaces
+                                .map(|n| {
+                                    view! {
+                                        <p class="warning">
+                                            {format!(
+                                                "Importing replaces the {n} contract{} you have now.",
+                                                if n == 1 { "" } else { "s" },
+                                            )}
+                                        </p>
+                                    }
+                                })}
+                            <div class="csv-actions">
+                                <button
+                                    data-testid="csv-confirm"
+                                    prop:disabled=move || {
+                                        !outcome.with(|o| matches!(o, Some(Ok(_))))
+                                    }
+                                    on:click=confirm
+                                >
+                                    "Replace my data with these contracts"
+                                </button>
+                                <button class="secondary" on:click=cancel>
+                                    "Cancel"
+                                </button>
+                            </div>
+                        </section>
                     }
                 })
         }}
+    }
+}
+
+/// The overlaps among the contracts still kept, as the engine finds them in the live draft.
+fn live_overlaps(review: RwSignal<Option<ReviewState>>) -> Vec<Overlap> {
+    review.with(|r| {
+        let Some(r) = r else {
+            return Vec::new();
+        };
+        let kept = |id: &str| r.rows.get(id).is_none_or(|row| !row.skip.get());
+        find_overlaps(&r.draft)
+            .into_iter()
+            .filter(|o| o.contracts.iter().all(|id| kept(id)))
+            .collect()
+    })
+}
+
+/// One overlap in plain words.
+fn overlap_words(overlap: &Overlap) -> String {
+    let [a, b] = &overlap.contracts;
+    let [source_a, source_b] = overlap.sources;
+    let payments = overlap.payments_words();
+    format!(
+        "Contract {a} (from the {}) and contract {b} (from the {}) hold the same {payments}, {} in all, between {} and {}. They are probably one contract exported in two formats: keeping both would count this money twice in your score. Leave one copy out. Merging them would not help, because the merged contract would still hold both copies of each payment.",
+        source_a.describe(),
+        source_b.describe(),
+        format::money(overlap.amount),
+        format::date(overlap.from),
+        format::date(overlap.to),
+    )
+}
+
+/// The warnings about the same work imported twice, each with buttons that leave one copy out
+/// (the weekly-summary copy first: it names no client and no fees).
+fn overlap_warnings(review: RwSignal<Option<ReviewState>>) -> impl IntoView {
+    let overlaps = Memo::new(move |_| live_overlaps(review));
+    let leave_out = move |id: String| {
+        review.with_untracked(|r| {
+            if let Some(row) = r.as_ref().and_then(|r| r.rows.get(&id)) {
+                row.skip.set(true);
+            }
+        });
+    };
+    move || {
+        let list = overlaps.get();
+        (!list.is_empty()).then(|| {
+            let items = list
+                .into_iter()
+                .map(|overlap| {
+                    let mut ids: Vec<(String, &'static str)> = overlap
+                        .contracts
+                        .iter()
+                        .cloned()
+                        .zip(overlap.sources.iter().map(|s| s.describe()))
+                        .collect();
+                    if overlap.weekly_copy() == ids.get(1).map(|(id, _)| id.as_str()) {
+                        ids.reverse();
+                    }
+                    let buttons = ids
+                        .into_iter()
+                        .map(|(id, source)| {
+                            let target = id.clone();
+                            view! {
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    data-testid=format!("csv-overlap-skip-{id}")
+                                    on:click=move |_| leave_out(target.clone())
+                                >
+                                    {format!("Leave out {id} (the {source} copy)")}
+                                </button>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <li data-testid="csv-overlap">
+                            <p>{overlap_words(&overlap)}</p>
+                            <div class="csv-actions">{buttons}</div>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div
+                    class="warning csv-overlaps"
+                    role="region"
+                    aria-labelledby="csv-overlaps-title"
+                    data-testid="csv-overlaps"
+                >
+                    <h3 id="csv-overlaps-title">"The same work in two files"</h3>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
     }
 }

@@ -24,6 +24,13 @@
 //! takes the user's [`Answers`] and builds a real [`Scenario`] by writing v1 JSON and running
 //! it through [`crate::scenario::parse::parse_value`], so every rule of the format applies.
 //!
+//! The grouping is a guess, so the review can correct it: [`merge`] joins draft contracts and
+//! [`split`] cuts one in two at a date, both moving rows without changing any total (see
+//! `review.rs` for the rules and [`ReviewError`] for what is refused). The same work imported
+//! through two formats (a weekly summary and a transaction history share no key to dedupe
+//! on) is reported as an [`Overlap`] in [`ImportReport::overlaps`]; [`find_overlaps`] checks a
+//! corrected draft again.
+//!
 //! ## The draft JSON (`jss import-csv`)
 //!
 //! [`ImportResult::to_json_string`] writes one object with two keys:
@@ -37,7 +44,9 @@
 //! `"feedback": null` do not mean "open" / "no feedback", and each contract carries two extra
 //! keys: `"unknown"` (the list of [`Unknown`] names still to be answered) and `"import"` (what
 //! the files said beyond v1: source format, Upwork contract id, billed hours, linked fees,
-//! last payment, scheduled earnings, row count). Wrapping rather than adding an
+//! last payment, scheduled earnings, row count). `import_report` ends with `"overlaps"`: one
+//! object per [`Overlap`] with both contract ids, their formats, the matched payments, their
+//! amount and dates, and the warning as a sentence. Wrapping rather than adding an
 //! `import_report` key to a v1 document keeps the draft from being mistaken for a scenario.
 
 use std::collections::BTreeMap;
@@ -53,10 +62,14 @@ mod detect;
 mod fields;
 mod group;
 mod output;
+mod overlap;
+mod review;
 mod rows;
 
 pub use answers::{Answers, ContractAnswer, Status};
 pub use detect::Format;
+pub use overlap::{find_overlaps, Overlap};
+pub use review::{merge, split, ReviewError, Side};
 pub use rows::Category;
 
 /// A thing the files cannot say about a contract, to be asked of the user.
@@ -145,16 +158,73 @@ pub struct DraftContract {
     pub scheduled: Vec<Payment>,
     /// The most recent billed rate, or amount ÷ hours for the weekly summary.
     pub hourly_rate: Option<Money>,
-    /// Billed hours in minutes, when the rows carry hours.
-    pub billed_minutes: Option<i64>,
-    /// Service fees (and taxes on them) linked to this contract's rows, as a positive amount.
-    pub fees: Money,
+    /// Billed hours of the rows that carry hours, in no particular order. Kept per row (not as
+    /// one total) so that splitting a contract by date can give each part its own hours.
+    pub billed: Vec<Billed>,
+    /// Service fees (and taxes on them) linked to this contract's rows, dated, oldest first: a
+    /// charged fee is positive, a refunded fee negative. Dated for the same reason as `billed`.
+    pub fees: Vec<Payment>,
     /// The 8-digit Upwork contract id (weekly summary only).
     pub upwork_contract_id: Option<String>,
     pub source: Format,
     /// Rows used for this contract.
     pub rows: usize,
     pub unknowns: Vec<Unknown>,
+}
+
+/// The hours one row billed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Billed {
+    pub date: NaiveDate,
+    pub minutes: i64,
+}
+
+impl DraftContract {
+    /// Billed hours in minutes, when the rows carry hours (saturating: a total that large is
+    /// already nonsense, and a report must not panic).
+    pub fn billed_minutes(&self) -> Option<i64> {
+        (!self.billed.is_empty()).then(|| {
+            self.billed
+                .iter()
+                .fold(0i64, |sum, b| sum.saturating_add(b.minutes))
+        })
+    }
+
+    /// The linked fees net of fee refunds; `None` only if the sum overflows.
+    pub fn fees_total(&self) -> Option<Money> {
+        Money::checked_sum(self.fees.iter().map(|f| f.amount))
+    }
+
+    /// Rows used for this contract: payments, scheduled earnings and refunds.
+    pub(crate) fn count_rows(&self) -> usize {
+        self.payments.len() + self.scheduled.len() + self.refunds.len()
+    }
+
+    /// Sets `unknowns` from what the contract knows: the five questions no file answers, then
+    /// the client, title, type and rate where they are missing. Used by the importer and again
+    /// after a merge or split, so both agree on what is asked.
+    pub(crate) fn recompute_unknowns(&mut self) {
+        let mut unknowns = vec![
+            Unknown::Status,
+            Unknown::End,
+            Unknown::EndedBy,
+            Unknown::EndReason,
+            Unknown::Feedback,
+        ];
+        if self.client.is_none() {
+            unknowns.push(Unknown::Client);
+        }
+        if self.title.is_none() {
+            unknowns.push(Unknown::Title);
+        }
+        if self.kind.is_none() {
+            unknowns.push(Unknown::Type);
+        }
+        if self.kind != Some(ContractKind::Fixed) && self.hourly_rate.is_none() {
+            unknowns.push(Unknown::HourlyRate);
+        }
+        self.unknowns = unknowns;
+    }
 }
 
 /// Everything imported, before the user fills in the unknowns.
@@ -227,6 +297,9 @@ pub struct ImportReport {
     pub unrecognised: Vec<Issue>,
     /// Rows that were read but deserve a look (unknown types, unmatched refunds, ...).
     pub warnings: Vec<Issue>,
+    /// Contracts from files of different formats that hold the same payments: probably one
+    /// contract exported twice, whose money would be counted twice if both were kept.
+    pub overlaps: Vec<Overlap>,
 }
 
 impl ImportReport {
@@ -245,6 +318,11 @@ impl ImportReport {
             .chain(&self.warnings)
         {
             text.push_str(&issue.to_string());
+            text.push('\n');
+        }
+        for overlap in &self.overlaps {
+            text.push_str("overlap: ");
+            text.push_str(&overlap.message());
             text.push('\n');
         }
         text
@@ -302,5 +380,6 @@ pub fn import_files(files: &[(String, String)]) -> ImportResult {
         }
     }
     let draft = group::build(all_rows, &names, &mut report);
+    report.overlaps = find_overlaps(&draft);
     ImportResult { draft, report }
 }

@@ -2,90 +2,19 @@
 //! samples that follow `shared/reference/upwork-csv-exports.md`, bad files, the `jss
 //! import-csv` command, answers → scenario → JSS, and a never-panics property.
 
+mod csv_support;
+
 use std::collections::BTreeMap;
 use std::process::Command;
 
-use chrono::NaiveDate;
+use csv_support::{date, import, render, FIXTURES};
 use expect_test::{expect, Expect};
 use jss_engine::csv_import::{
     import_files, Answers, ContractAnswer, ContractKind, ImportResult, Status, Unknown,
 };
 use jss_engine::money::Money;
-use jss_engine::scenario::{End, EndReason, Feedback, Party, Payment, Stars};
+use jss_engine::scenario::{End, EndReason, Feedback, Party, Stars};
 use proptest::prelude::*;
-
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/csv");
-
-fn fixture(name: &str) -> (String, String) {
-    let path = format!("{FIXTURES}/{name}");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    (name.to_string(), text)
-}
-
-fn import(names: &[&str]) -> ImportResult {
-    let files: Vec<(String, String)> = names.iter().map(|n| fixture(n)).collect();
-    import_files(&files)
-}
-
-fn payments(list: &[Payment]) -> String {
-    list.iter()
-        .map(|p| format!("{} {}", p.date, p.amount))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A compact text view of an import: one block per contract, then the report.
-fn render(result: &ImportResult) -> String {
-    let mut out = String::new();
-    for c in &result.draft.contracts {
-        out.push_str(&format!(
-            "contract {} client={} title={} type={} rate={} start={} source={}\n",
-            c.id,
-            c.client.as_deref().unwrap_or("?"),
-            c.title.as_deref().unwrap_or("?"),
-            c.kind.map_or("?", |k| k.as_str()),
-            c.hourly_rate.map_or("?".to_string(), |r| r.to_string()),
-            c.start,
-            c.source.as_str(),
-        ));
-        out.push_str(&format!("  payments: {}\n", payments(&c.payments)));
-        if !c.refunds.is_empty() {
-            out.push_str(&format!("  refunds: {}\n", payments(&c.refunds)));
-        }
-        if !c.scheduled.is_empty() {
-            out.push_str(&format!("  scheduled: {}\n", payments(&c.scheduled)));
-        }
-        if let Some(minutes) = c.billed_minutes {
-            out.push_str(&format!("  billed: {}h{:02}\n", minutes / 60, minutes % 60));
-        }
-        if c.fees != Money::ZERO {
-            out.push_str(&format!("  fees: {}\n", c.fees));
-        }
-        if let Some(id) = &c.upwork_contract_id {
-            out.push_str(&format!("  upwork contract: {id}\n"));
-        }
-        let unknown: Vec<&str> = c.unknowns.iter().map(|u| u.as_str()).collect();
-        out.push_str(&format!("  unknown: {}\n", unknown.join(" ")));
-    }
-    let r = &result.report;
-    let set_aside: Vec<String> = r
-        .set_aside
-        .iter()
-        .map(|(k, v)| format!("{}={v}", k.as_str()))
-        .collect();
-    out.push_str(&format!(
-        "report: read={} used={} scheduled={} duplicates={} set_aside[{}]\n",
-        r.rows_read,
-        r.rows_used,
-        r.scheduled,
-        r.duplicates,
-        set_aside.join(" ")
-    ));
-    for issue in r.unrecognised.iter().chain(&r.skipped).chain(&r.warnings) {
-        out.push_str(&format!("issue: {issue}\n"));
-    }
-    out
-}
 
 /// Imports fixture files in order and compares the rendered draft and report with `expected`;
 /// also checks that every row read is accounted for exactly once.
@@ -355,7 +284,8 @@ fn cli_prints_the_draft_and_report() {
             "set_aside": {},
             "skipped": [],
             "unrecognised": [],
-            "warnings": []
+            "warnings": [],
+            "overlaps": []
           }
         }
     "#]]
@@ -393,10 +323,6 @@ fn cli_exit_codes() {
 }
 
 // ---- answers → scenario → JSS ----
-
-fn date(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|e| panic!("{text}: {e}"))
-}
 
 fn ended(end: &str, by: Party, reason: EndReason, stars: Option<f64>) -> ContractAnswer {
     ContractAnswer {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::detect::{normalise, Format};
 use super::fields::slug;
 use super::rows::{normalise_sign, Category, Class, EarningKind, Row};
-use super::{ContractKind, Draft, DraftClient, DraftContract, ImportReport, Issue, Unknown};
+use super::{Billed, ContractKind, Draft, DraftClient, DraftContract, ImportReport, Issue};
 use crate::money::Money;
 use crate::scenario::Payment;
 
@@ -27,9 +27,10 @@ struct Group {
     scheduled: Vec<Payment>,
     /// (date, rate) of rows that showed a rate.
     rates: Vec<(NaiveDate, Money)>,
-    /// Hourly rows with hours: (minutes, amount).
-    billed: Vec<(i64, Money)>,
-    fees: Money,
+    /// Hourly rows with hours: (date, minutes, amount).
+    billed: Vec<(NaiveDate, i64, Money)>,
+    /// Linked fees, positive when charged.
+    fees: Vec<Payment>,
     rows: usize,
     /// Earning Ref IDs and Transaction IDs, for linking fees and refunds.
     refs: BTreeSet<String>,
@@ -50,7 +51,7 @@ impl Group {
             scheduled: Vec::new(),
             rates: Vec::new(),
             billed: Vec::new(),
-            fees: Money::ZERO,
+            fees: Vec::new(),
             rows: 0,
             refs: BTreeSet::new(),
             transactions: BTreeSet::new(),
@@ -169,7 +170,7 @@ fn add_earning(group: &mut Group, row: &Row, kind: EarningKind) {
         group.rates.push((row.date, rate));
     }
     if let (EarningKind::Hourly, Some(minutes)) = (kind, row.minutes) {
-        group.billed.push((minutes, row.amount));
+        group.billed.push((row.date, minutes, row.amount));
     }
     if let Some(ref_id) = &row.ref_id {
         group.refs.insert(ref_id.clone());
@@ -315,7 +316,12 @@ pub(crate) fn build(rows: Vec<Row>, names: &[&str], report: &mut ImportReport) -
                 (linked.and_then(|i| groups.get_mut(i)), &row.ref_id)
             {
                 if group.refs.insert(ref_id.clone()) {
-                    group.fees = group.fees.checked_sub(row.amount).unwrap_or(group.fees);
+                    // Fee rows are negative in the files; a fee is kept as a positive amount.
+                    let amount = Money::from_cents(row.amount.cents().saturating_neg());
+                    group.fees.push(Payment {
+                        date: row.date,
+                        amount,
+                    });
                 }
             }
         }
@@ -338,6 +344,7 @@ fn finish(groups: Vec<Group>, report: &mut ImportReport) -> Draft {
         group.payments.sort();
         group.refunds.sort();
         group.scheduled.sort();
+        group.fees.sort();
     }
     let first_date = |g: &Group| {
         g.payments
@@ -380,8 +387,6 @@ fn finish(groups: Vec<Group>, report: &mut ImportReport) -> Draft {
             .max_by_key(|(date, _)| *date)
             .map(|(_, rate)| *rate)
             .or_else(|| rate_from_hours(&group.billed));
-        let billed_minutes =
-            (!group.billed.is_empty()).then(|| group.billed.iter().map(|(m, _)| *m).sum::<i64>());
         let base = match (&group.contract_id, &group.client, &group.title, kind) {
             (Some(id), _, _, _) => id.clone(),
             (None, client, Some(title), _) => {
@@ -404,26 +409,7 @@ fn finish(groups: Vec<Group>, report: &mut ImportReport) -> Draft {
             }
         };
         let id = unique(&mut used_ids, base);
-        let mut unknowns = vec![
-            Unknown::Status,
-            Unknown::End,
-            Unknown::EndedBy,
-            Unknown::EndReason,
-            Unknown::Feedback,
-        ];
-        if client.is_none() {
-            unknowns.push(Unknown::Client);
-        }
-        if group.title.is_none() {
-            unknowns.push(Unknown::Title);
-        }
-        if kind.is_none() {
-            unknowns.push(Unknown::Type);
-        }
-        if kind != Some(ContractKind::Fixed) && hourly_rate.is_none() {
-            unknowns.push(Unknown::HourlyRate);
-        }
-        contracts.push(DraftContract {
+        let mut contract = DraftContract {
             id,
             client,
             client_name: group.client.clone(),
@@ -440,27 +426,38 @@ fn finish(groups: Vec<Group>, report: &mut ImportReport) -> Draft {
             } else {
                 hourly_rate
             },
-            billed_minutes,
+            billed: group
+                .billed
+                .iter()
+                .map(|(date, minutes, _)| Billed {
+                    date: *date,
+                    minutes: *minutes,
+                })
+                .collect(),
             fees: group.fees,
             upwork_contract_id: group.contract_id,
             source: group.source,
-            unknowns,
-        });
+            unknowns: Vec::new(),
+        };
+        contract.recompute_unknowns();
+        contracts.push(contract);
     }
     Draft { clients, contracts }
 }
 
 /// Amount ÷ hours over the rows that carry both, to the cent.
-fn rate_from_hours(billed: &[(i64, Money)]) -> Option<Money> {
-    let minutes: i64 = billed.iter().map(|(m, _)| *m).sum();
-    let amount = Money::checked_sum(billed.iter().map(|(_, a)| *a))?;
+fn rate_from_hours(billed: &[(NaiveDate, i64, Money)]) -> Option<Money> {
+    let minutes = billed
+        .iter()
+        .fold(0i64, |sum, (_, m, _)| sum.saturating_add(*m));
+    let amount = Money::checked_sum(billed.iter().map(|(_, _, a)| *a))?;
     if minutes <= 0 || amount.is_negative() {
         return None;
     }
     amount.mul_ratio_round_half_up(60, minutes)
 }
 
-fn unique(used: &mut BTreeSet<String>, base: String) -> String {
+pub(crate) fn unique(used: &mut BTreeSet<String>, base: String) -> String {
     if used.insert(base.clone()) {
         return base;
     }

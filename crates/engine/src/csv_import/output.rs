@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use super::{DraftContract, ImportReport, ImportResult, Issue};
+use super::{DraftContract, ImportReport, ImportResult, Issue, Overlap};
 use crate::money::Money;
 use crate::scenario::parse::{FORMAT_NAME, FORMAT_VERSION};
 use crate::scenario::Payment;
@@ -154,11 +154,41 @@ impl<'a> From<&'a DraftContract> for ContractOut<'a> {
                 last_payment: c.last_payment,
                 // Minutes → hours with two decimals (exact for display).
                 billed_hours: c
-                    .billed_minutes
+                    .billed_minutes()
                     .map(|m| (m as f64 / 60.0 * 100.0).round() / 100.0),
-                fees: c.fees,
+                // An overflowing fee total cannot come from real files; zero keeps the JSON
+                // well-formed.
+                fees: c.fees_total().unwrap_or(Money::ZERO),
                 scheduled: payments(&c.scheduled),
             },
+        }
+    }
+}
+
+/// One overlap: the two contracts, their formats, what they share, and the sentence the
+/// command also prints on standard error.
+#[derive(Serialize)]
+struct OverlapOut<'a> {
+    contracts: [&'a str; 2],
+    formats: [&'static str; 2],
+    payments: usize,
+    #[serde(serialize_with = "usd")]
+    amount: Money,
+    from: NaiveDate,
+    to: NaiveDate,
+    message: String,
+}
+
+impl<'a> From<&'a Overlap> for OverlapOut<'a> {
+    fn from(o: &'a Overlap) -> Self {
+        OverlapOut {
+            contracts: [&o.contracts[0], &o.contracts[1]],
+            formats: [o.sources[0].as_str(), o.sources[1].as_str()],
+            payments: o.payments,
+            amount: o.amount,
+            from: o.from,
+            to: o.to,
+            message: o.message(),
         }
     }
 }
@@ -216,7 +246,8 @@ impl Serialize for ReportOut<'_> {
                 rows_read: f.rows_read,
             })
             .collect();
-        let mut map = serializer.serialize_map(Some(9))?;
+        let overlaps: Vec<OverlapOut> = r.overlaps.iter().map(OverlapOut::from).collect();
+        let mut map = serializer.serialize_map(Some(10))?;
         map.serialize_entry("files", &files)?;
         map.serialize_entry("rows_read", &r.rows_read)?;
         map.serialize_entry("rows_used", &r.rows_used)?;
@@ -226,6 +257,7 @@ impl Serialize for ReportOut<'_> {
         map.serialize_entry("skipped", &issues(&r.skipped))?;
         map.serialize_entry("unrecognised", &issues(&r.unrecognised))?;
         map.serialize_entry("warnings", &issues(&r.warnings))?;
+        map.serialize_entry("overlaps", &overlaps)?;
         map.end()
     }
 }
