@@ -19,6 +19,8 @@ pub mod month_grid;
 pub mod onboarding;
 pub mod share_preview;
 pub mod sim_behaviours;
+pub mod sim_form_problems;
+pub mod sim_item_buttons;
 pub mod sim_planned_work;
 pub mod sim_strategy_builder;
 pub mod sim_table;

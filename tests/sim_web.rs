@@ -58,7 +58,8 @@ fn the_strategy_form_builds_a_strategy_or_says_what_to_fix() {
         weeks: weeks.into(),
         ..row("weeks")
     };
-    let cases: Vec<(&str, &str, Vec<(&str, StepForm)>, Result<&str, &[&str]>)> = vec![
+    let cases: Vec<(&str, &str, Vec<(&str, StepForm)>, Result<&str, &[&str]>)> =
+        vec![
         (
             "end k16 now, k17 in 6 weeks",
             "Mine",
@@ -71,8 +72,13 @@ fn the_strategy_form_builds_a_strategy_or_says_what_to_fix() {
             vec![("k17", k17_in("six"))],
             Err(&[
                 "k17: Weeks from today: enter a whole number of weeks from 0 to 104.",
-                "Choose what to do with at least one contract.",
             ]),
+        ),
+        (
+            "no contract in question",
+            "Mine",
+            vec![],
+            Err(&["Choose what to do with at least one contract."]),
         ),
         (
             "a date in the past and a missing name",
@@ -338,14 +344,14 @@ async fn the_builder_shows_problems_inline_then_adds_the_strategy() {
     tick().await;
     let saved = custom.get_untracked();
     assert_eq!(saved.len(), 1);
-    assert_eq!(saved[0].describe(today()), "Your strategy: end k16 today, leave k17 open.");
+    assert_eq!(
+        saved[0].describe(today()),
+        "Your strategy: end k16 today, leave k17 open."
+    );
     assert_eq!(saves.get_untracked(), 1);
     assert!(root
         .query_selector("[data-testid=custom-problems]")
         .expect("query")
         .is_none());
-    assert!(root
-        .text_content()
-        .unwrap_or_default()
-        .contains("Mine"));
+    assert!(root.text_content().unwrap_or_default().contains("Mine"));
 }

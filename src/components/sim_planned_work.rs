@@ -6,6 +6,9 @@ use jss_engine::simulate::custom::{
 use jss_engine::simulate::BehaviourPreset;
 use leptos::prelude::*;
 
+use crate::components::sim_form_problems::SimFormProblems;
+use crate::components::sim_item_buttons::SimItemButtons;
+
 /// The planned-work form, as typed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlannedForm {
@@ -215,29 +218,13 @@ pub fn SimPlannedWork(
                             view! {
                                 <li>
                                     <strong>{spec.id.clone()}</strong>
-                                    {format!(": {text} ")}
-                                    <button
-                                        type="button"
-                                        class="secondary"
-                                        on:click=move |_| edit(i)
-                                    >
-                                        "Edit"
-                                        <span class="visually-hidden">
-                                            {format!(" {}", spec.id)}
-                                        </span>
-                                    </button>
-                                    " "
-                                    <button
-                                        type="button"
-                                        class="secondary"
-                                        data-testid="remove-planned"
-                                        on:click=move |_| remove(i)
-                                    >
-                                        "Remove"
-                                        <span class="visually-hidden">
-                                            {format!(" {}", spec.id)}
-                                        </span>
-                                    </button>
+                                    {format!(": {text}")}
+                                    <SimItemButtons
+                                        name=spec.id.clone()
+                                        remove_testid="remove-planned"
+                                        on_edit=Callback::new(move |()| edit(i))
+                                        on_remove=Callback::new(move |()| remove(i))
+                                    />
                                 </li>
                             }
                         })
@@ -308,23 +295,11 @@ pub fn SimPlannedWork(
                         |f, v| f.length_weeks = v,
                     )}
                 </div>
-                {move || {
-                    let ps = problems.get();
-                    (!ps.is_empty())
-                        .then(|| {
-                            view! {
-                                <div class="error" role="alert" data-testid="planned-problems">
-                                    <p>"This work was not added:"</p>
-                                    <ul>
-                                        {ps
-                                            .into_iter()
-                                            .map(|p| view! { <li>{p}</li> })
-                                            .collect_view()}
-                                    </ul>
-                                </div>
-                            }
-                        })
-                }}
+                <SimFormProblems
+                    problems=problems
+                    intro="This work was not added:"
+                    testid="planned-problems"
+                />
                 <div class="toolbar">
                     <button type="submit" data-testid="add-planned">
                         {move || {

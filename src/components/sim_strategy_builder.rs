@@ -7,6 +7,9 @@ use jss_engine::simulate::custom::{
 use jss_engine::simulate::CloseReason;
 use leptos::prelude::*;
 
+use crate::components::sim_form_problems::SimFormProblems;
+use crate::components::sim_item_buttons::SimItemButtons;
+
 /// One contract's row of the form, as typed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepForm {
@@ -142,7 +145,15 @@ pub fn strategy_of(
         name: name.trim().to_owned(),
         steps,
     };
-    problems.extend(strategy.problems(ctx).iter().map(ToString::to_string));
+    // A row that did not parse is not "no steps": say only what to fix in it.
+    let row_failed = !problems.is_empty();
+    problems.extend(
+        strategy
+            .problems(ctx)
+            .iter()
+            .filter(|p| !(row_failed && **p == FormProblem::NoSteps))
+            .map(ToString::to_string),
+    );
     if problems.is_empty() {
         Ok(strategy)
     } else {
@@ -269,29 +280,12 @@ pub fn SimStrategyBuilder(
                                     <strong>{s.name.clone()}</strong>
                                     " "
                                     <span class="muted">{s.describe(at)}</span>
-                                    " "
-                                    <button
-                                        type="button"
-                                        class="secondary"
-                                        on:click=move |_| edit(i)
-                                    >
-                                        "Edit"
-                                        <span class="visually-hidden">
-                                            {format!(" {}", s.name)}
-                                        </span>
-                                    </button>
-                                    " "
-                                    <button
-                                        type="button"
-                                        class="secondary"
-                                        data-testid="remove-custom"
-                                        on:click=move |_| remove(i)
-                                    >
-                                        "Remove"
-                                        <span class="visually-hidden">
-                                            {format!(" {}", s.name)}
-                                        </span>
-                                    </button>
+                                    <SimItemButtons
+                                        name=s.name.clone()
+                                        remove_testid="remove-custom"
+                                        on_edit=Callback::new(move |()| edit(i))
+                                        on_remove=Callback::new(move |()| remove(i))
+                                    />
                                 </li>
                             }
                         })
@@ -311,6 +305,31 @@ pub fn SimStrategyBuilder(
                         let kind = move || row().kind;
                         let ends = move || {
                             matches!(kind().as_str(), "now" | "date" | "weeks" | "after")
+                        };
+                        let field = move |
+                            label: &'static str,
+                            kind: &'static str,
+                            testid: &'static str,
+                            get: fn(&StepForm) -> String,
+                            put: fn(&mut StepForm, String)|
+                        {
+                            // One typed field of the row: its label, input type, test id prefix and
+                            // the part of the row it edits.
+                            view! {
+                                <label>
+                                    {label}
+                                    <input
+                                        type=kind
+                                        inputmode=(kind == "text").then_some("numeric")
+                                        data-testid=move || format!("{testid}-{}", id.get_value())
+                                        prop:value=move || get(&row())
+                                        on:input=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            set_row(rows, id.get_value(), |r| put(r, v));
+                                        }
+                                    />
+                                </label>
+                            }
                         };
                         view! {
                             <fieldset class="strategy-step" data-testid=format!("step-{}", c.0)>
@@ -335,33 +354,27 @@ pub fn SimStrategyBuilder(
                                         <option value="ask">"Ask the client to close"</option>
                                     </select>
                                 </label>
-                                <Show when=move || kind() == "date">
-                                    <label>
-                                        "End on"
-                                        <input
-                                            type="date"
-                                            data-testid=move || format!("step-date-{}", id.get_value())
-                                            prop:value=move || row().date
-                                            on:input=move |ev| {
-                                                let v = event_target_value(&ev);
-                                                set_row(rows, id.get_value(), |r| r.date = v);
-                                            }
-                                        />
-                                    </label>
+                                <Show when=move || {
+                                    kind() == "date"
+                                }>
+                                    {field(
+                                        "End on",
+                                        "date",
+                                        "step-date",
+                                        |r| r.date.clone(),
+                                        |r, v| r.date = v,
+                                    )}
                                 </Show>
-                                <Show when=move || kind() == "weeks">
-                                    <label>
-                                        "Weeks from today"
-                                        <input
-                                            inputmode="numeric"
-                                            data-testid=move || format!("step-weeks-{}", id.get_value())
-                                            prop:value=move || row().weeks
-                                            on:input=move |ev| {
-                                                let v = event_target_value(&ev);
-                                                set_row(rows, id.get_value(), |r| r.weeks = v);
-                                            }
-                                        />
-                                    </label>
+                                <Show when=move || {
+                                    kind() == "weeks"
+                                }>
+                                    {field(
+                                        "Weeks from today",
+                                        "text",
+                                        "step-weeks",
+                                        |r| r.weeks.clone(),
+                                        |r, v| r.weeks = v,
+                                    )}
                                 </Show>
                                 <Show when=move || kind() == "after">
                                     <label>
@@ -420,23 +433,11 @@ pub fn SimStrategyBuilder(
                         }
                     }
                 </For>
-                {move || {
-                    let ps = problems.get();
-                    (!ps.is_empty())
-                        .then(|| {
-                            view! {
-                                <div class="error" role="alert" data-testid="custom-problems">
-                                    <p>"This strategy was not saved:"</p>
-                                    <ul>
-                                        {ps
-                                            .into_iter()
-                                            .map(|p| view! { <li>{p}</li> })
-                                            .collect_view()}
-                                    </ul>
-                                </div>
-                            }
-                        })
-                }}
+                <SimFormProblems
+                    problems=problems
+                    intro="This strategy was not saved:"
+                    testid="custom-problems"
+                />
                 <div class="toolbar">
                     <button type="submit" data-testid="add-custom">
                         {move || {
