@@ -44,8 +44,14 @@ fn row(kind: &str) -> StepForm {
     }
 }
 
+/// What a form should give: the line describing what it built, or every problem.
+type Expected = Result<&'static str, &'static [&'static str]>;
+
+/// The strategy form's rows: contract and what was typed in its row.
+type Rows = Vec<(&'static str, StepForm)>;
+
 /// A form's outcome as text: the line describing what was built, or every problem.
-fn check(case: &str, got: Result<String, Vec<String>>, expected: Result<&str, &[&str]>) {
+fn check(case: &str, got: Result<String, Vec<String>>, expected: Expected) {
     let expected = expected
         .map(str::to_owned)
         .map_err(|ps| ps.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>());
@@ -58,7 +64,7 @@ fn the_strategy_form_builds_a_strategy_or_says_what_to_fix() {
         weeks: weeks.into(),
         ..row("weeks")
     };
-    let cases: Vec<(&str, &str, Vec<(&str, StepForm)>, Result<&str, &[&str]>)> =
+    let cases: Vec<(&str, &str, Rows, Expected)> =
         vec![
         (
             "end k16 now, k17 in 6 weeks",
@@ -174,7 +180,7 @@ fn the_planned_work_form_builds_a_line_or_says_what_to_fix() {
         count: "2".into(),
         ..PlannedForm::new(today())
     };
-    let cases: Vec<(&str, PlannedForm, Result<&str, &[&str]>)> = vec![
+    let cases: Vec<(&str, PlannedForm, Expected)> = vec![
         (
             "two $500 jobs at 5 stars",
             form.clone(),

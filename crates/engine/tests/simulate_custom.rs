@@ -261,7 +261,7 @@ fn planned_work_expands_into_dated_jobs() {
         ..five_star_jobs()
     };
     let happy = BehaviourPreset::Happy.behaviour();
-    let job = &planned_work(&[like_happy.clone()], today())[0];
+    let job = &planned_work(std::slice::from_ref(&like_happy), today())[0];
     assert_eq!(job.feedback_ppm, happy.feedback_if_back_ppm);
     assert_eq!(job.stars, happy.stars);
     assert_eq!(
