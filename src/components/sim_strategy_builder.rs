@@ -349,7 +349,7 @@ pub fn SimStrategyBuilder(
                                         <option value="date">"End on a date"</option>
                                         <option value="weeks">"End after some weeks"</option>
                                         <option value="after">
-                                            "End the day after another's feedback (alongside a good review)"
+                                            "End alongside another's good review"
                                         </option>
                                         <option value="ask">"Ask the client to close"</option>
                                     </select>

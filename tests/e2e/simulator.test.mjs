@@ -113,6 +113,9 @@ test('the target solver answers in contracts', async () => {
   await page.getByTestId('solve').click();
   const answer = await page.getByTestId('target-answer').textContent();
   assert.match(answer, /contract|Nothing to do|Not reachable/);
+  // The setup forms (a long option in a strategy step, say) must not push the page sideways.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
   await screenshot(page, 'simulator-390');
   await context.close();
 });
