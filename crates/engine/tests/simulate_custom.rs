@@ -385,9 +385,11 @@ fn saved_inputs_read_back_the_same() {
         s
     );
     // A step saved without a reason gets the default one.
-    let old = r#"{"name":"n","steps":[{"contract":"k16","when":{"kind":"now"}}]}"#;
+    let old = r#"{"name":"n","steps":[{"contract":"k16","when":"now"}]}"#;
     let read: CustomStrategy = serde_json::from_str(old).expect("old");
     assert_eq!(read.steps[0].reason, CloseReason::ClientUnresponsive);
+    let weeks = serde_json::to_string(&StepWhen::AfterWeeks { weeks: 6 }).expect("json");
+    assert_eq!(weeks, r#"{"after_weeks":{"weeks":6}}"#);
     let spec = five_star_jobs();
     let json = serde_json::to_string(&spec).expect("json");
     assert_eq!(

@@ -24,9 +24,11 @@ pub const MAX_PLANNED_COUNT: u32 = 50;
 /// The longest gap between two planned jobs' starts, and the longest planned job.
 pub const MAX_PLANNED_DAYS: u32 = 365;
 
-/// When (and whether) a custom strategy ends one contract.
+/// When (and whether) a custom strategy ends one contract. Saved externally tagged (`"now"`,
+/// `{"after_weeks": {"weeks": 6}}`): an internally tagged enum costs the browser bundle several
+/// kilobytes of buffering code per type.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum StepWhen {
     /// The freelancer ends it on the simulation's start date.
     Now,
@@ -257,9 +259,9 @@ fn weeks_after(at: NaiveDate, weeks: u32) -> Option<NaiveDate> {
     add_days(at, i64::from(weeks) * 7)
 }
 
-/// How a planned job is expected to be rated.
+/// How a planned job is expected to be rated (saved externally tagged, like [`StepWhen`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum PlannedRating {
     /// Certain feedback with these stars, the day the job ends.
     Stars { stars_hundredths: u16 },
