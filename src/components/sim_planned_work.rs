@@ -12,6 +12,8 @@ use crate::components::sim_item_buttons::SimItemButtons;
 /// The planned-work form, as typed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlannedForm {
+    /// An existing client's id, or empty for a new client per job.
+    pub client: String,
     pub count: String,
     pub size_dollars: String,
     /// `stars`, or a behaviour preset's name (`happy`, `unhappy`).
@@ -26,6 +28,7 @@ impl PlannedForm {
     /// One $500 job rated 5★, starting `today`, four weeks long.
     pub fn new(today: NaiveDate) -> PlannedForm {
         PlannedForm {
+            client: String::new(),
             count: "1".into(),
             size_dollars: "500".into(),
             rating: "stars".into(),
@@ -46,6 +49,7 @@ impl PlannedForm {
             PlannedRating::Like { preset } => (preset.as_str().to_owned(), "5".to_owned()),
         };
         PlannedForm {
+            client: spec.client.clone().unwrap_or_default(),
             count: spec.count.to_string(),
             size_dollars: format!("{}", spec.value_cents as f64 / 100.0),
             rating,
@@ -103,8 +107,10 @@ pub fn spec_of(form: &PlannedForm, id: &str, today: NaiveDate) -> Result<Planned
     else {
         return Err(problems);
     };
+    let client = form.client.trim();
     let spec = PlannedSpec {
         id: id.to_owned(),
+        client: (!client.is_empty()).then(|| client.to_owned()),
         count,
         value_cents,
         rating,
@@ -129,6 +135,9 @@ pub fn spec_of(form: &PlannedForm, id: &str, today: NaiveDate) -> Result<Planned
 #[component]
 pub fn SimPlannedWork(
     planned: RwSignal<Vec<PlannedSpec>>,
+    /// The scenario's clients (id and name), for work planned with a repeat client.
+    #[prop(into)]
+    clients: Signal<Vec<(String, String)>>,
     #[prop(into)] today: Signal<NaiveDate>,
     /// Runs after the list changed, so the page can save its inputs.
     on_change: Callback<()>,
@@ -233,6 +242,35 @@ pub fn SimPlannedWork(
             </ul>
             <form on:submit=save novalidate=true>
                 <div class="form-grid">
+                    <label>
+                        "Client"
+                        <select
+                            data-testid="planned-client"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                form.update(|f| f.client = v);
+                            }
+                        >
+                            <option value="" selected=move || form.with(|f| f.client.is_empty())>
+                                "A new client for each job"
+                            </option>
+                            {move || {
+                                let chosen = form.with(|f| f.client.clone());
+                                clients
+                                    .get()
+                                    .into_iter()
+                                    .map(|(id, name)| {
+                                        let selected = id == chosen;
+                                        view! {
+                                            <option value=id selected=selected>
+                                                {format!("Again for {name}")}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </label>
                     {field(
                         "How many",
                         "planned-count",

@@ -121,6 +121,16 @@ pub fn SimulatorPage() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let today = Signal::derive(move || state.today.get());
+    let clients = Signal::derive(move || {
+        state.scenario.with(|s| {
+            s.as_ref().map_or_else(Vec::new, |s| {
+                s.clients
+                    .iter()
+                    .map(|c| (c.id.clone(), c.name.clone()))
+                    .collect()
+            })
+        })
+    });
     // Inputs are saved as they change (and on every run), so composed strategies and planned
     // work survive a reload; results never are.
     let save_inputs = move || {
@@ -304,7 +314,12 @@ pub fn SimulatorPage() -> impl IntoView {
                     on_change=on_inputs_change
                 />
             </section>
-            <SimPlannedWork planned=planned today=today on_change=on_inputs_change />
+            <SimPlannedWork
+                planned=planned
+                clients=clients
+                today=today
+                on_change=on_inputs_change
+            />
             <SimStrategyBuilder
                 contracts=in_question
                 open=open_ids

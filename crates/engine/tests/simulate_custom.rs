@@ -223,6 +223,7 @@ fn a_custom_strategy_becomes_dated_engine_actions() {
 fn five_star_jobs() -> PlannedSpec {
     PlannedSpec {
         id: "job1".into(),
+        client: None,
         count: 2,
         value_cents: 50_000,
         rating: PlannedRating::Stars {
@@ -271,6 +272,16 @@ fn planned_work_expands_into_dated_jobs() {
     assert_eq!(
         five_star_jobs().describe(),
         "2 jobs of $500, 28 days each, rated 5.0★, from 2026-12-01, one every 14 days"
+    );
+    let repeat = PlannedSpec {
+        client: Some("c3".into()),
+        ..five_star_jobs()
+    };
+    let jobs = planned_work(std::slice::from_ref(&repeat), today());
+    assert!(jobs.iter().all(|j| j.client.as_deref() == Some("c3")));
+    assert_eq!(
+        repeat.describe(),
+        "2 jobs of $500 for c3, 28 days each, rated 5.0★, from 2026-12-01, one every 14 days"
     );
     assert_eq!(next_planned_id(&[]), "job1");
     assert_eq!(next_planned_id(&[five_star_jobs()]), "job2");

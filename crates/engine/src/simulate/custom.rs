@@ -270,12 +270,16 @@ pub enum PlannedRating {
     Like { preset: BehaviourPreset },
 }
 
-/// A line of planned future work: `count` fixed-price jobs of `value_cents` each for new
-/// clients, the first starting on `start` and the next ones every `every_days` days.
+/// A line of planned future work: `count` fixed-price jobs of `value_cents` each, the first
+/// starting on `start` and the next ones every `every_days` days, each for a new client or all
+/// for one existing client (a repeat client). The engine plans fixed-price jobs only.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlannedSpec {
     /// Unique among the user's planned work; the jobs are `{id}-1`, `{id}-2`, ….
     pub id: String,
+    /// An existing client's id; `None` = a new client for each job.
+    #[serde(default)]
+    pub client: Option<String>,
     pub count: u32,
     pub value_cents: i64,
     pub rating: PlannedRating,
@@ -350,8 +354,12 @@ impl PlannedSpec {
         } else {
             String::new()
         };
+        let client = match &self.client {
+            Some(client) => format!(" for {client}"),
+            None => String::new(),
+        };
         format!(
-            "{} {jobs} of ${dollars}, {} days each, {rating}, from {}{cadence}",
+            "{} {jobs} of ${dollars}{client}, {} days each, {rating}, from {}{cadence}",
             self.count, self.duration_days, self.start
         )
     }
@@ -378,7 +386,7 @@ pub fn planned_work(specs: &[PlannedSpec], at: NaiveDate) -> Vec<PlannedWork> {
             let start = add_days(spec.start, offset).unwrap_or(spec.start).max(at);
             out.push(PlannedWork {
                 id: format!("{}-{}", spec.id, k + 1),
-                client: None,
+                client: spec.client.clone(),
                 start,
                 duration_days: spec.duration_days,
                 value_cents: spec.value_cents,
