@@ -126,15 +126,22 @@ test('a custom strategy with planned work and its own client behaviour runs, sur
 
   // Planned work: two $500 jobs rated 5★, two weeks apart.
   await page.getByTestId('planned-count').fill('2');
-  await page.getByTestId('planned-size').fill('$500');
+  await page.getByTestId('planned-size').fill('$400');
   await page.getByTestId('planned-stars').fill('5');
   await page.getByTestId('planned-start').fill('2026-11-20');
   await page.getByTestId('add-planned').click();
   assert.match(await page.getByTestId('planned-problems').textContent(), /starts on 2026-11-20, before today \(2026-11-27\)/);
   await page.getByTestId('planned-start').fill('2026-11-30');
   await page.getByTestId('add-planned').click();
+  await page.getByTestId('planned-list').getByText(/2 jobs of \$400/).waitFor();
+  // Edited in place: the line goes back into the form and is saved over itself.
+  await page.getByRole('button', { name: 'Edit job1' }).click();
+  assert.equal(await page.getByTestId('planned-count').inputValue(), '2');
+  await page.getByTestId('planned-size').fill('500');
+  await page.getByRole('button', { name: 'Save the work' }).click();
   await page.getByTestId('planned-list').getByText(/2 jobs of \$500, 28 days each, rated 5\.0★, from 2026-11-30, one every 14 days/).waitFor();
   assert.equal(await page.getByTestId('planned-problems').count(), 0);
+  assert.equal(await page.getByTestId('planned-list').locator('li').count(), 1);
 
   // The custom strategy: end k16 now, k17 in 6 weeks. Problems first, in words, inline.
   await page.getByTestId('step-kind-k16').selectOption('now');
@@ -155,6 +162,10 @@ test('a custom strategy with planned work and its own client behaviour runs, sur
   await page.getByTestId('custom-list').locator('strong', { hasText: 'k16 now, k17 in 6 weeks' }).waitFor();
   assert.match(await page.getByTestId('custom-list').textContent(), /end k16 today, end k17 in 6 weeks \(2027-01-08\), leave k18 open/);
   assert.equal(await page.getByTestId('custom-problems').count(), 0);
+  await page.getByRole('button', { name: 'Edit k16 now, k17 in 6 weeks' }).click();
+  assert.equal(await page.getByTestId('step-weeks-k17').inputValue(), '6');
+  await page.getByRole('button', { name: 'Save the strategy' }).click();
+  assert.equal(await page.getByTestId('custom-list').locator('li').count(), 1);
 
   // k17's client is happy, and comes back 80% of the time rather than the preset's 95%.
   await page.getByTestId('behaviour-k17').selectOption('happy');
