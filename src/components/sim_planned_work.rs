@@ -7,7 +7,7 @@ use jss_engine::simulate::BehaviourPreset;
 use leptos::prelude::*;
 
 use crate::components::sim_form_problems::SimFormProblems;
-use crate::components::sim_item_buttons::SimItemButtons;
+use crate::components::sim_saved_item::{remove_item, save_item, SimSavedItem};
 
 /// The planned-work form, as typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -159,10 +159,7 @@ pub fn SimPlannedWork(
         });
         match spec_of(&form.get_untracked(), &id, today.get_untracked()) {
             Ok(spec) => {
-                planned.update(|list| match editing_at {
-                    Some(i) if i < list.len() => list[i] = spec,
-                    _ => list.push(spec),
-                });
+                planned.update(|list| save_item(list, editing_at, spec));
                 reset();
                 on_change.run(());
             }
@@ -177,11 +174,7 @@ pub fn SimPlannedWork(
         }
     };
     let remove = move |i: usize| {
-        planned.update(|list| {
-            if i < list.len() {
-                list.remove(i);
-            }
-        });
+        planned.update(|list| remove_item(list, i));
         if editing.get_untracked().is_some() {
             reset();
         }
@@ -223,18 +216,14 @@ pub fn SimPlannedWork(
                         .into_iter()
                         .enumerate()
                         .map(|(i, spec)| {
-                            let text = spec.describe();
                             view! {
-                                <li>
-                                    <strong>{spec.id.clone()}</strong>
-                                    {format!(": {text}")}
-                                    <SimItemButtons
-                                        name=spec.id.clone()
-                                        remove_testid="remove-planned"
-                                        on_edit=Callback::new(move |()| edit(i))
-                                        on_remove=Callback::new(move |()| remove(i))
-                                    />
-                                </li>
+                                <SimSavedItem
+                                    name=spec.id.clone()
+                                    text=spec.describe()
+                                    remove_testid="remove-planned"
+                                    on_edit=Callback::new(move |()| edit(i))
+                                    on_remove=Callback::new(move |()| remove(i))
+                                />
                             }
                         })
                         .collect_view()

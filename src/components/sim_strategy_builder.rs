@@ -8,7 +8,7 @@ use jss_engine::simulate::CloseReason;
 use leptos::prelude::*;
 
 use crate::components::sim_form_problems::SimFormProblems;
-use crate::components::sim_item_buttons::SimItemButtons;
+use crate::components::sim_saved_item::{remove_item, save_item, SimSavedItem};
 
 /// One contract's row of the form, as typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -225,10 +225,7 @@ pub fn SimStrategyBuilder(
             .collect();
         match strategy_of(&name.get_untracked(), &filled, &ctx) {
             Ok(strategy) => {
-                custom.update(|list| match editing_at {
-                    Some(i) if i < list.len() => list[i] = strategy,
-                    _ => list.push(strategy),
-                });
+                custom.update(|list| save_item(list, editing_at, strategy));
                 reset();
                 on_change.run(());
             }
@@ -250,11 +247,7 @@ pub fn SimStrategyBuilder(
         editing.set(Some(i));
     };
     let remove = move |i: usize| {
-        custom.update(|list| {
-            if i < list.len() {
-                list.remove(i);
-            }
-        });
+        custom.update(|list| remove_item(list, i));
         if editing.get_untracked().is_some() {
             reset();
         }
@@ -276,17 +269,13 @@ pub fn SimStrategyBuilder(
                         .enumerate()
                         .map(|(i, s)| {
                             view! {
-                                <li>
-                                    <strong>{s.name.clone()}</strong>
-                                    " "
-                                    <span class="muted">{s.describe(at)}</span>
-                                    <SimItemButtons
-                                        name=s.name.clone()
-                                        remove_testid="remove-custom"
-                                        on_edit=Callback::new(move |()| edit(i))
-                                        on_remove=Callback::new(move |()| remove(i))
-                                    />
-                                </li>
+                                <SimSavedItem
+                                    name=s.name.clone()
+                                    text=s.describe(at)
+                                    remove_testid="remove-custom"
+                                    on_edit=Callback::new(move |()| edit(i))
+                                    on_remove=Callback::new(move |()| remove(i))
+                                />
                             }
                         })
                         .collect_view()
