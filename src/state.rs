@@ -2,10 +2,13 @@
 //! plus the views the engine derives from them. Pages read these memos; only the functions
 //! here change the scenario.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use jss_engine::jss::report::{score_report, ScoreReport};
 use jss_engine::ledger::{Ledger, Totals};
 use jss_engine::scenario::Scenario;
+use jss_engine::simulate::custom::{BehaviourChoice, CustomStrategy, PlannedSpec};
 use jss_engine::timeline::{timeline, TimelineEvent};
 use leptos::prelude::*;
 
@@ -23,6 +26,17 @@ pub struct SimInputs {
     pub returns_pct: String,
     /// The contracts chosen; `None` = every open contract.
     pub contracts: Option<Vec<String>>,
+    // Added after the first release: `serde(default)` lets payloads saved before them load
+    // unchanged, so the storage schema did not need a migration.
+    /// Strategies the user composed, compared next to the presets.
+    #[serde(default)]
+    pub custom: Vec<CustomStrategy>,
+    /// Future work the user expects; every strategy includes it.
+    #[serde(default)]
+    pub planned: Vec<PlannedSpec>,
+    /// Per-contract client behaviour; contracts without one use `behaviour` and `returns_pct`.
+    #[serde(default)]
+    pub behaviours: BTreeMap<String, BehaviourChoice>,
 }
 
 impl Default for SimInputs {
@@ -34,6 +48,9 @@ impl Default for SimInputs {
             behaviour: "vanished".into(),
             returns_pct: "5".into(),
             contracts: None,
+            custom: Vec::new(),
+            planned: Vec::new(),
+            behaviours: BTreeMap::new(),
         }
     }
 }

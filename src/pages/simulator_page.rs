@@ -1,11 +1,17 @@
-use jss_engine::simulate::cli::config_for;
-use jss_engine::simulate::{BehaviourPreset, SimOptions, SimReport};
+use jss_engine::simulate::custom::{planned_work, CustomContext, CustomStrategy};
+use jss_engine::simulate::{
+    open_contracts, preset_strategies, BehaviourPreset, PlannedWork, Preset, SimConfig, SimReport,
+    Strategy, DEFAULT_RANK_WEEK,
+};
 use jss_engine::timeline::TimelineKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::action_plan::ActionPlan;
 use crate::components::fan_chart::FanChart;
+use crate::components::sim_behaviours::SimBehaviours;
+use crate::components::sim_planned_work::SimPlannedWork;
+use crate::components::sim_strategy_builder::SimStrategyBuilder;
 use crate::components::sim_table::SimTable;
 use crate::components::target_solver::TargetSolver;
 use crate::sim_runner::Runner;
@@ -31,8 +37,12 @@ pub fn SimulatorPage() -> impl IntoView {
     let horizon_weeks = RwSignal::new(inputs.horizon_weeks);
     let seed = RwSignal::new(inputs.seed);
     let chosen = RwSignal::new(inputs.contracts);
+    let custom = RwSignal::new(inputs.custom);
+    let planned = RwSignal::new(inputs.planned);
+    let behaviours = RwSignal::new(inputs.behaviours);
     let error = RwSignal::new(None::<String>);
-    let strategies = RwSignal::new(Vec::<jss_engine::simulate::Strategy>::new());
+    let skipped = RwSignal::new(Vec::<String>::new());
+    let strategies = RwSignal::new(Vec::<Strategy>::new());
 
     let candidates = Memo::new(move |_| {
         let today = state.today.get();
@@ -75,6 +85,68 @@ pub fn SimulatorPage() -> impl IntoView {
             *c = Some(list);
         });
     };
+    // The contracts in question (id and label), in the candidates' order.
+    let in_question = Signal::derive(move || {
+        candidates
+            .get()
+            .into_iter()
+            .filter(|c| is_chosen(&c.id))
+            .map(|c| (c.id, c.label))
+            .collect::<Vec<_>>()
+    });
+    let open_ids = Signal::derive(move || {
+        candidates
+            .get()
+            .into_iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>()
+    });
+    let pair_jobs = Signal::derive(move || {
+        planned.with(|specs| {
+            specs
+                .iter()
+                .map(|s| {
+                    (
+                        s.first_job_id(),
+                        format!("{}: {}", s.first_job_id(), s.describe()),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let preset_names = Signal::derive(|| {
+        Preset::ALL
+            .iter()
+            .map(|p| p.name().to_owned())
+            .collect::<Vec<_>>()
+    });
+    let today = Signal::derive(move || state.today.get());
+    let clients = Signal::derive(move || {
+        state.scenario.with(|s| {
+            s.as_ref().map_or_else(Vec::new, |s| {
+                s.clients
+                    .iter()
+                    .map(|c| (c.id.clone(), c.name.clone()))
+                    .collect()
+            })
+        })
+    });
+    // Inputs are saved as they change (and on every run), so composed strategies and planned
+    // work survive a reload; results never are.
+    let save_inputs = move || {
+        state.sim_inputs.set(Some(SimInputs {
+            seed: seed.get_untracked(),
+            trials: trials.get_untracked(),
+            horizon_weeks: horizon_weeks.get_untracked(),
+            behaviour: behaviour.get_untracked(),
+            returns_pct: returns_pct.get_untracked(),
+            contracts: chosen.get_untracked(),
+            custom: custom.get_untracked(),
+            planned: planned.get_untracked(),
+            behaviours: behaviours.get_untracked(),
+        }));
+    };
+    let on_inputs_change = Callback::new(move |()| save_inputs());
     let on_behaviour = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         if let Some(preset) = BehaviourPreset::parse(&value) {
@@ -89,14 +161,7 @@ pub fn SimulatorPage() -> impl IntoView {
         let Some(scenario) = state.scenario.get_untracked() else {
             return;
         };
-        state.sim_inputs.set(Some(SimInputs {
-            seed: seed.get_untracked(),
-            trials: trials.get_untracked(),
-            horizon_weeks: horizon_weeks.get_untracked(),
-            behaviour: behaviour.get_untracked(),
-            returns_pct: returns_pct.get_untracked(),
-            contracts: chosen.get_untracked(),
-        }));
+        save_inputs();
         let today = state.today.get_untracked();
         let parsed = parse_inputs(
             &trials.get_untracked(),
@@ -110,26 +175,48 @@ pub fn SimulatorPage() -> impl IntoView {
                 return;
             }
         };
-        let options = SimOptions {
+        let at = today;
+        let scenario = with_as_of(&scenario, at);
+        let open = open_contracts(&scenario, at);
+        let contracts = chosen.get_untracked().unwrap_or_else(|| open.clone());
+        let jobs = planned.with_untracked(|specs| planned_work(specs, at));
+        let mut list = preset_strategies(&scenario, at, &contracts, &jobs);
+        let (custom_list, not_run) = custom.with_untracked(|c| {
+            custom_strategies(
+                c,
+                &list,
+                CustomContext {
+                    at,
+                    open,
+                    taken_names: Vec::new(),
+                    planned_ids: jobs.iter().map(|j| j.id.clone()).collect(),
+                },
+                &jobs,
+            )
+        });
+        list.extend(custom_list);
+        skipped.set(not_run);
+        let global =
+            BehaviourPreset::parse(&behaviour.get_untracked()).unwrap_or(BehaviourPreset::Vanished);
+        let mut default_behaviour = global.behaviour();
+        default_behaviour.returns_ppm = returns_ppm;
+        let config = SimConfig {
+            at: Some(at),
+            horizon_days: weeks * 7,
             trials: n_trials,
             seed: seed.get_untracked(),
-            horizon_days: weeks * 7,
-            behaviour: BehaviourPreset::parse(&behaviour.get_untracked())
-                .unwrap_or(BehaviourPreset::Vanished),
-            at: Some(today),
-            contracts: chosen.get_untracked(),
-            ..SimOptions::default()
+            strategies: list,
+            default_behaviour,
+            behaviours: behaviours.with_untracked(|m| {
+                m.iter()
+                    .map(|(id, c)| (id.clone(), c.behaviour()))
+                    .collect()
+            }),
+            rank_week: DEFAULT_RANK_WEEK,
         };
-        let scenario = with_as_of(&scenario, today);
-        match config_for(&scenario, &options) {
-            Ok(mut config) => {
-                config.default_behaviour.returns_ppm = returns_ppm;
-                strategies.set(config.strategies.clone());
-                // The worker checks the rest and says why it refuses a run.
-                runner.start(&scenario, &config);
-            }
-            Err(e) => error.set(Some(e.to_string())),
-        }
+        strategies.set(config.strategies.clone());
+        // The worker checks the rest and says why it refuses a run.
+        runner.start(&scenario, &config);
     };
     // Results are derived data: a saved run is recomputed from its inputs and seed.
     if saved.is_some() && state.has_data() {
@@ -218,6 +305,28 @@ pub fn SimulatorPage() -> impl IntoView {
                         <input inputmode="numeric" data-testid="horizon" bind:value=horizon_weeks />
                     </label>
                 </div>
+                <SimBehaviours
+                    contracts=in_question
+                    behaviours=behaviours
+                    on_change=on_inputs_change
+                />
+            </section>
+            <SimPlannedWork
+                planned=planned
+                clients=clients
+                today=today
+                on_change=on_inputs_change
+            />
+            <SimStrategyBuilder
+                contracts=in_question
+                open=open_ids
+                pair_jobs=pair_jobs
+                reserved_names=preset_names
+                today=today
+                custom=custom
+                on_change=on_inputs_change
+            />
+            <section class="card" aria-label="Run the simulation">
                 <div class="toolbar">
                     <button
                         data-testid="run"
@@ -279,6 +388,25 @@ pub fn SimulatorPage() -> impl IntoView {
                             }
                         })
                 }}
+                {move || {
+                    let list = skipped.get();
+                    (!list.is_empty())
+                        .then(|| {
+                            view! {
+                                <div class="error" role="alert" data-testid="custom-skipped">
+                                    <p>
+                                        "Not simulated (edit them under “Your own strategies”):"
+                                    </p>
+                                    <ul>
+                                        {list
+                                            .into_iter()
+                                            .map(|t| view! { <li>{t}</li> })
+                                            .collect_view()}
+                                    </ul>
+                                </div>
+                            }
+                        })
+                }}
             </section>
             {move || {
                 runner
@@ -303,6 +431,39 @@ pub fn SimulatorPage() -> impl IntoView {
             <TargetSolver />
         </Show>
     }
+}
+
+/// The composed strategies that can run next to `presets`, and for each one that cannot, why,
+/// in words. A saved strategy can go stale (its date passes, its contract ends), and that should
+/// not stop the others from running.
+fn custom_strategies(
+    custom: &[CustomStrategy],
+    presets: &[Strategy],
+    mut ctx: CustomContext,
+    jobs: &[PlannedWork],
+) -> (Vec<Strategy>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut skipped = Vec::new();
+    for (i, c) in custom.iter().enumerate() {
+        let others = custom
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, s)| s.name.clone());
+        ctx.taken_names = presets
+            .iter()
+            .map(|s| s.name.clone())
+            .chain(others)
+            .collect();
+        match c.to_strategy(&ctx, jobs) {
+            Ok(s) => out.push(s),
+            Err(problems) => {
+                let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                skipped.push(format!("“{}”: {}", c.name, words.join(" ")));
+            }
+        }
+    }
+    (out, skipped)
 }
 
 fn parse_inputs(trials: &str, weeks: &str, returns_pct: &str) -> Result<(u32, u32, u32), String> {

@@ -113,6 +113,89 @@ test('the target solver answers in contracts', async () => {
   await page.getByTestId('solve').click();
   const answer = await page.getByTestId('target-answer').textContent();
   assert.match(answer, /contract|Nothing to do|Not reachable/);
+  // The setup forms (a long option in a strategy step, say) must not push the page sideways.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
   await screenshot(page, 'simulator-390');
+  await context.close();
+});
+
+test('a custom strategy with planned work and its own client behaviour runs, survives a reload and repeats with the same seed', async () => {
+  const { page, context, errors } = await demoSimulator();
+  await page.getByTestId('trials').fill('2000');
+
+  // Planned work: two $500 jobs rated 5★, two weeks apart.
+  await page.getByTestId('planned-count').fill('2');
+  await page.getByTestId('planned-size').fill('$400');
+  await page.getByTestId('planned-stars').fill('5');
+  await page.getByTestId('planned-start').fill('2026-11-20');
+  await page.getByTestId('add-planned').click();
+  assert.match(await page.getByTestId('planned-problems').textContent(), /starts on 2026-11-20, before today \(2026-11-27\)/);
+  await page.getByTestId('planned-start').fill('2026-11-30');
+  await page.getByTestId('add-planned').click();
+  await page.getByTestId('planned-list').getByText(/2 jobs of \$400/).waitFor();
+  // Edited in place: the line goes back into the form and is saved over itself.
+  await page.getByRole('button', { name: 'Edit job1' }).click();
+  assert.equal(await page.getByTestId('planned-count').inputValue(), '2');
+  await page.getByTestId('planned-size').fill('500');
+  await page.getByRole('button', { name: 'Save the work' }).click();
+  await page.getByTestId('planned-list').getByText(/2 jobs of \$500, 28 days each, rated 5\.0★, from 2026-11-30, one every 14 days/).waitFor();
+  assert.equal(await page.getByTestId('planned-problems').count(), 0);
+  assert.equal(await page.getByTestId('planned-list').locator('li').count(), 1);
+
+  // The custom strategy: end k16 now, k17 in 6 weeks. Problems first, in words, inline.
+  await page.getByTestId('step-kind-k16').selectOption('now');
+  await page.getByTestId('step-kind-k17').selectOption('weeks');
+  await page.getByTestId('step-weeks-k17').fill('6');
+  await page.getByTestId('step-kind-k18').selectOption('date');
+  await page.getByTestId('step-date-k18').fill('2026-11-01');
+  await page.getByTestId('add-custom').click();
+  const problems = await page.getByTestId('custom-problems').textContent();
+  assert.match(problems, /Give the strategy a name\./);
+  assert.match(problems, /The date for k18 \(2026-11-01\) is before today \(2026-11-27\)\./);
+  await page.getByTestId('custom-name').fill('Close all now');
+  await page.getByTestId('step-kind-k18').selectOption('open');
+  await page.getByTestId('add-custom').click();
+  assert.match(await page.getByTestId('custom-problems').textContent(), /There is already a strategy called “Close all now”/);
+  await page.getByTestId('custom-name').fill('k16 now, k17 in 6 weeks');
+  await page.getByTestId('add-custom').click();
+  await page.getByTestId('custom-list').locator('strong', { hasText: 'k16 now, k17 in 6 weeks' }).waitFor();
+  assert.match(await page.getByTestId('custom-list').textContent(), /end k16 today, end k17 in 6 weeks \(2027-01-08\), leave k18 open/);
+  assert.equal(await page.getByTestId('custom-problems').count(), 0);
+  await page.getByRole('button', { name: 'Edit k16 now, k17 in 6 weeks' }).click();
+  assert.equal(await page.getByTestId('step-weeks-k17').inputValue(), '6');
+  await page.getByRole('button', { name: 'Save the strategy' }).click();
+  assert.equal(await page.getByTestId('custom-list').locator('li').count(), 1);
+
+  // k17's client is happy, and comes back 80% of the time rather than the preset's 95%.
+  await page.getByTestId('behaviour-k17').selectOption('happy');
+  assert.equal(await page.getByTestId('returns-k17').inputValue(), '95');
+  await page.getByTestId('returns-k17').fill('80');
+  await page.getByTestId('returns-k17').blur();
+  assert.equal(await page.getByTestId('behaviour-k16').inputValue(), 'same');
+
+  const first = await runAndRead(page);
+  assert.match(first, /k16 now, k17 in 6 weeks/);
+  assert.match(first, /Close all now/);
+  assert.equal(await page.locator('.fan-chart figcaption', { hasText: 'k16 now, k17 in 6 weeks:' }).count(), 1);
+  await page.getByTestId('plan-strategy').selectOption('k16 now, k17 in 6 weeks');
+  await page.getByTestId('plan-steps').getByText(/Fri 8 Jan 2027/).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, 'simulator-custom-1280');
+
+  await page.waitForTimeout(600); // the save is debounced by 300 ms
+  await page.reload();
+  await waitForApp(page);
+  await page.getByText('Computed in').waitFor({ timeout: 60000 });
+  assert.match(await page.getByTestId('custom-list').textContent(), /k16 now, k17 in 6 weeks/);
+  assert.match(await page.getByTestId('planned-list').textContent(), /2 jobs of \$500/);
+  assert.equal(await page.getByTestId('behaviour-k17').inputValue(), 'happy');
+  assert.equal(await page.getByTestId('returns-k17').inputValue(), '80');
+  assert.equal(await page.getByTestId('sim-table').textContent(), first, 'same inputs and seed, same table');
+
+  // Removing the strategy takes its row out of the next run.
+  await page.getByTestId('remove-custom').click();
+  assert.doesNotMatch(await runAndRead(page), /k16 now, k17 in 6 weeks/);
+  assert.deepEqual(errors, []);
   await context.close();
 });

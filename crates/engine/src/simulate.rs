@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod cli;
 mod compile;
+pub mod custom;
 mod ledger_run;
 pub mod model;
 pub mod presets;
