@@ -4,6 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::add_contract_form::AddContractForm;
 use crate::components::contract_detail::ContractDetail;
+use crate::components::fast_table::FastTable;
 use crate::format::{date, money};
 use crate::state::{AppState, UndoStep};
 
@@ -26,6 +27,7 @@ pub fn ContractsPage() -> impl IntoView {
     let query = use_query_map();
     let undo = RwSignal::new(None::<UndoStep>);
     let show_form = RwSignal::new(query.with_untracked(|q| q.get("new").is_some()));
+    let show_table = RwSignal::new(query.with_untracked(|q| q.get("table").is_some()));
     let filter = RwSignal::new("all".to_string());
     let search = RwSignal::new(String::new());
     let sort = RwSignal::new("start_desc".to_string());
@@ -97,6 +99,14 @@ pub fn ContractsPage() -> impl IntoView {
             >
                 {move || if show_form.get() { "Hide the form" } else { "Add a contract" }}
             </button>
+            <button
+                class="secondary"
+                data-testid="toggle-table"
+                on:click=move |_| show_table.update(|v| *v = !*v)
+                aria-expanded=move || show_table.get().to_string()
+            >
+                {move || if show_table.get() { "Hide the table" } else { "Enter many" }}
+            </button>
             <label>
                 "Show" <select bind:value=filter data-testid="filter">
                     <option value="all">"All"</option>
@@ -118,6 +128,9 @@ pub fn ContractsPage() -> impl IntoView {
         </div>
         <Show when=move || show_form.get()>
             <AddContractForm undo=undo />
+        </Show>
+        <Show when=move || show_table.get()>
+            <FastTable undo=undo />
         </Show>
         <div class="table-scroll">
             <table class="data-table" data-testid="contract-table">

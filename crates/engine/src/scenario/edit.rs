@@ -267,7 +267,7 @@ fn milestone_refusal(m: &Milestone, kind: &ActionKind, today: NaiveDate) -> Opti
     if m.refunded.is_some() {
         return Some(EditError::AlreadyRefunded(id));
     }
-    if !m.funded.is_some_and(|d| d <= today) {
+    if m.funded.is_none_or(|d| d > today) {
         return Some(EditError::NotFunded(id));
     }
     match kind {
