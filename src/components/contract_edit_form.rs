@@ -314,8 +314,10 @@ pub fn ContractEditForm(
                 let general: Vec<String> = errors
                     .with(|es| {
                         es.iter()
-                            .filter(|(path, _)| path.is_empty())
-                            .map(|(_, m)| m.clone())
+                            .filter(|(path, _)| !shown_by_a_field(path))
+                            .map(|(path, m)| {
+                                if path.is_empty() { m.clone() } else { format!("{path}: {m}") }
+                            })
                             .collect()
                     });
                 let count = errors.with(Vec::len);
@@ -358,6 +360,23 @@ fn FieldError(text: Signal<String>) -> impl IntoView {
         let t = text.get();
         (!t.is_empty()).then(|| view! { <span class="field-error">{t}</span> })
     }
+}
+
+/// Whether a problem's path is shown next to one of the form's fields; the rest (milestone
+/// dates, for instance) are listed under the form.
+fn shown_by_a_field(path: &str) -> bool {
+    [
+        "title",
+        "client",
+        "hourly_rate",
+        "weekly_limit_hours",
+        "start",
+        "payments[",
+        "end",
+        "feedback",
+    ]
+    .iter()
+    .any(|field| path.starts_with(field))
 }
 
 /// The form's values as typed.

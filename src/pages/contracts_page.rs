@@ -8,8 +8,9 @@ use crate::components::fast_table::FastTable;
 use crate::format::{date, money};
 use crate::state::{AppState, UndoStep};
 
-/// One row of the list, with what the JSS report says about the contract.
-#[derive(Clone, PartialEq)]
+/// One row of the list, with what the JSS report says about the contract. The whole row is
+/// the list's key, so an edited contract is drawn again.
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
     id: String,
     title: String,
@@ -147,7 +148,7 @@ pub fn ContractsPage() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|r| r.id.clone() let:r>
+                    <For each=move || rows.get() key=|r| r.clone() let:r>
                         {
                             let id = r.id.clone();
                             let label = format!("{} {}", r.id, r.title);
