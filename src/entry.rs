@@ -296,8 +296,12 @@ fn read_row(index: usize, row: &TableRow) -> Result<NewContract, Vec<CellError>>
     }
 }
 
-/// Which table column a parser problem about a new contract concerns.
+/// Which table column a parser problem about a new contract concerns. The earned amount is
+/// paid on the end date, so a problem with that payment's date is the end date's problem.
 fn column_of(path_in_contract: &str) -> &'static str {
+    if path_in_contract.starts_with("payments") && path_in_contract.ends_with(".date") {
+        return "end";
+    }
     [
         ("feedback", "stars"),
         ("end", "end"),
@@ -350,7 +354,7 @@ fn cell_errors(
     first: usize,
     read: &[(usize, NewContract)],
 ) -> Vec<CellError> {
-    problems
+    let mut errors: Vec<CellError> = problems
         .iter()
         .map(|p| {
             let position = p
@@ -371,5 +375,13 @@ fn cell_errors(
                 },
             }
         })
-        .collect()
+        .collect();
+    // One cell may be named twice (the end date and the payment dated on it): say it once.
+    let mut seen = Vec::new();
+    errors.retain(|e| {
+        let fresh = !seen.contains(e);
+        seen.push(e.clone());
+        fresh
+    });
+    errors
 }
