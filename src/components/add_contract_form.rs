@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::components::choice_field::{options, ChoiceField, END_REASONS};
+use crate::components::text_field::TextField;
 use crate::entry::{add_contract, NewContract};
 use crate::state::{AppState, UndoStep};
 
@@ -87,52 +89,42 @@ pub fn AddContractForm(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
         <form class="card add-contract" on:submit=submit aria-labelledby="add-title">
             <h2 id="add-title">"Add a contract"</h2>
             <div class="form-grid">
-                <label>
-                    "Client"
-                    <input data-testid="add-client" required bind:value=client autocomplete="off" />
-                </label>
-                <label>"Title" <input data-testid="add-title" bind:value=title /></label>
-                <label>
-                    "Type" <select data-testid="add-type" bind:value=kind>
-                        <option value="fixed">"Fixed price"</option>
-                        <option value="hourly">"Hourly"</option>
-                    </select>
-                </label>
+                <TextField label="Client" value=client testid="add-client" />
+                <TextField label="Title" value=title testid="add-title" />
+                <ChoiceField
+                    label="Type"
+                    value=kind
+                    options=options(&[("fixed", "Fixed price"), ("hourly", "Hourly")])
+                    testid="add-type"
+                />
                 <Show when=move || kind.get() == "hourly">
-                    <label>"Hourly rate (USD)" <input inputmode="decimal" bind:value=rate /></label>
+                    <TextField label="Hourly rate (USD)" value=rate inputmode="decimal" />
                 </Show>
-                <label>
-                    "Start date" <input type="date" data-testid="add-start" bind:value=start />
-                </label>
-                <label>
-                    "Amount earned (USD)"
-                    <input
-                        inputmode="decimal"
-                        data-testid="add-earned"
-                        bind:value=earned
-                        placeholder="0"
-                    />
-                </label>
+                <TextField label="Start date" value=start input_type="date" testid="add-start" />
+                <TextField
+                    label="Amount earned (USD)"
+                    value=earned
+                    inputmode="decimal"
+                    testid="add-earned"
+                />
                 <label class="checkbox">
                     <span>"Ended"</span>
                     <input type="checkbox" data-testid="add-ended" bind:checked=ended />
                 </label>
                 <Show when=move || ended.get()>
-                    <label>
-                        "End date" <input type="date" data-testid="add-end" bind:value=end />
-                    </label>
-                    <label>
-                        "How it ended" <select data-testid="add-reason" bind:value=reason>
-                            <option value="completed">"Completed"</option>
-                            <option value="not_completed">"Not completed"</option>
-                            <option value="client_unresponsive">"Client unresponsive"</option>
-                            <option value="other">"Other"</option>
-                        </select>
-                    </label>
-                    <label>
-                        "Client's stars (empty = no feedback)"
-                        <input inputmode="decimal" data-testid="add-stars" bind:value=stars />
-                    </label>
+                    <TextField label="End date" value=end input_type="date" testid="add-end" />
+                    <ChoiceField
+                        label="How it ended"
+                        value=reason
+                        options=options(&END_REASONS)
+                        testid="add-reason"
+                    />
+                    <TextField
+                        label="Client's stars (empty = no feedback)"
+                        value=stars
+                        inputmode="decimal"
+                        testid="add-stars"
+                    />
                 </Show>
             </div>
             <p>

@@ -3,6 +3,8 @@ use jss_engine::scenario::edit::{allowed_actions, apply, Action, ActionKind};
 use jss_engine::scenario::{EndReason, Milestone, Party, Terms};
 use leptos::prelude::*;
 
+use crate::components::choice_field::{options, ChoiceField, END_REASONS};
+use crate::components::text_field::TextField;
 use crate::entry::{parse_date, parse_hours_hundredths, parse_stars, parse_usd};
 use crate::format::{date, money};
 use crate::state::{AppState, UndoStep};
@@ -127,14 +129,13 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
             <Show when=move || has(ActionKind::LogHours)>
                 <fieldset class="action-group">
                     <legend>"Log hours"</legend>
-                    <label>
-                        "A day in the week"
-                        <input type="date" bind:value=week data-testid="log-week" />
-                    </label>
-                    <label>
-                        "Hours"
-                        <input inputmode="decimal" bind:value=hours data-testid="log-hours" />
-                    </label>
+                    <TextField
+                        label="A day in the week"
+                        value=week
+                        input_type="date"
+                        testid="log-week"
+                    />
+                    <TextField label="Hours" value=hours inputmode="decimal" testid="log-hours" />
                     <button data-testid="log-hours-submit" on:click=log_hours>
                         "Log hours"
                     </button>
@@ -155,22 +156,18 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
                         })
                     />
                     <Show when=move || has(ActionKind::AddMilestone)>
-                        <label>
-                            "New milestone amount (USD)"
-                            <input
-                                inputmode="decimal"
-                                bind:value=milestone_amount
-                                data-testid="milestone-amount"
-                            />
-                        </label>
-                        <label>
-                            "Due date (optional)"
-                            <input
-                                type="date"
-                                bind:value=milestone_due
-                                data-testid="milestone-due"
-                            />
-                        </label>
+                        <TextField
+                            label="New milestone amount (USD)"
+                            value=milestone_amount
+                            inputmode="decimal"
+                            testid="milestone-amount"
+                        />
+                        <TextField
+                            label="Due date (optional)"
+                            value=milestone_due
+                            input_type="date"
+                            testid="milestone-due"
+                        />
                         <button data-testid="add-milestone" on:click=add_milestone>
                             "Add milestone"
                         </button>
@@ -180,20 +177,20 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
             <Show when=move || is_open.get()>
                 <fieldset class="action-group">
                     <legend>"End the contract today"</legend>
-                    <label>
-                        "Ended by" <select bind:value=by data-testid="end-by">
-                            <option value="freelancer">"Me (freelancer)"</option>
-                            <option value="client">"The client"</option>
-                        </select>
-                    </label>
-                    <label>
-                        "Reason" <select bind:value=reason data-testid="end-reason">
-                            <option value="completed">"Completed"</option>
-                            <option value="not_completed">"Job not completed"</option>
-                            <option value="client_unresponsive">"Client unresponsive"</option>
-                            <option value="other">"Other"</option>
-                        </select>
-                    </label>
+                    <ChoiceField
+                        label="Ended by"
+                        value=by
+                        options=options(
+                            &[("freelancer", "Me (freelancer)"), ("client", "The client")],
+                        )
+                        testid="end-by"
+                    />
+                    <ChoiceField
+                        label="Reason"
+                        value=reason
+                        options=options(&END_REASONS)
+                        testid="end-reason"
+                    />
                     <button data-testid="end-now" on:click=end_now>
                         "End today"
                     </button>
@@ -211,10 +208,12 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
             <Show when=move || has(ActionKind::LeaveFeedback)>
                 <fieldset class="action-group">
                     <legend>"Client feedback"</legend>
-                    <label>
-                        "Client's stars"
-                        <input inputmode="decimal" bind:value=stars data-testid="feedback-stars" />
-                    </label>
+                    <TextField
+                        label="Client's stars"
+                        value=stars
+                        inputmode="decimal"
+                        testid="feedback-stars"
+                    />
                     <button data-testid="leave-feedback" on:click=leave_feedback>
                         "Record feedback today"
                     </button>
@@ -301,10 +300,12 @@ fn MilestoneList(
             </For>
         </ul>
         <Show when=any_part>
-            <label>
-                "Part to release (USD)"
-                <input inputmode="decimal" bind:value=part_amount data-testid="part-amount" />
-            </label>
+            <TextField
+                label="Part to release (USD)"
+                value=part_amount
+                inputmode="decimal"
+                testid="part-amount"
+            />
         </Show>
     }
 }

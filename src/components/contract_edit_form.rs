@@ -2,6 +2,8 @@ use jss_engine::scenario::{Contract, Terms};
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
+use crate::components::choice_field::{options, ChoiceField, END_REASONS};
+use crate::components::text_field::TextField;
 use crate::entry::number_or_text;
 use crate::state::{AppState, UndoStep};
 
@@ -154,38 +156,36 @@ pub fn ContractEditForm(
         }
     };
 
+    let err = move |field: &'static str| Signal::derive(error_for(field));
     view! {
         <form class="card contract-edit" on:submit=save data-testid="edit-form">
             <h3>"Edit the contract"</h3>
             <div class="form-grid">
-                <label>
-                    "Title" <input data-testid="edit-title" bind:value=title />
-                    <FieldError text=Signal::derive(error_for("title")) />
-                </label>
-                <label>
-                    "Client" <select data-testid="edit-client" bind:value=client>
-                        {clients
-                            .into_iter()
-                            .map(|(cid, name)| view! { <option value=cid>{name}</option> })
-                            .collect_view()}
-                    </select> <FieldError text=Signal::derive(error_for("client")) />
-                </label>
+                <TextField label="Title" value=title testid="edit-title" error=err("title") />
+                <ChoiceField label="Client" value=client options=clients testid="edit-client" />
                 <Show when=move || hourly>
-                    <label>
-                        "Hourly rate (USD)"
-                        <input inputmode="decimal" data-testid="edit-rate" bind:value=rate />
-                        <FieldError text=Signal::derive(error_for("hourly_rate")) />
-                    </label>
-                    <label>
-                        "Weekly limit (hours, empty = none)"
-                        <input inputmode="numeric" data-testid="edit-limit" bind:value=limit />
-                        <FieldError text=Signal::derive(error_for("weekly_limit_hours")) />
-                    </label>
+                    <TextField
+                        label="Hourly rate (USD)"
+                        value=rate
+                        inputmode="decimal"
+                        testid="edit-rate"
+                        error=err("hourly_rate")
+                    />
+                    <TextField
+                        label="Weekly limit (hours, empty = none)"
+                        value=limit
+                        inputmode="numeric"
+                        testid="edit-limit"
+                        error=err("weekly_limit_hours")
+                    />
                 </Show>
-                <label>
-                    "Start date" <input type="date" data-testid="edit-start" bind:value=start />
-                    <FieldError text=Signal::derive(error_for("start")) />
-                </label>
+                <TextField
+                    label="Start date"
+                    value=start
+                    input_type="date"
+                    testid="edit-start"
+                    error=err("start")
+                />
             </div>
             <fieldset>
                 <legend>"Payments received"</legend>
@@ -196,32 +196,37 @@ pub fn ContractEditForm(
                                 payments
                                     .with(|ps| ps.iter().position(|q| q.key == p.key).unwrap_or(0))
                             };
-                            let err = move || {
-                                let prefix = format!("payments[{}]", n());
-                                errors
-                                    .with(|es| {
-                                        es.iter()
-                                            .filter(|(path, _)| path.starts_with(&prefix))
-                                            .map(|(path, m)| {
-                                                format!(
-                                                    "{}: {m}",
-                                                    path.trim_start_matches(&prefix).trim_start_matches('.'),
-                                                )
-                                            })
-                                            .collect::<Vec<_>>()
-                                            .join("; ")
-                                    })
+                            let field_error = move |key: &'static str| {
+                                Signal::derive(move || {
+                                    let path = format!("payments[{}].{key}", n());
+                                    errors
+                                        .with(|es| {
+                                            es.iter()
+                                                .filter(|(p, _)| *p == path)
+                                                .map(|(_, m)| m.clone())
+                                                .collect::<Vec<_>>()
+                                                .join("; ")
+                                        })
+                                })
                             };
                             view! {
                                 <li>
-                                    <label>
-                                        {move || format!("Payment {} date", n() + 1)}
-                                        <input type="date" bind:value=p.date />
-                                    </label>
-                                    <label>
-                                        {move || format!("Payment {} amount (USD)", n() + 1)}
-                                        <input inputmode="decimal" bind:value=p.amount />
-                                    </label>
+                                    <TextField
+                                        label=Signal::derive(move || {
+                                            format!("Payment {} date", n() + 1)
+                                        })
+                                        value=p.date
+                                        input_type="date"
+                                        error=field_error("date")
+                                    />
+                                    <TextField
+                                        label=Signal::derive(move || {
+                                            format!("Payment {} amount (USD)", n() + 1)
+                                        })
+                                        value=p.amount
+                                        inputmode="decimal"
+                                        error=field_error("amount")
+                                    />
                                     <button
                                         type="button"
                                         class="secondary"
@@ -231,7 +236,6 @@ pub fn ContractEditForm(
                                     >
                                         {move || format!("Remove payment {}", n() + 1)}
                                     </button>
-                                    <FieldError text=Signal::derive(err) />
                                 </li>
                             }
                         }
@@ -266,26 +270,29 @@ pub fn ContractEditForm(
                 </label>
                 <Show when=move || ended.get()>
                     <div class="form-grid">
-                        <label>
-                            "End date"
-                            <input type="date" data-testid="edit-end" bind:value=end_date />
-                            <FieldError text=Signal::derive(error_for("end")) />
-                        </label>
-                        <label>
-                            "Ended by" <select bind:value=end_by>
-                                <option value="client">"The client"</option>
-                                <option value="freelancer">"Me (freelancer)"</option>
-                                <option value="platform">"Upwork"</option>
-                            </select>
-                        </label>
-                        <label>
-                            "Reason" <select bind:value=end_reason>
-                                <option value="completed">"Completed"</option>
-                                <option value="not_completed">"Not completed"</option>
-                                <option value="client_unresponsive">"Client unresponsive"</option>
-                                <option value="other">"Other"</option>
-                            </select>
-                        </label>
+                        <TextField
+                            label="End date"
+                            value=end_date
+                            input_type="date"
+                            testid="edit-end"
+                            error=err("end")
+                        />
+                        <ChoiceField
+                            label="Ended by"
+                            value=end_by
+                            options=options(
+                                &[
+                                    ("client", "The client"),
+                                    ("freelancer", "Me (freelancer)"),
+                                    ("platform", "Upwork"),
+                                ],
+                            )
+                        />
+                        <ChoiceField
+                            label="Reason"
+                            value=end_reason
+                            options=options(&END_REASONS)
+                        />
                         <label class="checkbox">
                             <span>"Client left feedback"</span>
                             <input
@@ -295,17 +302,18 @@ pub fn ContractEditForm(
                             />
                         </label>
                         <Show when=move || has_feedback.get()>
-                            <label>
-                                "Feedback date" <input type="date" bind:value=feedback_date />
-                            </label>
-                            <label>
-                                "Stars"
-                                <input
-                                    inputmode="decimal"
-                                    data-testid="edit-stars"
-                                    bind:value=stars
-                                /> <FieldError text=Signal::derive(error_for("feedback")) />
-                            </label>
+                            <TextField
+                                label="Feedback date"
+                                value=feedback_date
+                                input_type="date"
+                            />
+                            <TextField
+                                label="Stars"
+                                value=stars
+                                inputmode="decimal"
+                                testid="edit-stars"
+                                error=err("feedback")
+                            />
                         </Show>
                     </div>
                 </Show>
@@ -350,15 +358,6 @@ pub fn ContractEditForm(
                 </button>
             </p>
         </form>
-    }
-}
-
-/// A field's problems, right under it; empty renders nothing.
-#[component]
-fn FieldError(text: Signal<String>) -> impl IntoView {
-    move || {
-        let t = text.get();
-        (!t.is_empty()).then(|| view! { <span class="field-error">{t}</span> })
     }
 }
 
