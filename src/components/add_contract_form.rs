@@ -97,9 +97,18 @@ pub fn AddContractForm(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
                     options=options(&[("fixed", "Fixed price"), ("hourly", "Hourly")])
                     testid="add-type"
                 />
-                <Show when=move || kind.get() == "hourly">
-                    <TextField label="Hourly rate (USD)" value=rate inputmode="decimal" />
-                </Show>
+                {move || {
+                    (kind.get() == "hourly")
+                        .then(|| {
+                            view! {
+                                <TextField
+                                    label="Hourly rate (USD)"
+                                    value=rate
+                                    inputmode="decimal"
+                                />
+                            }
+                        })
+                }}
                 <TextField label="Start date" value=start input_type="date" testid="add-start" />
                 <TextField
                     label="Amount earned (USD)"
@@ -111,21 +120,31 @@ pub fn AddContractForm(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
                     <span>"Ended"</span>
                     <input type="checkbox" data-testid="add-ended" bind:checked=ended />
                 </label>
-                <Show when=move || ended.get()>
-                    <TextField label="End date" value=end input_type="date" testid="add-end" />
-                    <ChoiceField
-                        label="How it ended"
-                        value=reason
-                        options=options(&END_REASONS)
-                        testid="add-reason"
-                    />
-                    <TextField
-                        label="Client's stars (empty = no feedback)"
-                        value=stars
-                        inputmode="decimal"
-                        testid="add-stars"
-                    />
-                </Show>
+                {move || {
+                    (ended.get())
+                        .then(|| {
+                            view! {
+                                <TextField
+                                    label="End date"
+                                    value=end
+                                    input_type="date"
+                                    testid="add-end"
+                                />
+                                <ChoiceField
+                                    label="How it ended"
+                                    value=reason
+                                    options=options(&END_REASONS)
+                                    testid="add-reason"
+                                />
+                                <TextField
+                                    label="Client's stars (empty = no feedback)"
+                                    value=stars
+                                    inputmode="decimal"
+                                    testid="add-stars"
+                                />
+                            }
+                        })
+                }}
             </div>
             <p>
                 <button type="submit" data-testid="add-submit">

@@ -126,99 +126,132 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
 
     view! {
         <div class="contract-actions" data-testid="contract-actions">
-            <Show when=move || has(ActionKind::LogHours)>
-                <fieldset class="action-group">
-                    <legend>"Log hours"</legend>
-                    <TextField
-                        label="A day in the week"
-                        value=week
-                        input_type="date"
-                        testid="log-week"
-                    />
-                    <TextField label="Hours" value=hours inputmode="decimal" testid="log-hours" />
-                    <button data-testid="log-hours-submit" on:click=log_hours>
-                        "Log hours"
-                    </button>
-                    <p class="muted">
-                        "Paid hours × rate on the Wednesday the week's money becomes available."
-                    </p>
-                </fieldset>
-            </Show>
-            <Show when=move || has(ActionKind::AddMilestone) || !milestones.with(Vec::is_empty)>
-                <fieldset class="action-group">
-                    <legend>"Milestones"</legend>
-                    <MilestoneList
-                        milestones=milestones
-                        allowed=allowed
-                        part_amount=part_amount
-                        run=Callback::new(move |(what, done, action): RunArgs| {
-                            run(&what, done, action)
-                        })
-                    />
-                    <Show when=move || has(ActionKind::AddMilestone)>
-                        <TextField
-                            label="New milestone amount (USD)"
-                            value=milestone_amount
-                            inputmode="decimal"
-                            testid="milestone-amount"
-                        />
-                        <TextField
-                            label="Due date (optional)"
-                            value=milestone_due
-                            input_type="date"
-                            testid="milestone-due"
-                        />
-                        <button data-testid="add-milestone" on:click=add_milestone>
-                            "Add milestone"
-                        </button>
-                    </Show>
-                </fieldset>
-            </Show>
-            <Show when=move || is_open.get()>
-                <fieldset class="action-group">
-                    <legend>"End the contract today"</legend>
-                    <ChoiceField
-                        label="Ended by"
-                        value=by
-                        options=options(
-                            &[("freelancer", "Me (freelancer)"), ("client", "The client")],
-                        )
-                        testid="end-by"
-                    />
-                    <ChoiceField
-                        label="Reason"
-                        value=reason
-                        options=options(&END_REASONS)
-                        testid="end-reason"
-                    />
-                    <button data-testid="end-now" on:click=end_now>
-                        "End today"
-                    </button>
-                </fieldset>
-                <fieldset class="action-group" data-testid="not-stored">
-                    <legend>"Dispute, pause, resume"</legend>
-                    <button disabled>"Dispute"</button>
-                    <button disabled>"Pause"</button>
-                    <button disabled>"Resume"</button>
-                    <p class="muted">
-                        "Not stored: a scenario records facts (money, milestone dates, the end, feedback), and these change none of them."
-                    </p>
-                </fieldset>
-            </Show>
-            <Show when=move || has(ActionKind::LeaveFeedback)>
-                <fieldset class="action-group">
-                    <legend>"Client feedback"</legend>
-                    <TextField
-                        label="Client's stars"
-                        value=stars
-                        inputmode="decimal"
-                        testid="feedback-stars"
-                    />
-                    <button data-testid="leave-feedback" on:click=leave_feedback>
-                        "Record feedback today"
-                    </button>
-                </fieldset>
-            </Show>
+            {move || {
+                (has(ActionKind::LogHours))
+                    .then(|| {
+                        view! {
+                            <fieldset class="action-group">
+                                <legend>"Log hours"</legend>
+                                <TextField
+                                    label="A day in the week"
+                                    value=week
+                                    input_type="date"
+                                    testid="log-week"
+                                />
+                                <TextField
+                                    label="Hours"
+                                    value=hours
+                                    inputmode="decimal"
+                                    testid="log-hours"
+                                />
+                                <button data-testid="log-hours-submit" on:click=log_hours>
+                                    "Log hours"
+                                </button>
+                                <p class="muted">
+                                    "Paid hours × rate on the Wednesday the week's money becomes available."
+                                </p>
+                            </fieldset>
+                        }
+                    })
+            }}
+            {move || {
+                (has(ActionKind::AddMilestone) || !milestones.with(Vec::is_empty))
+                    .then(|| {
+                        view! {
+                            <fieldset class="action-group">
+                                <legend>"Milestones"</legend>
+                                <MilestoneList
+                                    milestones=milestones
+                                    allowed=allowed
+                                    part_amount=part_amount
+                                    run=Callback::new(move |(what, done, action): RunArgs| {
+                                        run(&what, done, action)
+                                    })
+                                />
+                                {move || {
+                                    (has(ActionKind::AddMilestone))
+                                        .then(|| {
+                                            view! {
+                                                <TextField
+                                                    label="New milestone amount (USD)"
+                                                    value=milestone_amount
+                                                    inputmode="decimal"
+                                                    testid="milestone-amount"
+                                                />
+                                                <TextField
+                                                    label="Due date (optional)"
+                                                    value=milestone_due
+                                                    input_type="date"
+                                                    testid="milestone-due"
+                                                />
+                                                <button data-testid="add-milestone" on:click=add_milestone>
+                                                    "Add milestone"
+                                                </button>
+                                            }
+                                        })
+                                }}
+                            </fieldset>
+                        }
+                    })
+            }}
+            {move || {
+                (is_open.get())
+                    .then(|| {
+                        view! {
+                            <fieldset class="action-group">
+                                <legend>"End the contract today"</legend>
+                                <ChoiceField
+                                    label="Ended by"
+                                    value=by
+                                    options=options(
+                                        &[
+                                            ("freelancer", "Me (freelancer)"),
+                                            ("client", "The client"),
+                                        ],
+                                    )
+                                    testid="end-by"
+                                />
+                                <ChoiceField
+                                    label="Reason"
+                                    value=reason
+                                    options=options(&END_REASONS)
+                                    testid="end-reason"
+                                />
+                                <button data-testid="end-now" on:click=end_now>
+                                    "End today"
+                                </button>
+                            </fieldset>
+                            <fieldset class="action-group" data-testid="not-stored">
+                                <legend>"Dispute, pause, resume"</legend>
+                                <button disabled>"Dispute"</button>
+                                <button disabled>"Pause"</button>
+                                <button disabled>"Resume"</button>
+                                <p class="muted">
+                                    "Not stored: a scenario records facts (money, milestone dates, the end, feedback), and these change none of them."
+                                </p>
+                            </fieldset>
+                        }
+                    })
+            }}
+            {move || {
+                (has(ActionKind::LeaveFeedback))
+                    .then(|| {
+                        view! {
+                            <fieldset class="action-group">
+                                <legend>"Client feedback"</legend>
+                                <TextField
+                                    label="Client's stars"
+                                    value=stars
+                                    inputmode="decimal"
+                                    testid="feedback-stars"
+                                />
+                                <button data-testid="leave-feedback" on:click=leave_feedback>
+                                    "Record feedback today"
+                                </button>
+                            </fieldset>
+                        }
+                    })
+            }}
             {move || {
                 problem
                     .get()
@@ -250,7 +283,11 @@ fn MilestoneList(
         move || allowed.with(|a| a.iter().any(|k| matches!(k, ActionKind::ReleasePart(_))));
     view! {
         <ul class="milestone-list" data-testid="milestones">
-            <For each=move || milestones.get() key=|m| format!("{m:?}") let:m>
+            <For
+                each=move || milestones.get()
+                key=|m| (m.id.clone(), m.amount, m.funded, m.submitted, m.released, m.refunded)
+                let:m
+            >
                 {
                     let mid = m.id.clone();
                     let kinds = move || {
@@ -299,14 +336,19 @@ fn MilestoneList(
                 }
             </For>
         </ul>
-        <Show when=any_part>
-            <TextField
-                label="Part to release (USD)"
-                value=part_amount
-                inputmode="decimal"
-                testid="part-amount"
-            />
-        </Show>
+        {move || {
+            (any_part())
+                .then(|| {
+                    view! {
+                        <TextField
+                            label="Part to release (USD)"
+                            value=part_amount
+                            inputmode="decimal"
+                            testid="part-amount"
+                        />
+                    }
+                })
+        }}
     }
 }
 

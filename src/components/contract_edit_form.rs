@@ -163,22 +163,27 @@ pub fn ContractEditForm(
             <div class="form-grid">
                 <TextField label="Title" value=title testid="edit-title" error=err("title") />
                 <ChoiceField label="Client" value=client options=clients testid="edit-client" />
-                <Show when=move || hourly>
-                    <TextField
-                        label="Hourly rate (USD)"
-                        value=rate
-                        inputmode="decimal"
-                        testid="edit-rate"
-                        error=err("hourly_rate")
-                    />
-                    <TextField
-                        label="Weekly limit (hours, empty = none)"
-                        value=limit
-                        inputmode="numeric"
-                        testid="edit-limit"
-                        error=err("weekly_limit_hours")
-                    />
-                </Show>
+                {move || {
+                    (hourly)
+                        .then(|| {
+                            view! {
+                                <TextField
+                                    label="Hourly rate (USD)"
+                                    value=rate
+                                    inputmode="decimal"
+                                    testid="edit-rate"
+                                    error=err("hourly_rate")
+                                />
+                                <TextField
+                                    label="Weekly limit (hours, empty = none)"
+                                    value=limit
+                                    inputmode="numeric"
+                                    testid="edit-limit"
+                                    error=err("weekly_limit_hours")
+                                />
+                            }
+                        })
+                }}
                 <TextField
                     label="Start date"
                     value=start
@@ -268,55 +273,65 @@ pub fn ContractEditForm(
                     <span>"Ended"</span>
                     <input type="checkbox" data-testid="edit-ended" bind:checked=ended />
                 </label>
-                <Show when=move || ended.get()>
-                    <div class="form-grid">
-                        <TextField
-                            label="End date"
-                            value=end_date
-                            input_type="date"
-                            testid="edit-end"
-                            error=err("end")
-                        />
-                        <ChoiceField
-                            label="Ended by"
-                            value=end_by
-                            options=options(
-                                &[
-                                    ("client", "The client"),
-                                    ("freelancer", "Me (freelancer)"),
-                                    ("platform", "Upwork"),
-                                ],
-                            )
-                        />
-                        <ChoiceField
-                            label="Reason"
-                            value=end_reason
-                            options=options(&END_REASONS)
-                        />
-                        <label class="checkbox">
-                            <span>"Client left feedback"</span>
-                            <input
-                                type="checkbox"
-                                data-testid="edit-has-feedback"
-                                bind:checked=has_feedback
-                            />
-                        </label>
-                        <Show when=move || has_feedback.get()>
-                            <TextField
-                                label="Feedback date"
-                                value=feedback_date
-                                input_type="date"
-                            />
-                            <TextField
-                                label="Stars"
-                                value=stars
-                                inputmode="decimal"
-                                testid="edit-stars"
-                                error=err("feedback")
-                            />
-                        </Show>
-                    </div>
-                </Show>
+                {move || {
+                    (ended.get())
+                        .then(|| {
+                            view! {
+                                <div class="form-grid">
+                                    <TextField
+                                        label="End date"
+                                        value=end_date
+                                        input_type="date"
+                                        testid="edit-end"
+                                        error=err("end")
+                                    />
+                                    <ChoiceField
+                                        label="Ended by"
+                                        value=end_by
+                                        options=options(
+                                            &[
+                                                ("client", "The client"),
+                                                ("freelancer", "Me (freelancer)"),
+                                                ("platform", "Upwork"),
+                                            ],
+                                        )
+                                    />
+                                    <ChoiceField
+                                        label="Reason"
+                                        value=end_reason
+                                        options=options(&END_REASONS)
+                                    />
+                                    <label class="checkbox">
+                                        <span>"Client left feedback"</span>
+                                        <input
+                                            type="checkbox"
+                                            data-testid="edit-has-feedback"
+                                            bind:checked=has_feedback
+                                        />
+                                    </label>
+                                    {move || {
+                                        (has_feedback.get())
+                                            .then(|| {
+                                                view! {
+                                                    <TextField
+                                                        label="Feedback date"
+                                                        value=feedback_date
+                                                        input_type="date"
+                                                    />
+                                                    <TextField
+                                                        label="Stars"
+                                                        value=stars
+                                                        inputmode="decimal"
+                                                        testid="edit-stars"
+                                                        error=err("feedback")
+                                                    />
+                                                }
+                                            })
+                                    }}
+                                </div>
+                            }
+                        })
+                }}
             </fieldset>
             {move || {
                 let general: Vec<String> = errors

@@ -127,12 +127,8 @@ pub fn ContractsPage() -> impl IntoView {
                 </select>
             </label>
         </div>
-        <Show when=move || show_form.get()>
-            <AddContractForm undo=undo />
-        </Show>
-        <Show when=move || show_table.get()>
-            <FastTable undo=undo />
-        </Show>
+        {move || (show_form.get()).then(|| view! { <AddContractForm undo=undo /> })}
+        {move || (show_table.get()).then(|| view! { <FastTable undo=undo /> })}
         <div class="table-scroll">
             <table class="data-table" data-testid="contract-table">
                 <caption class="visually-hidden">"Your contracts"</caption>
@@ -180,9 +176,16 @@ pub fn ContractsPage() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <Show when=move || rows.with(Vec::is_empty)>
-            <p class="muted">"No contracts match. Add one, or open the demo from the dashboard."</p>
-        </Show>
+        {move || {
+            (rows.with(Vec::is_empty))
+                .then(|| {
+                    view! {
+                        <p class="muted">
+                            "No contracts match. Add one, or open the demo from the dashboard."
+                        </p>
+                    }
+                })
+        }}
         {move || {
             selected.get().map(|id| view! { <ContractDetail id=id undo=undo selected=selected /> })
         }}
