@@ -4,6 +4,7 @@
 mod app;
 pub mod clock;
 pub mod components;
+pub mod entry;
 pub mod export;
 pub mod format;
 pub mod pages;

@@ -172,6 +172,14 @@ impl AppState {
         self.scenario.set(Some(after));
         Ok(())
     }
+
+    /// Replaces the scenario with one the engine already validated (a lifecycle action from
+    /// `jss_engine::scenario::edit`) and remembers how to undo it.
+    pub fn commit(self, undo: RwSignal<Option<UndoStep>>, label: String, after: Scenario) {
+        let before = self.scenario.get_untracked();
+        undo.set(Some(UndoStep { label, before }));
+        self.scenario.set(Some(after));
+    }
 }
 
 /// The saved payload: the scenario as a v1 document, plus room for the simulator's inputs and

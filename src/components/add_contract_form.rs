@@ -1,6 +1,8 @@
 use leptos::prelude::*;
-use serde_json::{json, Value};
 
+use crate::components::choice_field::{options, ChoiceField, END_REASONS};
+use crate::components::text_field::TextField;
+use crate::entry::{add_contract, NewContract};
 use crate::state::{AppState, UndoStep};
 
 /// A compact form for one past or current contract, with sensible defaults: the client is
@@ -87,53 +89,62 @@ pub fn AddContractForm(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
         <form class="card add-contract" on:submit=submit aria-labelledby="add-title">
             <h2 id="add-title">"Add a contract"</h2>
             <div class="form-grid">
-                <label>
-                    "Client"
-                    <input data-testid="add-client" required bind:value=client autocomplete="off" />
-                </label>
-                <label>"Title" <input data-testid="add-title" bind:value=title /></label>
-                <label>
-                    "Type" <select data-testid="add-type" bind:value=kind>
-                        <option value="fixed">"Fixed price"</option>
-                        <option value="hourly">"Hourly"</option>
-                    </select>
-                </label>
-                <Show when=move || kind.get() == "hourly">
-                    <label>"Hourly rate (USD)" <input inputmode="decimal" bind:value=rate /></label>
-                </Show>
-                <label>
-                    "Start date" <input type="date" data-testid="add-start" bind:value=start />
-                </label>
-                <label>
-                    "Amount earned (USD)"
-                    <input
-                        inputmode="decimal"
-                        data-testid="add-earned"
-                        bind:value=earned
-                        placeholder="0"
-                    />
-                </label>
+                <TextField label="Client" value=client testid="add-client" />
+                <TextField label="Title" value=title testid="add-title" />
+                <ChoiceField
+                    label="Type"
+                    value=kind
+                    options=options(&[("fixed", "Fixed price"), ("hourly", "Hourly")])
+                    testid="add-type"
+                />
+                {move || {
+                    (kind.get() == "hourly")
+                        .then(|| {
+                            view! {
+                                <TextField
+                                    label="Hourly rate (USD)"
+                                    value=rate
+                                    inputmode="decimal"
+                                />
+                            }
+                        })
+                }}
+                <TextField label="Start date" value=start input_type="date" testid="add-start" />
+                <TextField
+                    label="Amount earned (USD)"
+                    value=earned
+                    inputmode="decimal"
+                    testid="add-earned"
+                />
                 <label class="checkbox">
                     <span>"Ended"</span>
                     <input type="checkbox" data-testid="add-ended" bind:checked=ended />
                 </label>
-                <Show when=move || ended.get()>
-                    <label>
-                        "End date" <input type="date" data-testid="add-end" bind:value=end />
-                    </label>
-                    <label>
-                        "How it ended" <select data-testid="add-reason" bind:value=reason>
-                            <option value="completed">"Completed"</option>
-                            <option value="not_completed">"Not completed"</option>
-                            <option value="client_unresponsive">"Client unresponsive"</option>
-                            <option value="other">"Other"</option>
-                        </select>
-                    </label>
-                    <label>
-                        "Client's stars (empty = no feedback)"
-                        <input inputmode="decimal" data-testid="add-stars" bind:value=stars />
-                    </label>
-                </Show>
+                {move || {
+                    (ended.get())
+                        .then(|| {
+                            view! {
+                                <TextField
+                                    label="End date"
+                                    value=end
+                                    input_type="date"
+                                    testid="add-end"
+                                />
+                                <ChoiceField
+                                    label="How it ended"
+                                    value=reason
+                                    options=options(&END_REASONS)
+                                    testid="add-reason"
+                                />
+                                <TextField
+                                    label="Client's stars (empty = no feedback)"
+                                    value=stars
+                                    inputmode="decimal"
+                                    testid="add-stars"
+                                />
+                            }
+                        })
+                }}
             </div>
             <p>
                 <button type="submit" data-testid="add-submit">
@@ -156,89 +167,6 @@ pub fn AddContractForm(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
             {move || saved.get().map(|s| view! { <p role="status">{s}</p> })}
         </form>
     }
-}
-
-struct NewContract {
-    client_name: String,
-    title: String,
-    hourly: bool,
-    rate: String,
-    start: String,
-    earned_usd: f64,
-    end: Option<String>,
-    reason: String,
-    stars: Option<f64>,
-}
-
-/// Adds the contract (and its client, if new) to the document; returns the new contract's id.
-fn add_contract(doc: &mut Value, f: &NewContract) -> String {
-    let mut clients = array_of(doc, "clients");
-    let existing = clients.iter().find_map(|c| {
-        (c["name"].as_str() == Some(f.client_name.as_str()))
-            .then(|| c["id"].as_str().map(str::to_string))
-            .flatten()
-    });
-    let client_id = existing.unwrap_or_else(|| {
-        let id = unique_id(&clients, "c");
-        clients.push(json!({ "id": id, "name": f.client_name, "flagged": false }));
-        id
-    });
-    doc["clients"] = Value::Array(clients);
-    let mut contracts = array_of(doc, "contracts");
-    let id = unique_id(&contracts, "k");
-    contracts.push(contract_json(&id, &client_id, f));
-    doc["contracts"] = Value::Array(contracts);
-    id
-}
-
-fn contract_json(id: &str, client_id: &str, f: &NewContract) -> Value {
-    let pay_date = f.end.clone().unwrap_or_else(|| f.start.clone());
-    let payments = if f.earned_usd > 0.0 {
-        json!([{ "date": pay_date, "amount": f.earned_usd }])
-    } else {
-        json!([])
-    };
-    let mut c = json!({
-        "id": id,
-        "client": client_id,
-        "type": if f.hourly { "hourly" } else { "fixed" },
-        "start": f.start,
-        "payments": payments,
-        "refunds": [],
-        "milestones": [],
-        "end": null,
-        "feedback": null,
-    });
-    if !f.title.is_empty() {
-        c["title"] = json!(f.title);
-    }
-    if f.hourly {
-        // An unparsable rate is passed through as text so the parser names the field.
-        c["hourly_rate"] = f
-            .rate
-            .trim()
-            .parse::<f64>()
-            .map_or(json!(f.rate), |r| json!(r));
-    }
-    if let Some(end) = &f.end {
-        c["end"] = json!({ "date": end, "by": "client", "reason": f.reason });
-        if let Some(stars) = f.stars {
-            c["feedback"] = json!({ "date": end, "stars": stars });
-        }
-    }
-    c
-}
-
-/// A copy of the array at `key`, or an empty one.
-fn array_of(doc: &Value, key: &str) -> Vec<Value> {
-    doc[key].as_array().cloned().unwrap_or_default()
-}
-
-fn unique_id(items: &[Value], prefix: &str) -> String {
-    (1..)
-        .map(|n| format!("{prefix}{n:02}"))
-        .find(|id| !items.iter().any(|v| v["id"].as_str() == Some(id)))
-        .unwrap_or_else(|| format!("{prefix}new"))
 }
 
 /// Turns a parser problem about the new contract into words about the form's fields.

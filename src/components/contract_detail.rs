@@ -1,7 +1,9 @@
 use jss_engine::scenario::Contract;
 use leptos::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 
+use crate::components::contract_actions::ContractActions;
+use crate::components::contract_edit_form::ContractEditForm;
 use crate::format::{date, money};
 use crate::state::{AppState, UndoStep};
 
@@ -24,45 +26,13 @@ pub fn ContractDetail(
         })
     });
     let problems = RwSignal::new(Vec::<String>::new());
-    let reason = RwSignal::new("not_completed".to_string());
-    let by = RwSignal::new("freelancer".to_string());
-    let stars = RwSignal::new("5.0".to_string());
+    let editing = RwSignal::new(false);
 
     let apply = move |label: String, change: Box<dyn FnOnce(&mut Value)>| match state
         .edit(undo, label, change)
     {
         Ok(()) => problems.set(Vec::new()),
         Err(ps) => problems.set(ps.iter().map(ToString::to_string).collect()),
-    };
-    let end_now = move |_| {
-        let id = contract_id.get_value();
-        let today = state.today.get_untracked().to_string();
-        let (r, b) = (reason.get_untracked(), by.get_untracked());
-        apply(
-            format!("Ended {id}."),
-            Box::new(move |doc| {
-                with_contract(doc, &id, |c| {
-                    c["end"] = json!({ "date": today, "by": b, "reason": r });
-                })
-            }),
-        );
-    };
-    let leave_feedback = move |_| {
-        let id = contract_id.get_value();
-        let today = state.today.get_untracked().to_string();
-        let value = stars
-            .get_untracked()
-            .trim()
-            .parse::<f64>()
-            .map_or(json!(stars.get_untracked()), |v| json!(v));
-        apply(
-            format!("Recorded the client's feedback on {id}."),
-            Box::new(move |doc| {
-                with_contract(doc, &id, |c| {
-                    c["feedback"] = json!({ "date": today, "stars": value });
-                })
-            }),
-        );
     };
     let delete = move |_| {
         let id = contract_id.get_value();
@@ -98,40 +68,32 @@ pub fn ContractDetail(
                     })
             }}
             <h3>"Actions"</h3>
+            <ContractActions id=contract_id.get_value() undo=undo />
+            {move || {
+                (editing.get())
+                    .then(|| {
+                        contract
+                            .get_untracked()
+                            .map(|c| {
+                                view! {
+                                    <ContractEditForm
+                                        contract=c
+                                        undo=undo
+                                        on_done=Callback::new(move |()| editing.set(false))
+                                    />
+                                }
+                            })
+                    })
+            }}
             <div class="toolbar">
-                <Show when=move || contract.with(|c| c.as_ref().is_some_and(|c| c.end.is_none()))>
-                    <label>
-                        "Ended by" <select bind:value=by data-testid="end-by">
-                            <option value="freelancer">"Me (freelancer)"</option>
-                            <option value="client">"The client"</option>
-                        </select>
-                    </label>
-                    <label>
-                        "Reason" <select bind:value=reason data-testid="end-reason">
-                            <option value="completed">"Completed"</option>
-                            <option value="not_completed">"Job not completed"</option>
-                            <option value="client_unresponsive">"Client unresponsive"</option>
-                            <option value="other">"Other"</option>
-                        </select>
-                    </label>
-                    <button data-testid="end-now" on:click=end_now>
-                        "End today"
-                    </button>
-                </Show>
-                <Show when=move || {
-                    contract
-                        .with(|c| {
-                            c.as_ref().is_some_and(|c| c.end.is_some() && c.feedback.is_none())
-                        })
-                }>
-                    <label>
-                        "Client's stars"
-                        <input inputmode="decimal" bind:value=stars data-testid="feedback-stars" />
-                    </label>
-                    <button data-testid="leave-feedback" on:click=leave_feedback>
-                        "Record feedback today"
-                    </button>
-                </Show>
+                <button
+                    class="secondary"
+                    data-testid="edit-contract"
+                    aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|v| *v = !*v)
+                >
+                    "Edit the facts"
+                </button>
                 <button class="secondary" data-testid="delete" on:click=delete>
                     "Delete contract"
                 </button>
@@ -153,15 +115,6 @@ pub fn ContractDetail(
                     })
             }}
         </section>
-    }
-}
-
-fn with_contract(doc: &mut Value, id: &str, f: impl FnOnce(&mut Value)) {
-    if let Some(c) = doc["contracts"]
-        .as_array_mut()
-        .and_then(|list| list.iter_mut().find(|c| c["id"].as_str() == Some(id)))
-    {
-        f(c);
     }
 }
 

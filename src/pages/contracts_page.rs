@@ -4,11 +4,13 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::add_contract_form::AddContractForm;
 use crate::components::contract_detail::ContractDetail;
+use crate::components::fast_table::FastTable;
 use crate::format::{date, money};
 use crate::state::{AppState, UndoStep};
 
-/// One row of the list, with what the JSS report says about the contract.
-#[derive(Clone, PartialEq)]
+/// One row of the list, with what the JSS report says about the contract. The whole row is
+/// the list's key, so an edited contract is drawn again.
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
     id: String,
     title: String,
@@ -26,6 +28,7 @@ pub fn ContractsPage() -> impl IntoView {
     let query = use_query_map();
     let undo = RwSignal::new(None::<UndoStep>);
     let show_form = RwSignal::new(query.with_untracked(|q| q.get("new").is_some()));
+    let show_table = RwSignal::new(query.with_untracked(|q| q.get("table").is_some()));
     let filter = RwSignal::new("all".to_string());
     let search = RwSignal::new(String::new());
     let sort = RwSignal::new("start_desc".to_string());
@@ -97,6 +100,14 @@ pub fn ContractsPage() -> impl IntoView {
             >
                 {move || if show_form.get() { "Hide the form" } else { "Add a contract" }}
             </button>
+            <button
+                class="secondary"
+                data-testid="toggle-table"
+                on:click=move |_| show_table.update(|v| *v = !*v)
+                aria-expanded=move || show_table.get().to_string()
+            >
+                {move || if show_table.get() { "Hide the table" } else { "Enter many" }}
+            </button>
             <label>
                 "Show" <select bind:value=filter data-testid="filter">
                     <option value="all">"All"</option>
@@ -116,9 +127,8 @@ pub fn ContractsPage() -> impl IntoView {
                 </select>
             </label>
         </div>
-        <Show when=move || show_form.get()>
-            <AddContractForm undo=undo />
-        </Show>
+        {move || (show_form.get()).then(|| view! { <AddContractForm undo=undo /> })}
+        {move || (show_table.get()).then(|| view! { <FastTable undo=undo /> })}
         <div class="table-scroll">
             <table class="data-table" data-testid="contract-table">
                 <caption class="visually-hidden">"Your contracts"</caption>
@@ -134,7 +144,7 @@ pub fn ContractsPage() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|r| r.id.clone() let:r>
+                    <For each=move || rows.get() key=|r| r.clone() let:r>
                         {
                             let id = r.id.clone();
                             let label = format!("{} {}", r.id, r.title);
@@ -166,9 +176,16 @@ pub fn ContractsPage() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <Show when=move || rows.with(Vec::is_empty)>
-            <p class="muted">"No contracts match. Add one, or open the demo from the dashboard."</p>
-        </Show>
+        {move || {
+            (rows.with(Vec::is_empty))
+                .then(|| {
+                    view! {
+                        <p class="muted">
+                            "No contracts match. Add one, or open the demo from the dashboard."
+                        </p>
+                    }
+                })
+        }}
         {move || {
             selected.get().map(|id| view! { <ContractDetail id=id undo=undo selected=selected /> })
         }}

@@ -1,0 +1,185 @@
+//! The contracts page's logic in headless Chromium: reading typed amounts, hours and stars;
+//! pasted spreadsheet lines as fast-table rows; the batch check with problems per cell; and
+//! the actions panel offering only what the engine allows.
+#![cfg(target_arch = "wasm32")]
+
+use jss_lab::entry::{
+    add_rows, parse_hours_hundredths, parse_stars, parse_usd, rows_from_paste, TableRow,
+};
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+use jss_lab::components::contract_actions::ContractActions;
+use jss_lab::state::{AppState, UndoStep};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn date(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+}
+
+fn demo() -> jss_engine::scenario::Scenario {
+    jss_engine::demo::vanished_clients(date("2026-11-27")).expect("the demo parses")
+}
+
+/// One check for the fast table: pasted text → rows → the batch check, summarised as either
+/// `added: N contracts (client / title / earned / end)…` or `row:column: message` lines.
+fn check(pasted: &str, expected: &[&str]) {
+    let rows = rows_from_paste(pasted);
+    let base = demo();
+    let before = base.contracts.len();
+    let got: Vec<String> = match add_rows(Some(&base), &rows) {
+        Ok(after) => after.contracts[before..]
+            .iter()
+            .map(|c| {
+                let client = after
+                    .clients
+                    .iter()
+                    .find(|k| k.id == c.client)
+                    .map_or("?", |k| k.name.as_str());
+                format!(
+                    "{} {} / {} / {} / end {} / stars {}",
+                    c.id,
+                    client,
+                    c.title.clone().unwrap_or_default(),
+                    c.earnings().unwrap_or_default(),
+                    c.end.map_or("open".to_string(), |e| format!(
+                        "{} {}",
+                        e.date,
+                        e.reason.as_str()
+                    )),
+                    c.feedback
+                        .map_or("none".to_string(), |f| format!("{:.2}", f.stars.as_f64())),
+                )
+            })
+            .collect(),
+        Err(errors) => errors
+            .iter()
+            .map(|e| format!("{}:{}: {}", e.row, e.column, e.message))
+            .collect(),
+    };
+    assert_eq!(got, expected, "pasted: {pasted:?}");
+}
+
+#[wasm_bindgen_test]
+fn pasted_rows_are_added_as_one_batch() {
+    check(
+        "Zenith\tSite\tfixed\t2026-01-05\t2026-02-01\t1,500\t5\tcompleted\n\
+         Acme Inc.\tAds\thourly\t2026-03-02\t2026-05-01\t$900.50\t4.5\tnot completed\r\n\
+         \n\
+         Orbit\tAudit\tf\t2026-06-01\t\t200\t\t",
+        &[
+            "k19 Zenith / Site / $1,500.00 / end 2026-02-01 completed / stars 5.00",
+            "k20 Acme Inc. / Ads / $900.50 / end 2026-05-01 not_completed / stars 4.50",
+            "k21 Orbit / Audit / $200.00 / end open / stars none",
+        ],
+    );
+    // A header line copied with the data is skipped; extra columns are ignored.
+    check(
+        "Client\tTitle\tType\tStart\tEnd\tEarned\tStars\tReason\n\
+         Zenith\tSite\tfixed\t2026-01-05\t2026-02-01\t100\t4.9\tcompleted\textra",
+        &["k19 Zenith / Site / $100.00 / end 2026-02-01 completed / stars 4.90"],
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_bad_cell_is_named_and_nothing_is_added() {
+    check(
+        "\tSite\tweekly\t2026-13-01\tsoon\tlots\t6\tbored",
+        &[
+            "0:client: enter the client's name",
+            "0:type: enter hourly or fixed",
+            "0:start: enter a date written YYYY-MM-DD",
+            "0:end: enter a date written YYYY-MM-DD",
+            "0:earned: enter a number of dollars, such as 1200 or 99.50",
+            "0:stars: enter a rating from 1.0 to 5.0, or leave it empty",
+            "0:reason: enter completed, not completed, client unresponsive or other",
+        ],
+    );
+    // Readable cells that break a rule of the format are reported by the engine, in the
+    // cell concerned, for the right row.
+    check(
+        "Zenith\tSite\tfixed\t2026-01-05\t2026-02-01\t100\t5\tcompleted\n\
+         Orbit\tAudit\tfixed\t2026-06-01\t2026-05-01\t100\t\tcompleted",
+        &["1:end: is before the contract's start (2026-06-01)"],
+    );
+    check(
+        "Orbit\tAudit\tfixed\t2026-06-01\t\t100\t5\t",
+        &["0:stars: feedback needs an end date"],
+    );
+    check("\n\n", &["0:client: fill in at least one row"]);
+}
+
+#[wasm_bindgen_test]
+fn typed_numbers_are_read_or_refused_in_words() {
+    let usd = |t: &str| parse_usd(t).map(|m| m.cents());
+    assert_eq!(usd("1200"), Ok(120_000));
+    assert_eq!(usd(" $1,200.50 "), Ok(120_050));
+    assert_eq!(usd("0.07"), Ok(7));
+    assert_eq!(usd("-5"), Err("must not be negative".to_string()));
+    assert_eq!(usd("12.345"), Err("has more than two decimals".to_string()));
+    assert_eq!(parse_hours_hundredths("7.5"), Ok(750));
+    assert_eq!(parse_hours_hundredths("7,25"), Ok(725));
+    assert!(parse_hours_hundredths("-1").is_err());
+    assert!(parse_hours_hundredths("many").is_err());
+    assert_eq!(parse_stars(""), Ok(None));
+    assert_eq!(
+        parse_stars("4.85").map(|s| s.map(|s| s.hundredths())),
+        Ok(Some(485))
+    );
+    assert!(parse_stars("5.5").is_err());
+    assert!(TableRow::default().is_blank());
+}
+
+/// Mounts the actions panel for a demo contract and lists its buttons' test ids.
+async fn buttons_for(id: &'static str) -> Vec<String> {
+    let section: web_sys::HtmlElement = document()
+        .create_element("section")
+        .expect("create section")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&section)
+        .expect("append section");
+    let handle = leptos::mount::mount_to(section.clone(), move || {
+        AppState::provide(Some(demo()), None, date("2026-11-27"));
+        let undo = RwSignal::new(None::<UndoStep>);
+        view! { <ContractActions id=id.to_string() undo=undo /> }
+    });
+    std::mem::forget(handle);
+    tick().await;
+    // The app's web-sys build has no `NodeList`, so the buttons are read from the markup.
+    let html = section.inner_html();
+    html.split("<button")
+        .skip(1)
+        .filter_map(|tag| {
+            let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+            let rest = &tag[tag.find("data-testid=\"")? + "data-testid=\"".len()..];
+            Some(rest[..rest.find('"')?].to_string())
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_panel_offers_only_what_the_engine_allows() {
+    // k18: fixed, open, milestone m1 submitted and held.
+    assert_eq!(
+        buttons_for("k18").await,
+        [
+            "submit-m1",
+            "release-m1",
+            "release-part-m1",
+            "request-changes-m1",
+            "refund-m1",
+            "add-milestone",
+            "end-now"
+        ]
+    );
+    // k16: hourly, open.
+    assert_eq!(buttons_for("k16").await, ["log-hours-submit", "end-now"]);
+    // k01: ended long ago with feedback: nothing to do.
+    assert!(buttons_for("k01").await.is_empty());
+}

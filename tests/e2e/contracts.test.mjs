@@ -1,0 +1,175 @@
+// The contracts page on the release build, with the browser clock fixed at 2026-11-27 so the
+// demo's numbers are known: approve a submitted milestone and see the money move; edit a
+// contract's facts and undo; paste rows into the fast table and watch the JSS change; axe on
+// the page with every panel open, at phone and desktop widths.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, waitForApp, axeViolations, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const TODAY = new Date('2026-11-27T12:00:00Z');
+
+async function freshPage(opts) {
+  const p = await newPage(browser, server.origin, opts);
+  await p.context.clock.setFixedTime(TODAY);
+  return p;
+}
+
+async function openDemo(page) {
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('jss-score').waitFor();
+}
+
+/** Follows a link of the main navigation (client-side, so the state stays). */
+async function visit(page, name) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+async function openContract(page, id) {
+  await page.getByRole('button', { name: new RegExp(`^${id} `) }).click();
+  await page.getByTestId('contract-detail').waitFor();
+}
+
+/** Pastes text into an element the way a browser does when the user presses Ctrl+V. */
+async function paste(locator, text) {
+  await locator.evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test('approving the submitted milestone of k18 releases it into the money', async () => {
+  const { page, context, errors } = await freshPage();
+  await openDemo(page);
+  assert.equal(await page.getByTestId('escrow-held').textContent(), '$800.00');
+  await visit(page, 'Contracts');
+  await openContract(page, 'k18');
+  const detail = page.getByTestId('contract-detail');
+  // Only what the engine allows for a submitted, held milestone on an open fixed contract.
+  assert.equal(await detail.getByTestId('fund-m1').count(), 0);
+  assert.equal(await detail.getByTestId('log-hours-submit').count(), 0);
+  await detail.getByTestId('release-m1').click();
+  await detail.getByTestId('contract-timeline').getByText('payment $800.00').waitFor();
+  assert.match(await detail.getByTestId('milestones').textContent(), /m1 \$800\.00 — released Fri 27 Nov 2026/);
+  // A released milestone offers nothing more.
+  assert.equal(await detail.getByTestId('release-m1').count(), 0);
+  await visit(page, 'Dashboard');
+  assert.equal(await page.getByTestId('escrow-held').textContent(), '$0.00');
+  assert.equal(await page.getByTestId('pending').textContent(), '$800.00');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a contract title is edited, refused edits name the field, and undo restores it', async () => {
+  const { page, context, errors } = await freshPage();
+  await openDemo(page);
+  await visit(page, 'Contracts');
+  await openContract(page, 'k01');
+  await page.getByTestId('edit-contract').click();
+  await page.getByTestId('edit-start').fill('2025-03-01');
+  await page.getByTestId('edit-save').click();
+  const form = page.getByTestId('edit-form');
+  await form.getByText(/is before the contract's start/).first().waitFor();
+  assert.match(await page.getByTestId('edit-problems').textContent(), /Not saved/);
+  await page.getByTestId('edit-start').fill('2025-01-13');
+  await page.getByTestId('edit-title').fill('Marketing site, second version');
+  await page.getByTestId('edit-save').click();
+  await page.getByRole('heading', { name: 'k01 Marketing site, second version' }).waitFor();
+  await page.getByRole('button', { name: 'k01 Marketing site, second version' }).waitFor();
+  await page.getByTestId('undo').click();
+  await page.getByRole('heading', { name: 'k01 Marketing site rebuild' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'k01 Marketing site rebuild' }).count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('three pasted rows are added in one edit and the JSS changes', async () => {
+  const { page, context, errors } = await freshPage();
+  await openDemo(page);
+  const before = await page.getByTestId('jss-score').textContent();
+  assert.equal(before, '89%');
+  await visit(page, 'Contracts');
+  await page.getByTestId('toggle-table').click();
+  const table = page.getByTestId('fast-table');
+  const lines = [
+    'Northwind\tBrand refresh\tfixed\t2026-09-01\t2026-11-02\t2400\t5\tcompleted',
+    'Contoso\tAPI docs\thourly\t2026-08-03\t2026-11-09\t1800\t5\tcompleted',
+    'Fabrikam\tOnboarding emails\tfixed\t2026-10-05\t2026-11-16\t650\t4.9\tcompleted',
+  ].join('\n');
+  await paste(table.getByRole('textbox', { name: 'Row 1 Client' }), lines);
+  assert.equal(await table.getByRole('textbox', { name: 'Row 3 Client' }).inputValue(), 'Fabrikam');
+  // Enter adds a row and moves to its first cell; a blank row is not a contract.
+  await table.getByRole('textbox', { name: 'Row 3 End reason' }).press('Enter');
+  await table.getByRole('textbox', { name: 'Row 4 Client' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Row 4 Client');
+  await page.getByTestId('fast-table-commit').filter({ hasText: 'Add 3 contracts' }).click();
+  await page.getByTestId('fast-table-saved').getByText('Added 3 contracts.').waitFor();
+  assert.equal(await page.locator('[data-testid=contract-table] tbody tr').count(), 21);
+  // One undo removes all three; adding them again is one edit too.
+  await page.getByTestId('undo').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=contract-table] tbody tr').length === 18);
+  await paste(table.getByRole('textbox', { name: 'Row 1 Client' }), lines);
+  await page.getByTestId('fast-table-commit').filter({ hasText: 'Add 3 contracts' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=contract-table] tbody tr').length === 21);
+  await visit(page, 'Dashboard');
+  const after = await page.getByTestId('jss-score').textContent();
+  assert.notEqual(after, before);
+  assert.ok(Number.parseInt(after, 10) > 89, `JSS after: ${after}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a bad pasted row is reported in its cells and nothing is added', async () => {
+  const { page, context } = await freshPage();
+  await openDemo(page);
+  await visit(page, 'Contracts');
+  await page.getByTestId('toggle-table').click();
+  const table = page.getByTestId('fast-table');
+  await paste(table.getByRole('textbox', { name: 'Row 1 Client' }), 'Northwind\tX\tfixed\t2026-09-01\t2026-08-01\t10\t5\tcompleted\n\tY\tfixed\tyesterday\t\t\t\t');
+  await page.getByTestId('fast-table-commit').click();
+  const problems = await page.getByTestId('fast-table-problems').textContent();
+  assert.match(problems, /Row 2, Client: enter the client's name/);
+  assert.match(problems, /Row 2, Start: enter a date/);
+  assert.equal(await table.getByRole('textbox', { name: 'Row 2 Start' }).getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('[data-testid=contract-table] tbody tr').count(), 18);
+  await context.close();
+});
+
+for (const [width, height] of [[390, 844], [1280, 900]]) {
+  test(`axe finds no violations with every contracts panel open at ${width} px`, async () => {
+    const { page, context, errors } = await freshPage({ width, height });
+    await openDemo(page);
+    await visit(page, 'Contracts');
+    await page.getByTestId('toggle-add').click();
+    await page.getByTestId('toggle-table').click();
+    await paste(page.getByTestId('fast-table').getByRole('textbox', { name: 'Row 1 Client' }), '\tX\tweekly\t\t\t\t\t');
+    await page.getByTestId('fast-table-commit').click();
+    await page.getByTestId('fast-table-problems').waitFor();
+    await openContract(page, 'k18');
+    await page.getByTestId('edit-contract').click();
+    await page.getByTestId('edit-form').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, `contracts-panels-${width}`);
+    // The hourly panel too: log hours and the disabled, explained dispute/pause/resume.
+    await openContract(page, 'k16');
+    await page.getByTestId('log-hours').waitFor();
+    assert.match(await page.getByTestId('not-stored').textContent(), /Not stored/);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
