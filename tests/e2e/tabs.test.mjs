@@ -165,9 +165,12 @@ test('a stale tab that missed the other save merges on its own save and says so'
   const notice = b.getByRole('status').filter({ hasText: 'Changes from another tab were combined with yours.' });
   await notice.waitFor();
   assert.deepEqual(await axeViolations(b), []);
+  // B's undo step was a snapshot from before the merge: undoing it would drop A's contract.
+  assert.equal(await b.getByTestId('undo').count(), 0, 'undo is withdrawn after a merge');
   // A hears B's merged save and shows B's contract without a reload.
   await waitForRows(a, DEMO_CONTRACTS + 2);
   assert.ok((await tableText(a)).includes('Y from tab B'));
+  assert.equal(await a.getByTestId('undo').count(), 0, 'undo is withdrawn after adopting another save');
   const saved = await stored(a);
   assert.ok(titles(saved.contracts).includes('X from tab A'), 'A\'s edit was lost to the stale tab');
   assert.ok(titles(saved.contracts).includes('Y from tab B'));
