@@ -35,9 +35,15 @@ pub fn Onboarding() -> impl IntoView {
                 </div>
                 <div class="card">
                     <h3>"Start with my own"</h3>
-                    <p>"Add your contracts one by one; the score updates as you go."</p>
+                    <p>
+                        "Add your contracts one by one, or many past ones at once in a table (paste from a spreadsheet works); the score updates as you go."
+                    </p>
                     <A href="/contracts?new=1" attr:class="button-link">
                         "Add a contract"
+                    </A>
+                    " "
+                    <A href="/contracts?table=1" attr:class="button-link">
+                        "Enter many in a table"
                     </A>
                 </div>
                 <div class="card">

@@ -133,6 +133,24 @@ test('three pasted rows are added in one edit and the JSS changes', async () => 
   await context.close();
 });
 
+test('a first-time user opens the table from the welcome screen and enters past contracts', async () => {
+  const { page, context, errors } = await freshPage();
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  await page.getByRole('link', { name: 'Enter many in a table' }).click();
+  const table = page.getByTestId('fast-table');
+  await table.waitFor();
+  await paste(
+    table.getByRole('textbox', { name: 'Row 1 Client' }),
+    'Northwind\tBrand refresh\tfixed\t2026-09-01\t2026-11-02\t2400\t5\tcompleted',
+  );
+  await page.getByTestId('fast-table-commit').filter({ hasText: 'Add 1 contract' }).click();
+  await page.getByTestId('fast-table-saved').waitFor();
+  assert.equal(await page.locator('[data-testid=contract-table] tbody tr').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a bad pasted row is reported in its cells and nothing is added', async () => {
   const { page, context } = await freshPage();
   await openDemo(page);
