@@ -164,6 +164,28 @@ pub(super) fn propose(
     Ok(vec![EventKind::SettlementProposed { release, due }])
 }
 
+/// One party's half of a step both must take (accepting a settlement, paying the arbitration
+/// fee): a party acting twice is refused; otherwise the (client, freelancer) flags come back
+/// with this party's set. The caller has already refused the platform.
+fn party_step(
+    by: Party,
+    client_done: bool,
+    freelancer_done: bool,
+) -> Result<(bool, bool), LedgerError> {
+    let already = if by == Party::Client {
+        client_done
+    } else {
+        freelancer_done
+    };
+    if already {
+        return Err(LedgerError::AlreadyDoneByParty(by));
+    }
+    Ok((
+        client_done || by == Party::Client,
+        freelancer_done || by == Party::Freelancer,
+    ))
+}
+
 pub(super) fn accept(
     contract: &mut ContractState,
     at: NaiveDateTime,
@@ -182,16 +204,8 @@ pub(super) fn accept(
     else {
         return Err(LedgerError::NoDisputeAtThisStage);
     };
-    let already = if by == Party::Client {
-        client_accepted
-    } else {
-        freelancer_accepted
-    };
-    if already {
-        return Err(LedgerError::AlreadyDoneByParty(by));
-    }
-    let client_accepted = client_accepted || by == Party::Client;
-    let freelancer_accepted = freelancer_accepted || by == Party::Freelancer;
+    let (client_accepted, freelancer_accepted) =
+        party_step(by, client_accepted, freelancer_accepted)?;
     let mut events = vec![EventKind::SettlementAccepted { by }];
     if client_accepted && freelancer_accepted {
         events.extend(close(
@@ -260,16 +274,7 @@ pub(super) fn pay_fee(
     else {
         return Err(LedgerError::NoDisputeAtThisStage);
     };
-    let already = if by == Party::Client {
-        client_paid
-    } else {
-        freelancer_paid
-    };
-    if already {
-        return Err(LedgerError::AlreadyDoneByParty(by));
-    }
-    let client_paid = client_paid || by == Party::Client;
-    let freelancer_paid = freelancer_paid || by == Party::Freelancer;
+    let (client_paid, freelancer_paid) = party_step(by, client_paid, freelancer_paid)?;
     let next = if client_paid && freelancer_paid {
         DisputeStage::Arbitration
     } else {

@@ -99,6 +99,10 @@ pub struct Simulation {
     /// The base scenario with the untouched contracts' timers applied (for explanations).
     pub(crate) history: Scenario,
     done: u64,
+    /// A trial's variant ids and ledger runs, kept between trials so the inner loop does not
+    /// allocate (allocation is markedly slower in wasm than natively).
+    scratch_key: Vec<u32>,
+    scratch_combo: Vec<u32>,
 }
 
 impl Simulation {
@@ -176,6 +180,8 @@ impl Simulation {
             history,
             done: 0,
             setup,
+            scratch_key: Vec::new(),
+            scratch_combo: Vec::new(),
         };
         sim.precompute_history(&varying);
         Ok(sim)
@@ -242,8 +248,10 @@ impl Simulation {
     fn run_trial(&mut self, s: usize, trial: u64) {
         let mut rng = trial_rng(self.seed, s, trial);
         let items = self.strategies[s].items.len();
-        let mut key = Vec::with_capacity(items);
-        let mut combo = Vec::with_capacity(items);
+        let mut key = std::mem::take(&mut self.scratch_key);
+        let mut combo = std::mem::take(&mut self.scratch_combo);
+        key.clear();
+        combo.clear();
         let mut planned = 0usize;
         for item in 0..items {
             match &self.strategies[s].items[item] {
@@ -252,8 +260,8 @@ impl Simulation {
                     plan,
                     behaviour,
                 } => {
-                    let (slot, plan, behaviour) = (*slot, *plan, behaviour.clone());
-                    let (run, feedback) = self.draw_existing(&mut rng, slot, plan, &behaviour);
+                    let (run, feedback) = self.draw_existing(&mut rng, *slot, *plan, behaviour);
+                    let slot = *slot;
                     key.push(self.slots[slot].variant(&self.setup, run, feedback));
                     combo.push(run);
                 }
@@ -273,14 +281,16 @@ impl Simulation {
                 }
             }
         }
-        let sig = self.signature(s, key, combo);
+        let sig = self.signature(s, &key, &combo);
+        self.scratch_key = key;
+        self.scratch_combo = combo;
         self.states[s].counts[sig as usize] += 1;
         self.states[s].done += 1;
     }
 
     /// Draws the client's reaction and returns the ledger run and the feedback.
     fn draw_existing(
-        &mut self,
+        &self,
         rng: &mut rand_chacha::ChaCha8Rng,
         slot: usize,
         plan: ContractPlan,
@@ -351,21 +361,21 @@ impl Simulation {
         id
     }
 
-    fn signature(&mut self, s: usize, key: Vec<u32>, combo: Vec<u32>) -> u32 {
-        if let Some(&id) = self.states[s].sig_index.get(&key) {
+    fn signature(&mut self, s: usize, key: &[u32], combo: &[u32]) -> u32 {
+        if let Some(&id) = self.states[s].sig_index.get(key) {
             return id;
         }
-        let combo_id = match self.states[s].combo_index.get(&combo) {
+        let combo_id = match self.states[s].combo_index.get(combo) {
             Some(&id) => id,
             None => {
                 let state = &mut self.states[s];
                 let id = state.combos.len() as u32;
-                state.combos.push(combo.clone());
-                state.combo_index.insert(combo, id);
+                state.combos.push(combo.to_vec());
+                state.combo_index.insert(combo.to_vec(), id);
                 id
             }
         };
-        let (displayed, top_rated) = self.score_signature(s, &key);
+        let (displayed, top_rated) = self.score_signature(s, key);
         let state = &mut self.states[s];
         let id = state.sigs.len() as u32;
         state.sigs.push(Sig {
@@ -374,7 +384,7 @@ impl Simulation {
             combo: combo_id,
         });
         state.counts.push(0);
-        state.sig_index.insert(key, id);
+        state.sig_index.insert(key.to_vec(), id);
         id
     }
 
