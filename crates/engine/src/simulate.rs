@@ -6,7 +6,7 @@
 //! each trial applies the strategy and the drawn reactions to the scenario, scores the real
 //! JSS code weekly over the horizon and checks Top Rated, and takes money from the real ledger.
 //! The same scenario, configuration and seed give the same report bytes on every platform and
-//! for every chunking: draws are integer-only on per-(strategy, trial) ChaCha8 streams, and
+//! for every chunking: draws are integer-only on per-(strategy, trial) PCG32 streams, and
 //! aggregation is integer counting.
 //!
 //! Also here: the recommendation ([`recommend`]), the target solver ([`target`]) and the

@@ -44,11 +44,11 @@ fn a_small_run_summary() {
     };
     expect![[r#"
         at "2026-11-27" seed 9 trials 400 horizon_days 91
-        "Close all now": p10 100 p50 100 p90 100 P(≥90) 0.955 P(TR) 0.955 refunded 800.0
-        "Stagger 14 days": p10 100 p50 100 p90 100 P(≥90) 0.9475 P(TR) 0.9475 refunded 0.0
-        "Pair with the next 5★ ending": p10 100 p50 100 p90 100 P(≥90) 0.9375 P(TR) 0.0 refunded 0.0
+        "Close all now": p10 100 p50 100 p90 100 P(≥90) 0.96 P(TR) 0.96 refunded 800.0
+        "Stagger 14 days": p10 100 p50 100 p90 100 P(≥90) 0.915 P(TR) 0.915 refunded 0.0
+        "Pair with the next 5★ ending": p10 100 p50 100 p90 100 P(≥90) 0.9275 P(TR) 0.0 refunded 0.0
         "Leave open": p10 88 p50 88 p90 88 P(≥90) 0.0 P(TR) 0.0 refunded 0.0
-        "Ask the clients to close": p10 88 p50 88 p90 88 P(≥90) 0.0775 P(TR) 0.07 refunded 28.0
+        "Ask the clients to close": p10 88 p50 88 p90 88 P(≥90) 0.0425 P(TR) 0.0425 refunded 16.0
         best "Close all now""#]]
     .assert_eq(&check(&options));
 }

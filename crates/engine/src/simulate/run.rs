@@ -291,7 +291,7 @@ impl Simulation {
     /// Draws the client's reaction and returns the ledger run and the feedback.
     fn draw_existing(
         &self,
-        rng: &mut rand_chacha::ChaCha8Rng,
+        rng: &mut crate::simulate::sample::TrialRng,
         slot: usize,
         plan: ContractPlan,
         behaviour: &ClientBehaviour,
