@@ -20,6 +20,7 @@ pub mod onboarding;
 pub mod share_preview;
 pub mod sim_table;
 pub mod site_header;
+pub mod source_links;
 pub mod storage_banner;
 pub mod target_solver;
 pub mod theme_picker;
