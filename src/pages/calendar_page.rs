@@ -31,8 +31,9 @@ pub fn CalendarPage() -> impl IntoView {
             Err(e) => Err(e.clone()),
         })
     });
-    // The facts up to today, most recent first for the list.
-    let past = Memo::new(move |_| {
+    // The facts up to today, most recent first for the list. A derived signal rather than a
+    // memo: recomputing a few hundred facts is cheap, and it adds less code to the download.
+    let paid = Signal::derive(move || {
         let w = whose.get();
         let t = state.today.get();
         let mut evs = state.scenario.with(|s| {
@@ -44,10 +45,9 @@ pub fn CalendarPage() -> impl IntoView {
         evs
     });
     let scheduled = Signal::derive(move || events.get().unwrap_or_default());
-    let paid = Signal::derive(move || past.get());
     // The grid shows both, so a month can hold paid and scheduled money side by side.
     let shown = Signal::derive(move || {
-        let mut all = past.get();
+        let mut all = paid.get();
         all.reverse();
         all.extend(scheduled.get());
         all
@@ -55,7 +55,7 @@ pub fn CalendarPage() -> impl IntoView {
     // Month navigation reaches back to the earliest money that moved on this side.
     let first = Signal::derive(move || {
         let t = state.today.get();
-        past.with(|p| p.last().map_or(t, |e| e.date.min(t)))
+        paid.with(|p| p.last().map_or(t, |e| e.date.min(t)))
     });
     let scheduled_caption = Signal::derive(move || {
         format!(
