@@ -77,17 +77,6 @@ pub struct MoneyEvent {
     pub past: bool,
 }
 
-impl MoneyEvent {
-    /// "paid" for money that moved, "scheduled" for what happens if nobody acts.
-    pub fn status(&self) -> &'static str {
-        if self.past {
-            "paid"
-        } else {
-            "scheduled"
-        }
-    }
-}
-
 /// The money events of one side, in the order given: the engine says which way each amount
 /// moves, so nothing here reads the detail text.
 pub fn money_events(events: &[TimelineEvent], whose: Whose, past: bool) -> Vec<MoneyEvent> {
@@ -108,7 +97,8 @@ pub fn money_events(events: &[TimelineEvent], whose: Whose, past: bool) -> Vec<M
         .collect()
 }
 
-/// Money events as a table by date, with whether each one is paid or scheduled.
+/// Money events as a table by date. Paid and scheduled money go in separate tables, each named
+/// by its caption and heading, so the rows need no status column.
 #[component]
 pub fn MoneyList(
     #[prop(into)] events: Signal<Vec<MoneyEvent>>,
@@ -133,7 +123,6 @@ pub fn MoneyList(
                             "Amount"
                         </th>
                         <th scope="col">"Detail"</th>
-                        <th scope="col">"Status"</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -142,7 +131,7 @@ pub fn MoneyList(
                         if evs.is_empty() {
                             view! {
                                 <tr>
-                                    <td colspan="6">{empty}</td>
+                                    <td colspan="5">{empty}</td>
                                 </tr>
                             }
                                 .into_any()
@@ -150,7 +139,7 @@ pub fn MoneyList(
                             evs.into_iter()
                                 .map(|e| {
                                     view! {
-                                        <tr class:past=e.past>
+                                        <tr>
                                             <th scope="row">
                                                 <time datetime=e.date.to_string()>{date(e.date)}</time>
                                             </th>
@@ -163,12 +152,6 @@ pub fn MoneyList(
                                             </td>
                                             <td class="amount">{money(e.amount)}</td>
                                             <td>{e.detail.clone()}</td>
-                                            <td>
-                                                <span class=format!(
-                                                    "money-status {}",
-                                                    e.status(),
-                                                )>{e.status()}</span>
-                                            </td>
                                         </tr>
                                     }
                                 })

@@ -177,9 +177,7 @@ fn day_cell(day: Option<NaiveDate>, events: &[MoneyEvent], today: NaiveDate) -> 
                                             <span class="amount amount-short" aria-hidden="true">
                                                 {short_money(&money(e.amount))}
                                             </span>
-                                            {e
-                                                .past
-                                                .then(|| view! { <span class="status">" paid"</span> })}
+                                            {e.past.then_some(" paid")}
                                         </li>
                                     }
                                 })

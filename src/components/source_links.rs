@@ -31,7 +31,6 @@ pub fn SourceLinks(ids: &'static [&'static str]) -> impl IntoView {
                             href=s.url
                             target="_blank"
                             rel="noopener noreferrer"
-                            title=name.clone()
                             aria-label=name
                             data-source=*id
                         >

@@ -137,7 +137,7 @@ pub fn CalendarPage() -> impl IntoView {
                             }
                         };
                         format!(
-                            "Showing {what}. Money that already moved is marked paid (from your contracts' facts); scheduled money is what happens automatically if nobody acts, from today through {}.",
+                            "Showing {what}: paid money from your facts, and what happens if nobody acts through {}.",
                             date(last_day.get()),
                         )
                     }}

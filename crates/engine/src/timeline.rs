@@ -197,11 +197,17 @@ pub fn timeline(
         .filter_map(|event| row(event, first_moment, loaded_on == at))
         .collect();
     rows.extend(jss_rows(scenario, at, last_day));
-    // Kinds sort by their names, so readers of the JSON can predict the order.
+    sort_rows(&mut rows);
+    Ok(rows)
+}
+
+/// Sorts by date, contract and kind name (kinds sort by their names, so readers of the JSON
+/// can predict the order); the sort is stable, so ties keep the order they were made in. One
+/// function for both lists, so the download carries one copy of the sort.
+fn sort_rows(rows: &mut [TimelineEvent]) {
     rows.sort_by(|a, b| {
         (a.date, &a.contract, a.kind.as_str()).cmp(&(b.date, &b.contract, b.kind.as_str()))
     });
-    Ok(rows)
 }
 
 /// The JSS side of the timeline: each day a contract leaves a window, and each day the
@@ -431,7 +437,8 @@ fn refunded(escrow: &EscrowRef, amount: Money, cause: Cause) -> Option<Described
 
 /// The money the scenario's facts record as moved on or before `until`: payments received,
 /// milestones funded, released and refunded, and refunds the freelancer gave. Sorted like
-/// [`timeline`] (date, contract, kind name, then detail).
+/// [`timeline`]; on ties, a contract's milestones (in order) come before its payments and
+/// refunds.
 ///
 /// A payment on the day a milestone of the same amount was released is that release, so it is
 /// listed once, as the release; a release without such a payment is listed all the same, since
@@ -513,14 +520,7 @@ pub fn past_money(scenario: &Scenario, until: NaiveDate) -> Vec<TimelineEvent> {
             );
         }
     }
-    rows.sort_by(|a, b| {
-        (a.date, &a.contract, a.kind.as_str(), &a.detail).cmp(&(
-            b.date,
-            &b.contract,
-            b.kind.as_str(),
-            &b.detail,
-        ))
-    });
+    sort_rows(&mut rows);
     rows
 }
 

@@ -3,7 +3,7 @@
 //! Copied by hand from the register so the app can link each source id to its page. Only the
 //! ids that [`super::PARAMS`] cites are here, which keeps the download small; a test checks
 //! that every cited id resolves. Where the register gives several addresses, the first is kept,
-//! and titles drop the register's notes in parentheses.
+//! and titles keep the first page's title without the register's notes.
 
 /// The type of a source, from the register's type codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub fn source(id: &str) -> Option<&'static Source> {
 /// The sources the parameter catalog cites, in register order.
 #[rustfmt::skip]
 pub const SOURCES: &[Source] = &[
-    Source { id: "S1", kind: SourceKind::Announcement, title: "\"Your Job Success Score on Upwork\" (Community Manager Lena E, 2015) + \"Insight on how JSS is calculated\"", url: "https://community.upwork.com/t5/Freelancing-Resources/Your-Job-Success-Score-on-Upwork/td-p/736122" },
+    Source { id: "S1", kind: SourceKind::Announcement, title: "\"Your Job Success Score on Upwork\"", url: "https://community.upwork.com/t5/Freelancing-Resources/Your-Job-Success-Score-on-Upwork/td-p/736122" },
     Source { id: "S2", kind: SourceKind::Moderator, title: "Valeria K in the same thread: \"Hourly contracts are paused automatically after 30 days of inactivity\"", url: "https://community.upwork.com/t5/Announcements/Insight-on-how-Job-Success-Score-is-calculated/m-p/87248/highlight/true" },
     Source { id: "S3", kind: SourceKind::Announcement, title: "\"Job size will now be factored into your JSS\"", url: "https://community.upwork.com/t5/Announcements/Job-size-will-now-be-factored-into-your-JSS/m-p/709311" },
     Source { id: "S4", kind: SourceKind::Announcement, title: "\"No feedback contracts no longer impact Job Success Score (JSS)\"", url: "https://community.upwork.com/t5/Announcements/No-feedback-contracts-no-longer-impact-Job-Success-Score-JSS/m-p/824751/highlight/true" },
@@ -76,7 +76,7 @@ pub const SOURCES: &[Source] = &[
     Source { id: "S28b", kind: SourceKind::Official, title: "\"Give feedback\"", url: "https://support.upwork.com/hc/en-us/articles/211068438-Give-feedback" },
     Source { id: "S28c", kind: SourceKind::Official, title: "\"Job Success Score\"", url: "https://support.upwork.com/hc/en-us/articles/211063558-Job-Success-Score" },
     Source { id: "S32", kind: SourceKind::Official, title: "\"Review and pay for fixed-price contracts and milestones\"", url: "https://support.upwork.com/hc/en-us/articles/17974824831507" },
-    Source { id: "S33", kind: SourceKind::Official, title: "\"Faster Payouts on Upwork\" + \"Faster payouts for hourly contracts\"", url: "https://support.upwork.com/hc/en-us/articles/360047676133-Faster-Payouts-on-Upwork" },
+    Source { id: "S33", kind: SourceKind::Official, title: "\"Faster Payouts on Upwork\"", url: "https://support.upwork.com/hc/en-us/articles/360047676133-Faster-Payouts-on-Upwork" },
     Source { id: "S34", kind: SourceKind::Official, title: "\"Respond to an Escrow Dispute\"", url: "https://support.upwork.com/hc/en-us/articles/211062068-Respond-to-an-Escrow-Dispute" },
     Source { id: "S36", kind: SourceKind::Announcement, title: "\"New talent badges are now available!\"", url: "https://community.upwork.com/t5/Announcements/New-talent-badges-are-now-available/m-p/809484" },
     Source { id: "S39", kind: SourceKind::Official, title: "\"Why did my JSS disappear\"", url: "https://support.upwork.com/hc/en-us/articles/38437621837203-Why-did-my-JSS-disappear" },
@@ -97,10 +97,10 @@ pub const SOURCES: &[Source] = &[
     Source { id: "S89", kind: SourceKind::Moderator, title: "\"When do I qualify for JSS and a badge?\"", url: "https://community.upwork.com/t5/Freelancers/When-do-I-qualify-for-JSS-and-a-badge/m-p/902589/highlight/true" },
     Source { id: "S91", kind: SourceKind::Moderator, title: "\"Why is my job success score not visible?\"", url: "https://community.upwork.com/t5/Freelancers/Why-is-my-job-success-score-not-visible/td-p/840473" },
     Source { id: "S92", kind: SourceKind::Official, title: "\"My Stats\"", url: "https://support.upwork.com/hc/en-us/articles/211062968-My-Stats" },
-    Source { id: "S100", kind: SourceKind::Official, title: "\"Top Rated\" + \"Freelancer Programs: Eligibility & Perks\"", url: "https://support.upwork.com/hc/en-us/articles/211068468-Top-Rated" },
-    Source { id: "S101", kind: SourceKind::Community, title: "\"Top Rated Eligible Weeks\" (Petra list) ; \"Top Rated\"", url: "https://community.upwork.com/t5/Freelancers/Top-Rated-Eligible-Weeks/m-p/1016842" },
+    Source { id: "S100", kind: SourceKind::Official, title: "\"Top Rated\"", url: "https://support.upwork.com/hc/en-us/articles/211068468-Top-Rated" },
+    Source { id: "S101", kind: SourceKind::Community, title: "\"Top Rated Eligible Weeks\"", url: "https://community.upwork.com/t5/Freelancers/Top-Rated-Eligible-Weeks/m-p/1016842" },
     Source { id: "S102", kind: SourceKind::Moderator, title: "\"New talent badges…\" replies", url: "https://community.upwork.com/t5/Announcements/New-talent-badges-are-now-available/m-p/822395/highlight/true" },
-    Source { id: "S103", kind: SourceKind::Moderator, title: "\"Top Rated Plus eligibility for multiple contract from same client\" (AJ) ; \"Top Rated Plus badge acquisition…\" ; \"Top Rated Plus - Badge\"", url: "https://community.upwork.com/t5/Freelancers/Top-Rated-Plus-eligibility-for-multiple-contract-from-same/m-p/1443374/highlight/true" },
+    Source { id: "S103", kind: SourceKind::Moderator, title: "\"Top Rated Plus eligibility for multiple contract from same client\"", url: "https://community.upwork.com/t5/Freelancers/Top-Rated-Plus-eligibility-for-multiple-contract-from-same/m-p/1443374/highlight/true" },
 ];
 
 #[cfg(test)]
