@@ -29,6 +29,7 @@ pub mod sim_saved_item;
 pub mod sim_strategy_builder;
 pub mod sim_table;
 pub mod site_header;
+pub mod source_links;
 pub mod storage_banner;
 pub mod target_solver;
 pub mod text_field;

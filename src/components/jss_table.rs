@@ -5,6 +5,7 @@ use jss_engine::rules::{param_spec, Params};
 use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
 
+use crate::components::source_links::SourceLinks;
 use crate::format::date;
 use crate::state::AppState;
 
@@ -13,7 +14,7 @@ use crate::state::AppState;
 struct RuleParam {
     name: &'static str,
     value: String,
-    sources: String,
+    sources: &'static [&'static str],
     provenance: &'static str,
 }
 
@@ -82,7 +83,7 @@ fn rule_params(scenario: &Scenario, params: &Params, names: &[&'static str]) -> 
             Some(RuleParam {
                 name: spec.name,
                 value: params.get(name).map(|v| v.to_string()).unwrap_or_default(),
-                sources: spec.sources.join(", "),
+                sources: spec.sources,
                 provenance: if overridden {
                     "your setting"
                 } else {
@@ -205,12 +206,9 @@ pub fn JssTable() -> impl IntoView {
                                                             view! {
                                                                 <li>
                                                                     <code>{p.name}</code>
-                                                                    {format!(
-                                                                        " = {} · {} · {}",
-                                                                        p.value,
-                                                                        p.sources,
-                                                                        p.provenance,
-                                                                    )}
+                                                                    {format!(" = {} · ", p.value)}
+                                                                    <SourceLinks ids=p.sources />
+                                                                    {format!(" · {}", p.provenance)}
                                                                 </li>
                                                             }
                                                         })

@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
 use jss_engine::money::Money;
-use jss_engine::timeline::{TimelineEvent, TimelineKind};
+use jss_engine::timeline::{MoneyMove, TimelineEvent};
 use leptos::prelude::*;
 
 use crate::format::{date, money};
@@ -8,9 +8,9 @@ use crate::format::{date, money};
 /// Whose money a calendar shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Whose {
-    /// Invoices, releases and availability.
+    /// Invoices, payments, releases and availability.
     Freelancer,
-    /// Escrow refunds and the day a refund reaches the client's payment method.
+    /// Escrow funding, refunds and the day a refund reaches the client's payment method.
     Client,
 }
 
@@ -29,45 +29,39 @@ impl Whose {
             Whose::Client => "the client",
         }
     }
-}
 
-/// What happens to the money.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MoneyKind {
-    Invoiced,
-    Released,
-    Available,
-    Refunded,
-    RefundCredited,
-}
-
-impl MoneyKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            MoneyKind::Invoiced => "invoiced",
-            MoneyKind::Released => "released",
-            MoneyKind::Available => "available",
-            MoneyKind::Refunded => "refunded",
-            MoneyKind::RefundCredited => "refund credited",
+    /// The side a money move belongs to.
+    pub fn of(kind: MoneyMove) -> Whose {
+        if kind.to_client() {
+            Whose::Client
+        } else {
+            Whose::Freelancer
         }
     }
+}
 
-    /// A CSS class per kind, for the colour bar in front of an event.
-    pub fn class(self) -> &'static str {
-        match self {
-            MoneyKind::Invoiced => "mk-invoiced",
-            MoneyKind::Released => "mk-released",
-            MoneyKind::Available => "mk-available",
-            MoneyKind::Refunded => "mk-refunded",
-            MoneyKind::RefundCredited => "mk-credited",
-        }
+/// What the calendar calls a money move.
+pub fn kind_label(kind: MoneyMove) -> &'static str {
+    match kind {
+        MoneyMove::Invoiced => "invoiced",
+        MoneyMove::Funded => "funded",
+        MoneyMove::Released => "released",
+        MoneyMove::Paid => "received",
+        MoneyMove::Available => "available",
+        MoneyMove::Refunded => "refunded",
+        MoneyMove::RefundCredited => "refund credited",
     }
+}
 
-    pub fn whose(self) -> Whose {
-        match self {
-            MoneyKind::Invoiced | MoneyKind::Released | MoneyKind::Available => Whose::Freelancer,
-            MoneyKind::Refunded | MoneyKind::RefundCredited => Whose::Client,
-        }
+/// A CSS class per kind, for the colour bar in front of an event.
+pub fn kind_class(kind: MoneyMove) -> &'static str {
+    match kind {
+        MoneyMove::Invoiced => "mk-invoiced",
+        MoneyMove::Funded => "mk-funded",
+        MoneyMove::Released | MoneyMove::Paid => "mk-released",
+        MoneyMove::Available => "mk-available",
+        MoneyMove::Refunded => "mk-refunded",
+        MoneyMove::RefundCredited => "mk-credited",
     }
 }
 
@@ -76,66 +70,50 @@ impl MoneyKind {
 pub struct MoneyEvent {
     pub date: NaiveDate,
     pub contract: String,
-    pub kind: MoneyKind,
+    pub kind: MoneyMove,
     pub amount: Money,
     pub detail: String,
+    /// Money the scenario's facts record as moved ("paid"), not a scheduled event.
+    pub past: bool,
 }
 
-/// The money kind of a timeline event with an amount. Hourly review ends and dispute deadlines
-/// either release or refund escrow; the timeline's detail says which.
-fn money_kind(e: &TimelineEvent) -> Option<MoneyKind> {
-    let refunded = e.detail.contains(" refunded");
-    match e.kind {
-        TimelineKind::HourlyInvoice => Some(MoneyKind::Invoiced),
-        TimelineKind::AutoRelease => Some(MoneyKind::Released),
-        TimelineKind::FundsAvailable => Some(MoneyKind::Available),
-        TimelineKind::EscrowRefund => Some(MoneyKind::Refunded),
-        TimelineKind::RefundCredited => Some(MoneyKind::RefundCredited),
-        TimelineKind::HourlyReviewEnds | TimelineKind::DisputeDeadline if refunded => {
-            Some(MoneyKind::Refunded)
-        }
-        TimelineKind::HourlyReviewEnds | TimelineKind::DisputeDeadline => Some(MoneyKind::Released),
-        _ => None,
-    }
-}
-
-/// The timeline's money events for one side, in date order.
-pub fn money_events(events: &[TimelineEvent], whose: Whose) -> Vec<MoneyEvent> {
+/// The money events of one side, in the order given: the engine says which way each amount
+/// moves, so nothing here reads the detail text.
+pub fn money_events(events: &[TimelineEvent], whose: Whose, past: bool) -> Vec<MoneyEvent> {
     events
         .iter()
         .filter_map(|e| {
             let amount = e.amount?;
-            let kind = money_kind(e).filter(|k| k.whose() == whose)?;
+            let kind = e.money.filter(|k| Whose::of(*k) == whose)?;
             Some(MoneyEvent {
                 date: e.date,
                 contract: e.contract.clone(),
                 kind,
                 amount,
                 detail: e.detail.clone(),
+                past,
             })
         })
         .collect()
 }
 
-/// The money events as a table by date.
+/// Money events as a table by date. Paid and scheduled money go in separate tables, each named
+/// by its caption and heading, so the rows need no status column.
 #[component]
 pub fn MoneyList(
     #[prop(into)] events: Signal<Vec<MoneyEvent>>,
-    #[prop(into)] whose: Signal<Whose>,
-    #[prop(into)] last_day: Signal<NaiveDate>,
+    #[prop(into)] caption: Signal<String>,
+    /// The table's test id; the caption's id is derived from it, so it must be unique.
+    testid: &'static str,
+    /// What the table says when it has no rows.
+    empty: &'static str,
 ) -> impl IntoView {
+    let caption_id = format!("{testid}-caption");
+    let region_label = caption_id.clone();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="money-list-caption">
-            <table class="data-table money-list" data-testid="money-list">
-                <caption id="money-list-caption">
-                    {move || {
-                        format!(
-                            "Money events for {} through {}",
-                            whose.get().words(),
-                            date(last_day.get()),
-                        )
-                    }}
-                </caption>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_label>
+            <table class="data-table money-list" data-testid=testid>
+                <caption id=caption_id>{move || caption.get()}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Date"</th>
@@ -153,9 +131,7 @@ pub fn MoneyList(
                         if evs.is_empty() {
                             view! {
                                 <tr>
-                                    <td colspan="5">
-                                        "No money moves for this side in this period."
-                                    </td>
+                                    <td colspan="5">{empty}</td>
                                 </tr>
                             }
                                 .into_any()
@@ -171,8 +147,8 @@ pub fn MoneyList(
                                             <td>
                                                 <span class=format!(
                                                     "money-kind {}",
-                                                    e.kind.class(),
-                                                )>{e.kind.label()}</span>
+                                                    kind_class(e.kind),
+                                                )>{kind_label(e.kind)}</span>
                                             </td>
                                             <td class="amount">{money(e.amount)}</td>
                                             <td>{e.detail.clone()}</td>

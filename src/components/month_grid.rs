@@ -1,7 +1,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use leptos::prelude::*;
 
-use crate::components::money_list::{MoneyEvent, Whose};
+use crate::components::money_list::{kind_class, kind_label, MoneyEvent, Whose};
 use crate::format::money;
 
 const WEEKDAYS: [(&str, &str); 7] = [
@@ -40,7 +40,8 @@ fn weeks_of(month: NaiveDate) -> Vec<[Option<NaiveDate>; 7]> {
 }
 
 /// A month as a calendar table, with buttons for the previous and next month (limited to the
-/// months between `first` and `last`). Each day lists its money events with amounts.
+/// months between `first` and `last`). Each day lists its money events with amounts; money
+/// that already moved is marked "paid".
 #[component]
 pub fn MonthGrid(
     #[prop(into)] events: Signal<Vec<MoneyEvent>>,
@@ -164,17 +165,19 @@ fn day_cell(day: Option<NaiveDate>, events: &[MoneyEvent], today: NaiveDate) -> 
                                 .map(|e| {
                                     view! {
                                         <li
-                                            class=format!("money-kind {}", e.kind.class())
+                                            class=format!("money-kind {}", kind_class(e.kind))
+                                            class:past=e.past
                                             title=e.detail.clone()
                                         >
                                             <span class="event-contract">{e.contract.clone()}</span>
                                             " "
-                                            <span class="what">{e.kind.label()}</span>
+                                            <span class="what">{kind_label(e.kind)}</span>
                                             " "
                                             <span class="amount amount-full">{money(e.amount)}</span>
                                             <span class="amount amount-short" aria-hidden="true">
                                                 {short_money(&money(e.amount))}
                                             </span>
+                                            {e.past.then_some(" paid")}
                                         </li>
                                     }
                                 })

@@ -1,4 +1,5 @@
 use chrono::Days;
+use jss_engine::timeline::past_money;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -7,9 +8,10 @@ use crate::components::month_grid::{month_of, MonthGrid};
 use crate::format::date;
 use crate::state::{AppState, HORIZON_DAYS};
 
-/// "Money calendar": every automatic money event of the next days, for the freelancer
-/// (invoices, releases, availability) or the client (refunds and when they are credited), as a
-/// month grid or a list.
+/// "Money calendar": the money that already moved (from the scenario's facts, marked "paid") and
+/// every automatic money event of the next days (scheduled), for the freelancer (invoices,
+/// payments, releases, availability) or the client (escrow funding, refunds and when they are
+/// credited), as a month grid or as two lists.
 #[component]
 pub fn CalendarPage() -> impl IntoView {
     let state = AppState::get();
@@ -25,11 +27,49 @@ pub fn CalendarPage() -> impl IntoView {
     let events = Memo::new(move |_| {
         let w = whose.get();
         state.upcoming.with(|u| match u {
-            Ok(evs) => Ok(money_events(evs, w)),
+            Ok(evs) => Ok(money_events(evs, w, false)),
             Err(e) => Err(e.clone()),
         })
     });
-    let shown = Signal::derive(move || events.get().unwrap_or_default());
+    // The facts up to today, most recent first for the list. A derived signal rather than a
+    // memo: recomputing a few hundred facts is cheap, and it adds less code to the download.
+    let paid = Signal::derive(move || {
+        let w = whose.get();
+        let t = state.today.get();
+        let mut evs = state.scenario.with(|s| {
+            s.as_ref()
+                .map(|s| money_events(&past_money(s, t), w, true))
+                .unwrap_or_default()
+        });
+        evs.reverse();
+        evs
+    });
+    let scheduled = Signal::derive(move || events.get().unwrap_or_default());
+    // The grid shows both, so a month can hold paid and scheduled money side by side.
+    let shown = Signal::derive(move || {
+        let mut all = paid.get();
+        all.reverse();
+        all.extend(scheduled.get());
+        all
+    });
+    // Month navigation reaches back to the earliest money that moved on this side.
+    let first = Signal::derive(move || {
+        let t = state.today.get();
+        paid.with(|p| p.last().map_or(t, |e| e.date.min(t)))
+    });
+    let scheduled_caption = Signal::derive(move || {
+        format!(
+            "Scheduled money for {} through {}",
+            whose.get().words(),
+            date(last_day.get()),
+        )
+    });
+    let paid_caption = Signal::derive(move || {
+        format!(
+            "Money already moved for {}, most recent first",
+            whose.get().words()
+        )
+    });
     let whose_signal = Signal::derive(move || whose.get());
     view! {
         <h1>"Money calendar"</h1>
@@ -90,14 +130,14 @@ pub fn CalendarPage() -> impl IntoView {
                     {move || {
                         let what = match whose.get() {
                             Whose::Freelancer => {
-                                "invoices, escrow releases and money becoming available"
+                                "payments, invoices, escrow releases and money becoming available"
                             }
                             Whose::Client => {
-                                "escrow refunds and the day each refund reaches the client's payment method"
+                                "escrow funding, refunds and the day each refund reaches the client's payment method"
                             }
                         };
                         format!(
-                            "Showing {what}: the automatic events if nobody acts, from today through {}.",
+                            "Showing {what}: paid money from your facts, and what happens if nobody acts through {}.",
                             date(last_day.get()),
                         )
                     }}
@@ -118,7 +158,22 @@ pub fn CalendarPage() -> impl IntoView {
             <section class="card calendar-body" aria-label="Money events">
                 {move || {
                     if list_view.get() {
-                        view! { <MoneyList events=shown whose=whose_signal last_day=last_day /> }
+                        view! {
+                            <h2 class="list-title">"Scheduled"</h2>
+                            <MoneyList
+                                events=scheduled
+                                caption=scheduled_caption
+                                testid="money-list"
+                                empty="No money moves for this side in this period."
+                            />
+                            <h2 class="list-title">"Paid"</h2>
+                            <MoneyList
+                                events=paid
+                                caption=paid_caption
+                                testid="money-list-past"
+                                empty="No money has moved for this side yet."
+                            />
+                        }
                             .into_any()
                     } else {
                         view! {
@@ -127,7 +182,7 @@ pub fn CalendarPage() -> impl IntoView {
                                 whose=whose_signal
                                 month=month
                                 today=today
-                                first=today
+                                first=first
                                 last=last_day
                             />
                         }

@@ -6,6 +6,7 @@ use crate::components::calibration::Calibration;
 use crate::components::export_reminder::ExportReminder;
 use crate::components::import_file::ImportFile;
 use crate::components::share_preview::ShareLink;
+use crate::components::source_links::SourceLinks;
 use crate::state::{AppState, UndoStep};
 
 #[component]
@@ -110,7 +111,9 @@ pub fn SettingsPage() -> impl IntoView {
                                                     p.provenance.as_str(),
                                                 )>{p.provenance.as_str()}</span>
                                             </td>
-                                            <td>{p.sources.join(", ")}</td>
+                                            <td>
+                                                <SourceLinks ids=p.sources />
+                                            </td>
                                             <td>{p.description}</td>
                                         </tr>
                                     }
@@ -121,7 +124,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </table>
             </div>
             <p class="muted">
-                "Source ids refer to the rule register shipped with JSS Lab (docs: reference/upwork-rules.md)."
+                "Each source id links to the page it was read from (it opens in a new tab); the full register is in the project's reference/upwork-rules.md."
             </p>
         </section>
         <Calibration undo=undo />

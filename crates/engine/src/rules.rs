@@ -19,6 +19,8 @@ use std::fmt;
 
 use crate::money::Money;
 
+pub mod sources;
+
 /// The era whose rules apply.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Era {

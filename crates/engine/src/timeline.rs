@@ -10,6 +10,9 @@
 //!
 //! The `window_exit` and `jss_change` kinds belong to the Job Success Score, which adds them;
 //! the ledger never produces them.
+//!
+//! [`past_money`] is the other half of a money calendar: the money the scenario's facts record
+//! as already moved (payments, milestone funding and releases, refunds), up to a date.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Serialize, Serializer};
@@ -17,7 +20,7 @@ use serde::{Serialize, Serializer};
 use crate::ledger::calendar::{add_days, end_of_day, start_of_day};
 use crate::ledger::{Cause, EscrowRef, Event, EventKind, Ledger, LedgerError, PaymentSource};
 use crate::money::Money;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, Terms};
 
 /// The default horizon of `jss timeline`.
 pub const DEFAULT_DAYS: u32 = 120;
@@ -60,6 +63,12 @@ pub enum TimelineKind {
     WindowExit,
     /// The displayed JSS changes (added by the JSS module).
     JssChange,
+    /// A past payment the freelancer received, or a milestone released (scenario facts).
+    Payment,
+    /// A past milestone funding by the client (scenario facts).
+    EscrowFunded,
+    /// A past refund from the freelancer to the client (scenario facts).
+    Refund,
 }
 
 impl TimelineKind {
@@ -81,7 +90,42 @@ impl TimelineKind {
             TimelineKind::MediationDeadline => "mediation_deadline",
             TimelineKind::WindowExit => "window_exit",
             TimelineKind::JssChange => "jss_change",
+            TimelineKind::Payment => "payment",
+            TimelineKind::EscrowFunded => "escrow_funded",
+            TimelineKind::Refund => "refund",
         }
+    }
+}
+
+/// What an event does with its money, set by the engine so that readers (the money calendar)
+/// never have to parse the detail text: an hourly review end or a dispute deadline may either
+/// release or refund escrow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoneyMove {
+    /// Logged hours are invoiced to the client.
+    Invoiced,
+    /// The client puts money into escrow.
+    Funded,
+    /// Escrow is released to the freelancer.
+    Released,
+    /// The freelancer received a payment that is not a recorded milestone release.
+    Paid,
+    /// The freelancer's money leaves its security period.
+    Available,
+    /// Money goes back to the client (escrow refunded, or refunded by the freelancer).
+    Refunded,
+    /// A refund reaches the client's payment method.
+    RefundCredited,
+}
+
+impl MoneyMove {
+    /// True for the moves that bring money to the client; the others are the freelancer's.
+    pub fn to_client(self) -> bool {
+        matches!(
+            self,
+            MoneyMove::Funded | MoneyMove::Refunded | MoneyMove::RefundCredited
+        )
     }
 }
 
@@ -94,6 +138,10 @@ pub struct TimelineEvent {
     #[serde(serialize_with = "optional_usd")]
     pub amount: Option<Money>,
     pub detail: String,
+    /// What the amount does, for money events; `None` for the others (and for score changes,
+    /// whose `amount` is a score). Not printed: `jss timeline` keeps its documented fields.
+    #[serde(skip)]
+    pub money: Option<MoneyMove>,
 }
 
 fn optional_usd<S: Serializer>(amount: &Option<Money>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -149,11 +197,17 @@ pub fn timeline(
         .filter_map(|event| row(event, first_moment, loaded_on == at))
         .collect();
     rows.extend(jss_rows(scenario, at, last_day));
-    // Kinds sort by their names, so readers of the JSON can predict the order.
+    sort_rows(&mut rows);
+    Ok(rows)
+}
+
+/// Sorts by date, contract and kind name (kinds sort by their names, so readers of the JSON
+/// can predict the order); the sort is stable, so ties keep the order they were made in. One
+/// function for both lists, so the download carries one copy of the sort.
+fn sort_rows(rows: &mut [TimelineEvent]) {
     rows.sort_by(|a, b| {
         (a.date, &a.contract, a.kind.as_str()).cmp(&(b.date, &b.contract, b.kind.as_str()))
     });
-    Ok(rows)
 }
 
 /// The JSS side of the timeline: each day a contract leaves a window, and each day the
@@ -169,6 +223,7 @@ fn jss_rows(scenario: &Scenario, at: NaiveDate, last_day: NaiveDate) -> Vec<Time
             kind: TimelineKind::WindowExit,
             amount: None,
             detail: format!("leaves the {} window", exit.window.label()),
+            money: None,
         });
     let changes = crate::jss::score_changes(scenario, at, last_day)
         .into_iter()
@@ -182,12 +237,18 @@ fn jss_rows(scenario: &Scenario, at: NaiveDate, last_day: NaiveDate) -> Vec<Time
                 Some(score) => format!("JSS becomes {score}%"),
                 None => "JSS becomes \"no score yet\"".to_string(),
             },
+            money: None,
         });
     exits.chain(changes).collect()
 }
 
 fn row(event: &Event, first_moment: NaiveDateTime, show_overdue: bool) -> Option<TimelineEvent> {
-    let (kind, amount, detail) = describe(&event.kind)?;
+    let Described {
+        kind,
+        amount,
+        detail,
+        money,
+    } = describe(&event.kind)?;
     let overdue = event.at < first_moment;
     if overdue && !show_overdue {
         return None;
@@ -206,7 +267,36 @@ fn row(event: &Event, first_moment: NaiveDateTime, show_overdue: bool) -> Option
         kind,
         amount,
         detail,
+        money,
     })
+}
+
+/// A ledger event in timeline terms.
+struct Described {
+    kind: TimelineKind,
+    amount: Option<Money>,
+    detail: String,
+    money: Option<MoneyMove>,
+}
+
+impl Described {
+    fn new(kind: TimelineKind, detail: impl Into<String>) -> Described {
+        Described {
+            kind,
+            amount: None,
+            detail: detail.into(),
+            money: None,
+        }
+    }
+
+    fn moving(kind: TimelineKind, amount: Money, money: MoneyMove, detail: String) -> Described {
+        Described {
+            kind,
+            amount: Some(amount),
+            detail,
+            money: Some(money),
+        }
+    }
 }
 
 fn escrow_name(escrow: &EscrowRef) -> String {
@@ -216,7 +306,7 @@ fn escrow_name(escrow: &EscrowRef) -> String {
     }
 }
 
-fn describe(kind: &EventKind) -> Option<(TimelineKind, Option<Money>, String)> {
+fn describe(kind: &EventKind) -> Option<Described> {
     let described = match kind {
         EventKind::EscrowReleased {
             escrow,
@@ -228,9 +318,10 @@ fn describe(kind: &EventKind) -> Option<(TimelineKind, Option<Money>, String)> {
             amount,
             cause,
         } => refunded(escrow, *amount, *cause)?,
-        EventKind::RefundCredited { amount } => (
+        EventKind::RefundCredited { amount } => Described::moving(
             TimelineKind::RefundCredited,
-            Some(*amount),
+            *amount,
+            MoneyMove::RefundCredited,
             "the refund reaches the client's payment method".to_string(),
         ),
         EventKind::FundsAvailable { amount, source } => {
@@ -239,67 +330,57 @@ fn describe(kind: &EventKind) -> Option<(TimelineKind, Option<Money>, String)> {
                 PaymentSource::Bonus => "bonus".to_string(),
                 PaymentSource::Scenario => "payment".to_string(),
             };
-            (
+            Described::moving(
                 TimelineKind::FundsAvailable,
-                Some(*amount),
+                *amount,
+                MoneyMove::Available,
                 format!("{from} leaves the security period"),
             )
         }
-        EventKind::FeedbackWindowClosed => (
+        EventKind::FeedbackWindowClosed => Described::new(
             TimelineKind::FeedbackWindowCloses,
-            None,
-            "14 days after the end: feedback closes and becomes visible".into(),
+            "14 days after the end: feedback closes and becomes visible",
         ),
-        EventKind::DormantNotice { day } => (
+        EventKind::DormantNotice { day } => Described::new(
             TimelineKind::DormantNotice,
-            None,
             format!("day {day} without activity"),
         ),
-        EventKind::BecameDormant => (
+        EventKind::BecameDormant => Described::new(
             TimelineKind::Dormant,
-            None,
-            "day 90: marked dormant; the client has 7 days to act".into(),
+            "day 90: marked dormant; the client has 7 days to act",
         ),
-        EventKind::DormantClientWindowClosed => (
+        EventKind::DormantClientWindowClosed => Described::new(
             TimelineKind::Dormant,
-            None,
-            "the freelancer has 7 days to request release".into(),
+            "the freelancer has 7 days to request release",
         ),
-        EventKind::ContractEnded { by, .. } => (
+        EventKind::ContractEnded { by, .. } => Described::new(
             TimelineKind::ContractClosed,
-            None,
             format!("closed by the {}", by.as_str()),
         ),
-        EventKind::Invoiced { amount, week_start } => (
+        EventKind::Invoiced { amount, week_start } => Described::moving(
             TimelineKind::HourlyInvoice,
-            Some(*amount),
+            *amount,
+            MoneyMove::Invoiced,
             format!("hours of the week of {week_start}"),
         ),
-        EventKind::InactivityWarning => (
+        EventKind::InactivityWarning => Described::new(
             TimelineKind::InactivityWarning,
-            None,
-            "30 days without logged time".into(),
+            "30 days without logged time",
         ),
-        EventKind::AutoPaused => (
+        EventKind::AutoPaused => Described::new(
             TimelineKind::AutoPause,
-            None,
-            "30 days without logged time: paused".into(),
+            "30 days without logged time: paused",
         ),
-        EventKind::ArbitrationOffered { .. } => (
+        EventKind::ArbitrationOffered { .. } => Described::new(
             TimelineKind::MediationDeadline,
-            None,
-            "no agreement: 7 days to opt into arbitration".into(),
+            "no agreement: 7 days to opt into arbitration",
         ),
         _ => return None,
     };
     Some(described)
 }
 
-fn released(
-    escrow: &EscrowRef,
-    amount: Money,
-    cause: Cause,
-) -> Option<(TimelineKind, Option<Money>, String)> {
+fn released(escrow: &EscrowRef, amount: Money, cause: Cause) -> Option<Described> {
     let name = escrow_name(escrow);
     let (kind, why) = match cause {
         Cause::ReviewExpired => (TimelineKind::AutoRelease, "14 days without review"),
@@ -321,14 +402,11 @@ fn released(
         ),
         _ => return None,
     };
-    Some((kind, Some(amount), format!("{name} released: {why}")))
+    let detail = format!("{name} released: {why}");
+    Some(Described::moving(kind, amount, MoneyMove::Released, detail))
 }
 
-fn refunded(
-    escrow: &EscrowRef,
-    amount: Money,
-    cause: Cause,
-) -> Option<(TimelineKind, Option<Money>, String)> {
+fn refunded(escrow: &EscrowRef, amount: Money, cause: Cause) -> Option<Described> {
     let name = escrow_name(escrow);
     let (kind, why) = match cause {
         Cause::RefundRequestExpired => (
@@ -353,5 +431,216 @@ fn refunded(
         ),
         _ => return None,
     };
-    Some((kind, Some(amount), format!("{name} refunded: {why}")))
+    let detail = format!("{name} refunded: {why}");
+    Some(Described::moving(kind, amount, MoneyMove::Refunded, detail))
+}
+
+/// The money the scenario's facts record as moved on or before `until`: payments received,
+/// milestones funded, released and refunded, and refunds the freelancer gave. Sorted like
+/// [`timeline`]; on ties, a contract's milestones (in order) come before its payments and
+/// refunds.
+///
+/// A payment on the day a milestone of the same amount was released is that release, so it is
+/// listed once, as the release; a release without such a payment is listed all the same, since
+/// the milestone says the money moved.
+pub fn past_money(scenario: &Scenario, until: NaiveDate) -> Vec<TimelineEvent> {
+    let mut rows = Vec::new();
+    for contract in &scenario.contracts {
+        let mut push = |date: NaiveDate, kind, amount, money, detail: String| {
+            if date <= until {
+                rows.push(TimelineEvent {
+                    date,
+                    contract: contract.id.clone(),
+                    kind,
+                    amount: Some(amount),
+                    detail,
+                    money: Some(money),
+                });
+            }
+        };
+        let mut unmatched: Vec<_> = contract.payments.iter().collect();
+        if let Terms::Fixed { milestones } = &contract.terms {
+            for m in milestones {
+                if let Some(date) = m.funded {
+                    let detail = format!("milestone {} funded into escrow", m.id);
+                    push(
+                        date,
+                        TimelineKind::EscrowFunded,
+                        m.amount,
+                        MoneyMove::Funded,
+                        detail,
+                    );
+                }
+                if let Some(date) = m.released {
+                    let paid = unmatched
+                        .iter()
+                        .position(|p| p.date == date && p.amount == m.amount);
+                    if let Some(i) = paid {
+                        unmatched.remove(i);
+                    }
+                    let detail = format!("milestone {} released", m.id);
+                    push(
+                        date,
+                        TimelineKind::Payment,
+                        m.amount,
+                        MoneyMove::Released,
+                        detail,
+                    );
+                }
+                if let Some(date) = m.refunded {
+                    let detail = format!("milestone {} refunded to the client", m.id);
+                    push(
+                        date,
+                        TimelineKind::EscrowRefund,
+                        m.amount,
+                        MoneyMove::Refunded,
+                        detail,
+                    );
+                }
+            }
+        }
+        for p in unmatched {
+            let detail = "payment received".to_string();
+            push(
+                p.date,
+                TimelineKind::Payment,
+                p.amount,
+                MoneyMove::Paid,
+                detail,
+            );
+        }
+        for r in &contract.refunds {
+            let detail = "refunded by the freelancer".to_string();
+            push(
+                r.date,
+                TimelineKind::Refund,
+                r.amount,
+                MoneyMove::Refunded,
+                detail,
+            );
+        }
+    }
+    sort_rows(&mut rows);
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    /// Describes one ledger event and compares its kind and money move with `expected`
+    /// (`None` when the timeline leaves the event out).
+    fn check(event: EventKind, expected: Option<(TimelineKind, Option<MoneyMove>)>) {
+        let got = describe(&event).map(|d| (d.kind, d.money));
+        assert_eq!(got, expected, "{event:?}");
+    }
+
+    #[test]
+    fn every_money_event_says_which_way_its_money_goes() {
+        let week = EscrowRef::Invoice(date("2026-03-02"));
+        let milestone = EscrowRef::Milestone(Arc::from("m1"));
+        let amount = Money::from_cents(12_345);
+        let released = |escrow: &EscrowRef, cause| EventKind::EscrowReleased {
+            escrow: escrow.clone(),
+            amount,
+            cause,
+        };
+        let refunded = |escrow: &EscrowRef, cause| EventKind::EscrowRefunded {
+            escrow: escrow.clone(),
+            amount,
+            cause,
+        };
+        let cases = [
+            (
+                released(&week, Cause::InvoiceCleared),
+                Some((TimelineKind::HourlyReviewEnds, Some(MoneyMove::Released))),
+            ),
+            (
+                refunded(&week, Cause::HourlyDisputeLost),
+                Some((TimelineKind::HourlyReviewEnds, Some(MoneyMove::Refunded))),
+            ),
+            (
+                released(&milestone, Cause::ArbitrationFeePaid),
+                Some((TimelineKind::DisputeDeadline, Some(MoneyMove::Released))),
+            ),
+            (
+                refunded(&milestone, Cause::ArbitrationFeePaid),
+                Some((TimelineKind::DisputeDeadline, Some(MoneyMove::Refunded))),
+            ),
+            (
+                refunded(&milestone, Cause::ArbitrationDeclined),
+                Some((TimelineKind::DisputeDeadline, Some(MoneyMove::Refunded))),
+            ),
+            (
+                released(&milestone, Cause::ReviewExpired),
+                Some((TimelineKind::AutoRelease, Some(MoneyMove::Released))),
+            ),
+            (
+                refunded(&milestone, Cause::ContractEndedEarly),
+                Some((TimelineKind::EscrowRefund, Some(MoneyMove::Refunded))),
+            ),
+            (
+                EventKind::Invoiced {
+                    amount,
+                    week_start: date("2026-03-02"),
+                },
+                Some((TimelineKind::HourlyInvoice, Some(MoneyMove::Invoiced))),
+            ),
+            (
+                EventKind::RefundCredited { amount },
+                Some((
+                    TimelineKind::RefundCredited,
+                    Some(MoneyMove::RefundCredited),
+                )),
+            ),
+            (
+                EventKind::FundsAvailable {
+                    amount,
+                    source: PaymentSource::Bonus,
+                },
+                Some((TimelineKind::FundsAvailable, Some(MoneyMove::Available))),
+            ),
+            (
+                EventKind::FeedbackWindowClosed,
+                Some((TimelineKind::FeedbackWindowCloses, None)),
+            ),
+            (
+                EventKind::DormantNotice { day: 76 },
+                Some((TimelineKind::DormantNotice, None)),
+            ),
+        ];
+        for (event, expected) in cases {
+            check(event, expected);
+        }
+    }
+
+    #[test]
+    fn money_moves_split_between_freelancer_and_client() {
+        let to_client: Vec<MoneyMove> = [
+            MoneyMove::Invoiced,
+            MoneyMove::Funded,
+            MoneyMove::Released,
+            MoneyMove::Paid,
+            MoneyMove::Available,
+            MoneyMove::Refunded,
+            MoneyMove::RefundCredited,
+        ]
+        .into_iter()
+        .filter(|m| m.to_client())
+        .collect();
+        assert_eq!(
+            to_client,
+            [
+                MoneyMove::Funded,
+                MoneyMove::Refunded,
+                MoneyMove::RefundCredited
+            ]
+        );
+    }
 }
