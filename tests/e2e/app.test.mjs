@@ -2,20 +2,11 @@
 // demo's numbers are known: load the demo and read the dashboard; add a contract by hand and
 // watch the JSS change; end a contract with escrow and find the refund; change the era and see
 // the score change; everything survives a reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, waitForApp, axeViolations, screenshot } from './harness.mjs';
+import { newPage, waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const TODAY = new Date('2026-11-27T12:00:00Z');
 

@@ -1,20 +1,11 @@
 // Paid money on the money calendar and source links on the JSS and settings pages, on the
 // release build with the browser clock fixed at 2026-11-27 so the demo's facts are known:
 // k15's milestone was released on 2026-09-01 ($1,100) and k18's was funded on 2026-10-26 ($800).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, waitForApp, axeViolations } from './harness.mjs';
+import { newPage, waitForApp, axeViolations, server, browser, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const TODAY = new Date('2026-11-27T12:00:00Z');
 const S44 = 'https://etcetera.kiev.ua/blog/updates-jss-a-transparent-reputation-system-on-upwork/';

@@ -2,20 +2,11 @@
 // demo's numbers are known: approve a submitted milestone and see the money move; edit a
 // contract's facts and undo; paste rows into the fast table and watch the JSS change; axe on
 // the page with every panel open, at phone and desktop widths.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, waitForApp, axeViolations, screenshot } from './harness.mjs';
+import { newPage, waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const TODAY = new Date('2026-11-27T12:00:00Z');
 

@@ -2,21 +2,12 @@
 // 2026-11-27: "Export everything" downloads the whole saved payload; the export reminder says
 // when the last export was; a share link carries the scenario to a fresh browser, which shows
 // a preview and replaces nothing until confirmed; a broken link says so and changes nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launchBrowser, newPage, waitForApp, axeViolations } from './harness.mjs';
+import { newPage, waitForApp, axeViolations, server, browser, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const TODAY = new Date('2026-11-27T12:00:00Z');
 

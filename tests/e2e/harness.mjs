@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -99,4 +100,24 @@ export async function axeViolations(page) {
 export async function screenshot(page, name) {
   fs.mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The server and browser of the current test file. Imports of these are live bindings, so a
+ * test reads them after `useServerAndBrowser`'s `before` hook has set them (node:test runs each
+ * file in its own process, so files never share them).
+ */
+export let server;
+export let browser;
+
+/** Serves dist/ and launches Chromium before the file's tests, and closes both after them. */
+export function useServerAndBrowser() {
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }

@@ -5,22 +5,13 @@
 // corrections journey: the same work in two formats is flagged and one copy left out, two
 // rows are merged, one is split at a date, refusals are explained inline, and the result is
 // confirmed and scored.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { root, startServer, launchBrowser, newPage, waitForApp, axeViolations, screenshot } from './harness.mjs';
+import { root, newPage, waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const TODAY = new Date('2024-07-15T12:00:00Z');
 const FIXTURES = path.join(root, 'crates', 'engine', 'tests', 'fixtures', 'csv');

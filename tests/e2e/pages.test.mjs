@@ -2,20 +2,11 @@
 // fixed at 2026-11-27 so the demo's numbers are known: every contract with its class and rule,
 // the 24-month chart, "why did it change" between two dates, and the money events as a month
 // grid and a list, for the freelancer and for the client.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, waitForApp, axeViolations, screenshot } from './harness.mjs';
+import { newPage, waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const TODAY = new Date('2026-11-27T12:00:00Z');
 

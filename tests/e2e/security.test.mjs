@@ -1,19 +1,10 @@
 // The Content-Security-Policy is enforced and the app runs under it with no violation; inline
 // script is refused; user text from an imported file renders as text, never as HTML.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, waitForApp } from './harness.mjs';
+import { newPage, waitForApp, server, browser, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 test('the CSP allows no inline script or eval, and the app runs without a violation', async () => {
   const html = await (await fetch(`${server.origin}/`)).text();

@@ -1,20 +1,11 @@
 // The simulator in the browser: run the presets on the demo, re-run with the same seed and get
 // the same table, cancel a long run midway, and check with a long-task observer that no task
 // blocks the page for more than 100 ms during a 10,000-trial run.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, waitForApp, axeViolations, screenshot } from './harness.mjs';
+import { newPage, waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 async function demoSimulator(opts) {
   const p = await newPage(browser, server.origin, opts);

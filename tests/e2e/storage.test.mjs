@@ -1,26 +1,17 @@
 // Saved data across real page loads of the release build: whatever the app cannot read must
 // come out of a visit byte for byte as it went in. What the user sees for each failure mode is
 // in storage_wired.test.mjs (banners, quota, blocked storage) and tabs.test.mjs (two tabs).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { root, startServer, launchBrowser, newPage, waitForApp } from './harness.mjs';
+import { root, newPage, waitForApp, server, browser, useServerAndBrowser } from './harness.mjs';
 
 const STATE = 'jss-lab.state';
 const QUARANTINE = 'jss-lab.quarantine.';
 const fixture = (name) => fs.readFileSync(path.join(root, 'tests', 'fixtures', 'storage', name), 'utf8');
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 /** Plants `raw` as the saved state, reloads, visits every page and returns what is stored after. */
 async function visitWith(raw) {

@@ -2,24 +2,15 @@
 // user can meet: unreadable data (with markup in it), no backup to restore, a newer schema, a
 // full quota and storage the browser blocks. Two tabs editing at once are in tabs.test.mjs;
 // saved data surviving a visit byte for byte is in storage.test.mjs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launchBrowser, newPage, waitForApp, axeViolations } from './harness.mjs';
+import { newPage, waitForApp, axeViolations, server, browser, useServerAndBrowser } from './harness.mjs';
 
 const TODAY = new Date('2026-11-27T12:00:00Z');
 
 const STATE = 'jss-lab.state';
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 async function openWith(raw) {
   const ctx = await newPage(browser, server.origin);

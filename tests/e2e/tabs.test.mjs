@@ -5,26 +5,17 @@
 // A tab that misses another tab's save (a background tab whose `storage` event comes late) is
 // simulated by holding the event back from the app in that page: the app then learns of the
 // newer save only when it saves itself, which is the stale-tab path under test.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launchBrowser, newPage, waitForApp, axeViolations } from './harness.mjs';
+import { newPage, waitForApp, axeViolations, server, browser, useServerAndBrowser } from './harness.mjs';
 
 const STATE = 'jss-lab.state';
 const BACKUP = 'jss-lab.state.backup';
 const TODAY = new Date('2026-11-27T12:00:00Z');
 const DEMO_CONTRACTS = 18;
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 /** Tab A with the demo loaded and saved, and tab B opened afterwards on the contracts page. */
 async function twoTabs() {
