@@ -5,7 +5,7 @@
 #![cfg(all(target_arch = "wasm32", feature = "wasm-bench"))]
 
 use jss_engine::simulate::workload::{config, full_run, history};
-use jss_engine::simulate::BehaviourPreset;
+use jss_engine::simulate::{BehaviourPreset, Simulation};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -36,5 +36,21 @@ fn simulate_10k_trials_6_strategies_104_weeks() {
         let median = times[times.len() / 2];
         // A line xtask reads: "wasm-bench <name> <median ms>".
         console_log!("wasm-bench {} {median:.1}", behaviour.as_str());
+        // Where one run's time goes, for whoever works on the ratio next (not read by xtask).
+        let t0 = now_ms();
+        let mut sim = Simulation::new(&scenario, &config).expect("the workload is valid");
+        let t1 = now_ms();
+        sim.run_chunk(u64::MAX);
+        let t2 = now_ms();
+        let report = sim.report();
+        let t3 = now_ms();
+        assert_eq!(report.strategies.len(), 6);
+        console_log!(
+            "wasm-bench-phases {} new {:.1} trials {:.1} report {:.1}",
+            behaviour.as_str(),
+            t1 - t0,
+            t2 - t1,
+            t3 - t2
+        );
     }
 }
