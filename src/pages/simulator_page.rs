@@ -1,7 +1,7 @@
 use jss_engine::simulate::custom::{planned_work, CustomContext, CustomStrategy};
 use jss_engine::simulate::{
     open_contracts, preset_strategies, BehaviourPreset, PlannedWork, Preset, SimConfig, SimReport,
-    Strategy, DEFAULT_RANK_WEEK,
+    Strategy, DEFAULT_RANK_WEEK, MAX_TRIALS,
 };
 use jss_engine::timeline::TimelineKind;
 use leptos::prelude::*;
@@ -472,8 +472,9 @@ fn parse_inputs(trials: &str, weeks: &str, returns_pct: &str) -> Result<(u32, u3
         .replace(',', "")
         .parse()
         .ok()
-        .filter(|t| (1..=1_000_000).contains(t))
-        .ok_or("Trials: enter a whole number from 1 to 1,000,000.")?;
+        // The worker runs off the page's thread, so the engine's own limit is the only one.
+        .filter(|t| (1..=MAX_TRIALS).contains(t))
+        .ok_or("Trials: enter a whole number from 1 to 10,000,000.")?;
     let weeks: u32 = weeks
         .trim()
         .parse()

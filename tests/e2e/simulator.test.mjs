@@ -86,7 +86,9 @@ test('a saved run is recomputed from its inputs and seed after a reload', async 
 
 test('a long run shows progress and can be cancelled midway', async () => {
   const { page, context } = await demoSimulator();
-  await page.getByTestId('trials').fill('1000000');
+  // The most trials the engine allows: long enough to still be running after a second on a
+  // fast machine, so the progress bar shows.
+  await page.getByTestId('trials').fill('10000000');
   await page.getByTestId('horizon').fill('104');
   await page.getByTestId('run').click();
   await page.getByTestId('progress').waitFor({ timeout: 20000 });
