@@ -117,10 +117,12 @@ impl Runner {
         self.progress.set(None);
     }
 
+    /// Also called from the worker's error handler, which can fire after the page has gone,
+    /// so it writes only signals that still exist.
     fn fail(self, message: String) {
-        self.running.set(false);
-        self.progress.set(None);
-        self.error.set(Some(message));
+        self.running.try_set(false);
+        self.progress.try_set(None);
+        self.error.try_set(Some(message));
     }
 
     fn stop_worker(self) {

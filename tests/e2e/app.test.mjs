@@ -4,24 +4,9 @@
 // the score change; everything survives a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser } from './harness.mjs';
+import { waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser, freshPage, openDemo } from './harness.mjs';
 
 useServerAndBrowser();
-
-const TODAY = new Date('2026-11-27T12:00:00Z');
-
-async function freshPage(opts) {
-  const p = await newPage(browser, server.origin, opts);
-  await p.context.clock.setFixedTime(TODAY);
-  return p;
-}
-
-async function openDemo(page) {
-  await page.goto(`${server.origin}/`);
-  await waitForApp(page);
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('jss-score').waitFor();
-}
 
 test('the demo opens on a dashboard with the score, windows, badge and money', async () => {
   const { page, context, errors } = await freshPage();

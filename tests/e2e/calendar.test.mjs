@@ -3,32 +3,12 @@
 // k15's milestone was released on 2026-09-01 ($1,100) and k18's was funded on 2026-10-26 ($800).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, waitForApp, axeViolations, server, browser, useServerAndBrowser } from './harness.mjs';
+import { axeViolations, browser, useServerAndBrowser, freshPage, openDemo, visit } from './harness.mjs';
 
 useServerAndBrowser();
 
-const TODAY = new Date('2026-11-27T12:00:00Z');
 const S44 = 'https://etcetera.kiev.ua/blog/updates-jss-a-transparent-reputation-system-on-upwork/';
 const S7 = 'https://support.upwork.com/hc/en-us/articles/34958134307475-Job-Success-Score';
-
-async function freshPage(opts) {
-  const p = await newPage(browser, server.origin, opts);
-  await p.context.clock.setFixedTime(TODAY);
-  return p;
-}
-
-async function openDemo(page) {
-  await page.goto(`${server.origin}/`);
-  await waitForApp(page);
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('jss-score').waitFor();
-}
-
-/** Follows a link of the main navigation (client-side, so the state stays). */
-async function visit(page, name) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 /** Moves month by month (back, or forward with `step` 'month-next') until the grid shows `label`. */
 async function moveTo(page, label, step = 'month-prev') {

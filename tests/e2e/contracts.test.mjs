@@ -4,30 +4,9 @@
 // the page with every panel open, at phone and desktop widths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser } from './harness.mjs';
+import { waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser, freshPage, openDemo, visit } from './harness.mjs';
 
 useServerAndBrowser();
-
-const TODAY = new Date('2026-11-27T12:00:00Z');
-
-async function freshPage(opts) {
-  const p = await newPage(browser, server.origin, opts);
-  await p.context.clock.setFixedTime(TODAY);
-  return p;
-}
-
-async function openDemo(page) {
-  await page.goto(`${server.origin}/`);
-  await waitForApp(page);
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('jss-score').waitFor();
-}
-
-/** Follows a link of the main navigation (client-side, so the state stays). */
-async function visit(page, name) {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 async function openContract(page, id) {
   await page.getByRole('button', { name: new RegExp(`^${id} `) }).click();

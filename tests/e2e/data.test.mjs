@@ -5,24 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { newPage, waitForApp, axeViolations, server, browser, useServerAndBrowser } from './harness.mjs';
+import { waitForApp, axeViolations, server, browser, useServerAndBrowser, freshPage, openDemo } from './harness.mjs';
 
 useServerAndBrowser();
-
-const TODAY = new Date('2026-11-27T12:00:00Z');
-
-async function freshPage(opts) {
-  const p = await newPage(browser, server.origin, opts);
-  await p.context.clock.setFixedTime(TODAY);
-  return p;
-}
-
-async function openDemo(page) {
-  await page.goto(`${server.origin}/`);
-  await waitForApp(page);
-  await page.getByTestId('load-demo').click();
-  await page.getByTestId('jss-score').waitFor();
-}
 
 async function openSettings(page) {
   await page.getByRole('link', { name: 'Settings' }).click();

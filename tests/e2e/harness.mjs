@@ -121,3 +121,27 @@ export function useServerAndBrowser() {
     await server?.close();
   });
 }
+
+/** The date the app journeys run on: the demo's numbers are known for it. */
+export const DEMO_TODAY = new Date('2026-11-27T12:00:00Z');
+
+/** A fresh browser context whose clock stands still at `DEMO_TODAY`. */
+export async function freshPage(opts) {
+  const p = await newPage(browser, server.origin, opts);
+  await p.context.clock.setFixedTime(DEMO_TODAY);
+  return p;
+}
+
+/** Opens the first-run screen and loads the guided demo. */
+export async function openDemo(page) {
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('jss-score').waitFor();
+}
+
+/** Follows a link of the main navigation (client-side, so the state stays). */
+export async function visit(page, name) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
