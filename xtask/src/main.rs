@@ -38,8 +38,13 @@ fn main() -> ExitCode {
 }
 
 fn workspace_root() -> PathBuf {
-    // xtask lives one level below the workspace root.
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    // xtask lives one level below the workspace root. `cargo run` names the manifest directory
+    // at run time; the compile-time value is only a fallback, because a binary built in another
+    // checkout sharing this target directory (a worktree, a fresh clone) would otherwise test
+    // that checkout instead of this one, silently.
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     manifest_dir
         .parent()
         .map(Path::to_path_buf)

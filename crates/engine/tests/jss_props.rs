@@ -5,6 +5,7 @@ mod jss_support;
 use chrono::{Days, NaiveDate};
 use jss_engine::jss::cliff::{daily_scores, freeze};
 use jss_engine::jss::evaluate::displayed_at;
+use jss_engine::jss::outcome::{classify, settled_from};
 use jss_engine::jss::{attribute, score_report, ScoreReport};
 use jss_engine::money::Money;
 use jss_engine::rules::Era;
@@ -120,6 +121,25 @@ proptest! {
         prop_assert_eq!(att.sum_micro(), att.change_micro());
         prop_assert_eq!(att.from_score, score_report(&s, at(a)).score);
         prop_assert_eq!(att.to_score, score_report(&s, at(b)).score);
+    }
+
+    #[test]
+    fn prop_a_settled_contract_classifies_the_same_ever_after(
+        (_, c) in arb_contract(),
+        era in 0usize..3,
+        flagged in any::<bool>(),
+        later in prop::collection::vec(0u64..2000, 1..8),
+    ) {
+        let params = Params::resolve(&scenario(Era::ALL[era], vec![]).rules);
+        if let Some(settled) = settled_from(&c) {
+            let then = classify(&c, flagged, settled, &params);
+            for days in later {
+                let t = settled + Days::new(days);
+                prop_assert_eq!(classify(&c, flagged, t, &params), then, "at {}", t);
+            }
+        } else {
+            prop_assert!(c.end.is_none(), "only an open contract has no settled date");
+        }
     }
 
     #[test]

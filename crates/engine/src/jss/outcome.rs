@@ -201,6 +201,22 @@ pub fn classify(
     }
 }
 
+/// The date from which [`classify`] gives the same outcome at every later date: the last dated
+/// fact (start, payment, refund, end, feedback) of an ended contract. Every test in `classify`
+/// compares a fact's date with `t`, and the weight's length bonus stops at the outcome date,
+/// so once all facts are on or before `t` nothing changes. `None` for an open contract, whose
+/// outcome keeps depending on `t` (long-term recency, inactivity). The simulator uses this to
+/// classify a contract once per settled series instead of once per week.
+pub fn settled_from(contract: &Contract) -> Option<NaiveDate> {
+    let end = contract.end?;
+    let money = contract.payments.iter().chain(&contract.refunds);
+    money
+        .map(|p| p.date)
+        .chain(contract.feedback.map(|f| f.date))
+        .chain([contract.start, end.date])
+        .max()
+}
+
 /// Payments minus refunds dated on or before `t`. `None` on overflow.
 pub fn earnings_until(contract: &Contract, t: NaiveDate) -> Option<Money> {
     let paid = sum_until(&contract.payments, t)?;

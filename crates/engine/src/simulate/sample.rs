@@ -4,7 +4,7 @@
 //! generator is PCG32 (`rand_pcg`, reproducible across platforms and versions): a trial draws
 //! only a handful of numbers from a fresh stream, and ChaCha8, used before, computed four
 //! 64-byte blocks for every fresh stream, which natively runs in SIMD but in wasm cost as much
-//! as the rest of the trial (the wasm/native ratio went from about 1.6 to … with this change).
+//! as the rest of the trial.
 use rand_pcg::rand_core::{RngCore, SeedableRng};
 use rand_pcg::Pcg32;
 
