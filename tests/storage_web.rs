@@ -671,6 +671,46 @@ fn two_tabs_edits_merge_contract_by_contract() {
             )),
         },
         MergeCase {
+            name: "the simulator inputs follow a renumbered contract and client",
+            base: Some(base.clone()),
+            ours: with(
+                scenario(
+                    &[acme, ("c02", "Beta Tab")],
+                    &[k1, ("k02", "c02", "From B")],
+                ),
+                "/simulator",
+                json!({ "inputs": {
+                    "seed": 1, "contracts": ["k01", "k02"],
+                    "behaviours": { "k02": { "preset": "vanished" } },
+                    "custom": [{ "name": "Mine", "steps": [
+                        { "contract": "k02", "when": "now" },
+                        { "contract": "k01", "when": { "after_feedback": { "after": "k02" } } }
+                    ] }],
+                    "planned": [{ "id": "p", "client": "c02" }]
+                } }),
+            ),
+            theirs: scenario(
+                &[acme, ("c02", "Alpha Tab")],
+                &[k1, ("k02", "c02", "From A")],
+            ),
+            expected: Ok(with(
+                scenario(
+                    &[acme, ("c02", "Alpha Tab"), ("c03", "Beta Tab")],
+                    &[k1, ("k02", "c02", "From A"), ("k03", "c03", "From B")],
+                ),
+                "/simulator",
+                json!({ "inputs": {
+                    "seed": 1, "contracts": ["k01", "k03"],
+                    "behaviours": { "k03": { "preset": "vanished" } },
+                    "custom": [{ "name": "Mine", "steps": [
+                        { "contract": "k03", "when": "now" },
+                        { "contract": "k01", "when": { "after_feedback": { "after": "k03" } } }
+                    ] }],
+                    "planned": [{ "id": "p", "client": "c03" }]
+                } }),
+            )),
+        },
+        MergeCase {
             name: "both tabs added the very same contract",
             base: Some(base.clone()),
             ours: scenario(&[acme], &[k1, ("k02", "c01", "Same")]),

@@ -15,7 +15,9 @@
 //!   contract together.
 //! - Both sides adding an item under the same new id (both tabs numbering their new contract
 //!   `k19`) is not a conflict: the other tab's item keeps the id and ours takes the next free
-//!   one. A renamed client carries its contracts along.
+//!   one. A renamed client carries its contracts along, and our simulator inputs (the selected
+//!   contracts, per-contract behaviours, custom strategies, planned work's client) follow the
+//!   renames, so they keep meaning what this tab's user picked.
 //! - Anything else changed on both sides, or changed on one side and deleted on the other, is a
 //!   conflict; the caller then asks the user instead of choosing.
 
@@ -58,18 +60,77 @@ fn with_new_ids_apart(base: Option<&Value>, ours: &Value, theirs: &Value) -> Val
     let Some(ours_doc) = ours.get_mut("scenario").filter(|d| d.is_object()) else {
         return ours;
     };
-    for list in [CLIENTS, CONTRACTS] {
-        let renames = rename_colliding(
-            ours_doc,
-            list,
-            items(base_doc, list),
-            items(theirs_doc, list),
-        );
-        if list == CLIENTS {
-            follow_client_renames(ours_doc, &renames);
-        }
+    let clients = rename_colliding(
+        ours_doc,
+        CLIENTS,
+        items(base_doc, CLIENTS),
+        items(theirs_doc, CLIENTS),
+    );
+    follow_client_renames(ours_doc, &clients);
+    let contracts = rename_colliding(
+        ours_doc,
+        CONTRACTS,
+        items(base_doc, CONTRACTS),
+        items(theirs_doc, CONTRACTS),
+    );
+    if let Some(inputs) = ours.pointer_mut("/simulator/inputs") {
+        follow_renames_in_inputs(inputs, &contracts, &clients);
     }
     ours
+}
+
+/// The new id of `id` if the renames name it.
+fn renamed<'a>(renames: &'a [(String, String)], id: &str) -> Option<&'a str> {
+    renames
+        .iter()
+        .find(|(old, _)| old == id)
+        .map(|(_, new)| new.as_str())
+}
+
+/// Replaces a string value that names a renamed id.
+fn follow(value: Option<&mut Value>, renames: &[(String, String)]) {
+    if let Some(value) = value {
+        if let Some(new) = value.as_str().and_then(|id| renamed(renames, id)) {
+            *value = Value::from(new);
+        }
+    }
+}
+
+/// The simulator inputs (`state::SimInputs` as saved) name contracts and clients by id.
+fn follow_renames_in_inputs(
+    inputs: &mut Value,
+    contracts: &[(String, String)],
+    clients: &[(String, String)],
+) {
+    if contracts.is_empty() && clients.is_empty() {
+        return;
+    }
+    for id in array_mut(inputs.get_mut("contracts")) {
+        follow(Some(id), contracts);
+    }
+    if let Some(behaviours) = inputs.get_mut("behaviours").and_then(Value::as_object_mut) {
+        for (old, new) in contracts {
+            if let Some(behaviour) = behaviours.remove(old) {
+                behaviours.insert(new.clone(), behaviour);
+            }
+        }
+    }
+    for strategy in array_mut(inputs.get_mut("custom")) {
+        for step in array_mut(strategy.get_mut("steps")) {
+            follow(step.get_mut("contract"), contracts);
+            follow(step.pointer_mut("/when/after_feedback/after"), contracts);
+        }
+    }
+    for job in array_mut(inputs.get_mut("planned")) {
+        follow(job.get_mut("client"), clients);
+    }
+}
+
+fn array_mut(value: Option<&mut Value>) -> impl Iterator<Item = &mut Value> {
+    value
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flat_map(|items| items.iter_mut())
 }
 
 /// The items of the list `list` in a scenario document (empty when absent).
