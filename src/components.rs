@@ -24,6 +24,7 @@ pub mod onboarding;
 pub mod share_preview;
 pub mod sim_behaviours;
 pub mod sim_form_problems;
+pub mod sim_form_toolbar;
 pub mod sim_planned_work;
 pub mod sim_saved_item;
 pub mod sim_strategy_builder;

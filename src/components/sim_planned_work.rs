@@ -7,6 +7,7 @@ use jss_engine::simulate::BehaviourPreset;
 use leptos::prelude::*;
 
 use crate::components::sim_form_problems::SimFormProblems;
+use crate::components::sim_form_toolbar::SimFormToolbar;
 use crate::components::sim_saved_item::{remove_item, save_item, SimSavedItem};
 
 /// The planned-work form, as typed.
@@ -327,18 +328,13 @@ pub fn SimPlannedWork(
                     intro="This work was not added:"
                     testid="planned-problems"
                 />
-                <div class="toolbar">
-                    <button type="submit" data-testid="add-planned">
-                        {move || {
-                            if editing.get().is_some() { "Save the work" } else { "Add the work" }
-                        }}
-                    </button>
-                    <Show when=move || editing.get().is_some()>
-                        <button type="button" class="secondary" on:click=move |_| reset()>
-                            "Cancel editing"
-                        </button>
-                    </Show>
-                </div>
+                <SimFormToolbar
+                    editing=editing
+                    add_label="Add the work"
+                    save_label="Save the work"
+                    submit_testid="add-planned"
+                    on_cancel=Callback::new(move |()| reset())
+                />
             </form>
         </section>
     }

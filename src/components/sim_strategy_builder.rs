@@ -8,6 +8,7 @@ use jss_engine::simulate::CloseReason;
 use leptos::prelude::*;
 
 use crate::components::sim_form_problems::SimFormProblems;
+use crate::components::sim_form_toolbar::SimFormToolbar;
 use crate::components::sim_saved_item::{remove_item, save_item, SimSavedItem};
 
 /// One contract's row of the form, as typed.
@@ -427,22 +428,13 @@ pub fn SimStrategyBuilder(
                     intro="This strategy was not saved:"
                     testid="custom-problems"
                 />
-                <div class="toolbar">
-                    <button type="submit" data-testid="add-custom">
-                        {move || {
-                            if editing.get().is_some() {
-                                "Save the strategy"
-                            } else {
-                                "Add the strategy"
-                            }
-                        }}
-                    </button>
-                    <Show when=move || editing.get().is_some()>
-                        <button type="button" class="secondary" on:click=move |_| reset()>
-                            "Cancel editing"
-                        </button>
-                    </Show>
-                </div>
+                <SimFormToolbar
+                    editing=editing
+                    add_label="Add the strategy"
+                    save_label="Save the strategy"
+                    submit_testid="add-custom"
+                    on_cancel=Callback::new(move |()| reset())
+                />
             </form>
         </section>
     }
