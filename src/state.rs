@@ -127,8 +127,14 @@ impl AppState {
             ..
         } = self;
         Effect::new(move |_| {
-            let stale = scenario.with(|now| undo_after.with_value(|after| now != after));
-            if stale && undo.with_untracked(Option::is_some) {
+            // Tracked whether or not there is a step, so the next change runs this again; the
+            // scenarios are compared only while a step is offered.
+            scenario.track();
+            if undo.with_untracked(Option::is_none) {
+                return;
+            }
+            let stale = scenario.with_untracked(|now| undo_after.with_value(|after| now != after));
+            if stale {
                 undo.set(None);
             }
         });
