@@ -145,8 +145,9 @@ fn unique_id(items: &[Value], prefix: &str) -> String {
         .unwrap_or_else(|| format!("{prefix}new"))
 }
 
-/// The columns of the fast table, in order: (key, label).
-pub const COLUMNS: [(&str, &str); 8] = [
+/// The columns of the fast table, in order: (key, label). The rate comes last so that lines
+/// pasted in the original eight-column order still fill the same cells.
+pub const COLUMNS: [(&str, &str); 9] = [
     ("client", "Client"),
     ("title", "Title"),
     ("type", "Type"),
@@ -155,12 +156,13 @@ pub const COLUMNS: [(&str, &str); 8] = [
     ("earned", "Earned (USD)"),
     ("stars", "Stars"),
     ("reason", "End reason"),
+    ("rate", "Rate $/hr"),
 ];
 
 /// One row of the fast table, as typed, in the order of [`COLUMNS`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TableRow {
-    pub cells: [String; 8],
+    pub cells: [String; COLUMNS.len()],
 }
 
 impl TableRow {
@@ -186,7 +188,7 @@ pub struct CellError {
 
 /// Tab-separated lines (as copied from a spreadsheet) as rows. Blank lines are skipped, a
 /// header line whose first cell is "client" is skipped, missing cells are empty and cells past
-/// the eighth are ignored.
+/// the last column are ignored.
 pub fn rows_from_paste(text: &str) -> Vec<TableRow> {
     text.lines()
         .map(|line| line.trim_end_matches('\r'))
@@ -267,6 +269,15 @@ fn read_row(index: usize, row: &TableRow) -> Result<NewContract, Vec<CellError>>
     if open && matches!(stars, Ok(Some(_))) {
         fail("stars", "feedback needs an end date");
     }
+    // Blank is an unknown rate, stored as $0 without inventing one; the edit form can set it.
+    let rate = match (hourly, row.cell("rate")) {
+        (_, "") => Ok(Money::ZERO),
+        (Some(false), _) => Err("a fixed-price contract has no hourly rate".to_string()),
+        (_, text) => parse_usd(text),
+    };
+    if let Err(e) = &rate {
+        fail("rate", e);
+    }
     let reason = reason_of(row.cell("reason"));
     if reason.is_none() {
         fail(
@@ -274,17 +285,15 @@ fn read_row(index: usize, row: &TableRow) -> Result<NewContract, Vec<CellError>>
             "enter completed, not completed, client unresponsive or other",
         );
     }
-    match (hourly, start, end, earned, stars, reason) {
-        (Some(hourly), Ok(start), Ok(end), Ok(earned), Ok(stars), Some(reason))
+    match (hourly, start, end, earned, stars, reason, rate) {
+        (Some(hourly), Ok(start), Ok(end), Ok(earned), Ok(stars), Some(reason), Ok(rate))
             if errors.is_empty() =>
         {
             Ok(NewContract {
                 client_name: client.to_string(),
                 title: row.cell("title").to_string(),
                 hourly,
-                // The table does not ask for a rate: past contracts are entered by what they
-                // earned. Zero says "unknown" without inventing one; the edit form can set it.
-                rate: "0".into(),
+                rate: rate.to_usd().to_string(),
                 start: start.to_string(),
                 earned_usd: earned.to_usd(),
                 end: end.map(|d| d.to_string()),
@@ -308,7 +317,7 @@ fn column_of(path_in_contract: &str) -> &'static str {
         ("payments", "earned"),
         ("start", "start"),
         ("title", "title"),
-        ("hourly_rate", "type"),
+        ("hourly_rate", "rate"),
     ]
     .into_iter()
     .find(|(prefix, _)| path_in_contract.starts_with(prefix))

@@ -66,6 +66,12 @@ pub struct AppState {
     /// Every automatic event from today over the horizon, or the reason there is none.
     pub upcoming: Memo<Result<Vec<TimelineEvent>, String>>,
     pub totals: Memo<Option<Totals>>,
+    /// The contracts page's last edit, kept here so that it outlives the page: leaving
+    /// Contracts and coming back still offers the undo.
+    pub undo: RwSignal<Option<UndoStep>>,
+    /// The scenario right after `undo`'s edit. Any other change (an import, another tab's
+    /// merge, start fresh, a settings edit) makes the step stale, so it is withdrawn.
+    undo_after: StoredValue<Option<Scenario>>,
 }
 
 impl AppState {
@@ -102,9 +108,43 @@ impl AppState {
             report,
             upcoming,
             totals,
+            undo: RwSignal::new(None),
+            undo_after: StoredValue::new(None),
         };
+        state.withdraw_stale_undo();
         provide_context(state);
         state
+    }
+
+    /// An undo step restores a whole-scenario snapshot. Once the scenario changed by any other
+    /// way than the step's own edit, or another tab's save was merged in (or the saved state
+    /// was replaced), restoring it would drop that work, so the step is withdrawn.
+    fn withdraw_stale_undo(self) {
+        let AppState {
+            scenario,
+            undo,
+            undo_after,
+            ..
+        } = self;
+        Effect::new(move |_| {
+            // Tracked whether or not there is a step, so the next change runs this again; the
+            // scenarios are compared only while a step is offered.
+            scenario.track();
+            if undo.with_untracked(Option::is_none) {
+                return;
+            }
+            let stale = scenario.with_untracked(|now| undo_after.with_value(|after| now != after));
+            if stale {
+                undo.set(None);
+            }
+        });
+        if let Some(storage) = crate::storage::StorageContext::use_context() {
+            Effect::new(move |_| {
+                if storage.replaced.get().is_some() {
+                    undo.set(None);
+                }
+            });
+        }
     }
 
     pub fn get() -> AppState {
@@ -115,7 +155,10 @@ impl AppState {
         self.scenario.with(Option::is_some)
     }
 
+    /// Replaces the scenario wholesale (an import, a shared link, onboarding); the contracts
+    /// page's undo step, if any, is withdrawn since it belongs to the data replaced.
     pub fn replace(self, scenario: Scenario) {
+        self.undo.set(None);
         self.scenario.set(Some(scenario));
     }
 }
@@ -168,7 +211,7 @@ impl AppState {
         let mut doc = document_of(before.as_ref());
         change(&mut doc);
         let after = jss_engine::scenario::parse::parse_value(&doc)?;
-        undo.set(Some(UndoStep { label, before }));
+        self.remember(undo, UndoStep { label, before }, &after);
         self.scenario.set(Some(after));
         Ok(())
     }
@@ -177,8 +220,17 @@ impl AppState {
     /// `jss_engine::scenario::edit`) and remembers how to undo it.
     pub fn commit(self, undo: RwSignal<Option<UndoStep>>, label: String, after: Scenario) {
         let before = self.scenario.get_untracked();
-        undo.set(Some(UndoStep { label, before }));
+        self.remember(undo, UndoStep { label, before }, &after);
         self.scenario.set(Some(after));
+    }
+
+    /// Sets `undo` to the step; when that is the app's own undo, also notes the scenario the
+    /// edit leads to, so that the step stays offered exactly while that scenario is shown.
+    fn remember(self, undo: RwSignal<Option<UndoStep>>, step: UndoStep, after: &Scenario) {
+        if undo == self.undo {
+            self.undo_after.set_value(Some(after.clone()));
+        }
+        undo.set(Some(step));
     }
 }
 

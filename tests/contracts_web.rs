@@ -11,6 +11,7 @@ use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+use jss_engine::scenario::Terms;
 use jss_lab::components::contract_actions::ContractActions;
 use jss_lab::state::{AppState, UndoStep};
 
@@ -25,7 +26,8 @@ fn demo() -> jss_engine::scenario::Scenario {
 }
 
 /// One check for the fast table: pasted text → rows → the batch check, summarised as either
-/// `added: N contracts (client / title / earned / end)…` or `row:column: message` lines.
+/// `added: N contracts (client / title / earned / end / stars / rate)…` (the rate for hourly
+/// contracts only) or `row:column: message` lines.
 fn check(pasted: &str, expected: &[&str]) {
     let rows = rows_from_paste(pasted);
     let base = demo();
@@ -39,8 +41,12 @@ fn check(pasted: &str, expected: &[&str]) {
                     .iter()
                     .find(|k| k.id == c.client)
                     .map_or("?", |k| k.name.as_str());
+                let rate = match &c.terms {
+                    Terms::Hourly { hourly_rate, .. } => format!(" / rate {hourly_rate}"),
+                    Terms::Fixed { .. } => String::new(),
+                };
                 format!(
-                    "{} {} / {} / {} / end {} / stars {}",
+                    "{} {} / {} / {} / end {} / stars {}{rate}",
                     c.id,
                     client,
                     c.title.clone().unwrap_or_default(),
@@ -72,15 +78,24 @@ fn pasted_rows_are_added_as_one_batch() {
          Orbit\tAudit\tf\t2026-06-01\t\t200\t\t",
         &[
             "k19 Zenith / Site / $1,500.00 / end 2026-02-01 completed / stars 5.00",
-            "k20 Acme Inc. / Ads / $900.50 / end 2026-05-01 not_completed / stars 4.50",
+            "k20 Acme Inc. / Ads / $900.50 / end 2026-05-01 not_completed / stars 4.50 / rate $0.00",
             "k21 Orbit / Audit / $200.00 / end open / stars none",
         ],
     );
-    // A header line copied with the data is skipped; extra columns are ignored.
+    // A header line copied with the data is skipped; columns past the rate are ignored.
     check(
-        "Client\tTitle\tType\tStart\tEnd\tEarned\tStars\tReason\n\
-         Zenith\tSite\tfixed\t2026-01-05\t2026-02-01\t100\t4.9\tcompleted\textra",
+        "Client\tTitle\tType\tStart\tEnd\tEarned\tStars\tReason\tRate\n\
+         Zenith\tSite\tfixed\t2026-01-05\t2026-02-01\t100\t4.9\tcompleted\t\textra",
         &["k19 Zenith / Site / $100.00 / end 2026-02-01 completed / stars 4.90"],
+    );
+    // A ninth cell is the hourly rate; blank (or absent) stays $0, which means unknown.
+    check(
+        "Acme Inc.\tAds\thourly\t2026-03-02\t2026-05-01\t900\t5\tcompleted\t$45.50\n\
+         Orbit\tAudit\thourly\t2026-06-01\t\t200\t\t\t",
+        &[
+            "k19 Acme Inc. / Ads / $900.00 / end 2026-05-01 completed / stars 5.00 / rate $45.50",
+            "k20 Orbit / Audit / $200.00 / end open / stars none / rate $0.00",
+        ],
     );
 }
 
@@ -110,6 +125,15 @@ fn every_bad_cell_is_named_and_nothing_is_added() {
         &["0:stars: feedback needs an end date"],
     );
     check("\n\n", &["0:client: fill in at least one row"]);
+    // The rate belongs to hourly contracts, and must read as dollars.
+    check(
+        "Zenith\tSite\tfixed\t2026-01-05\t2026-02-01\t100\t5\tcompleted\t40\n\
+         Acme\tAds\thourly\t2026-03-02\t\t100\t\t\tforty",
+        &[
+            "0:rate: a fixed-price contract has no hourly rate",
+            "1:rate: enter a number of dollars, such as 1200 or 99.50",
+        ],
+    );
 }
 
 #[wasm_bindgen_test]

@@ -38,7 +38,10 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
     let is_open = Memo::new(move |_| allowed.with(|a| a.contains(&ActionKind::End)));
     let has = move |kind: ActionKind| allowed.with(|a| a.contains(&kind));
 
+    // A refusal is shown next to the control that asked: logging hours has its own place,
+    // inside its group; every other action's refusal goes under the panel.
     let problem = RwSignal::new(None::<String>);
+    let log_problem = RwSignal::new(None::<String>);
     let today = state.today.get_untracked();
     let week = RwSignal::new(today.to_string());
     let hours = RwSignal::new(String::new());
@@ -49,8 +52,12 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
     let milestone_due = RwSignal::new(String::new());
     let part_amount = RwSignal::new(String::new());
 
-    // Runs one action: `what` names it in a refusal, `done` is the undo bar's sentence.
-    let run = move |what: &str, done: String, action: Result<Action, String>| {
+    // Runs one action: `what` names it in a refusal, which goes to `shown_in`; `done` is the
+    // undo bar's sentence.
+    let run = move |shown_in: RwSignal<Option<String>>,
+                    what: &str,
+                    done: String,
+                    action: Result<Action, String>| {
         let id = contract_id.get_value();
         let today = state.today.get_untracked();
         let result = action.and_then(|action| {
@@ -59,12 +66,11 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
                 None => Err("there is no scenario yet".to_string()),
             })
         });
+        problem.set(None);
+        log_problem.set(None);
         match result {
-            Ok(next) => {
-                problem.set(None);
-                state.commit(undo, done, next);
-            }
-            Err(message) => problem.set(Some(format!("{what}: {message}"))),
+            Ok(next) => state.commit(undo, done, next),
+            Err(message) => shown_in.set(Some(format!("{what}: {message}"))),
         }
     };
 
@@ -77,6 +83,7 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
             })
         })();
         run(
+            log_problem,
             "Log hours",
             format!(
                 "Logged {} hours on {}.",
@@ -91,7 +98,12 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
             by: party_of(&by.get_untracked()),
             reason: reason_of(&reason.get_untracked()),
         });
-        run("End", format!("Ended {}.", contract_id.get_value()), action);
+        run(
+            problem,
+            "End",
+            format!("Ended {}.", contract_id.get_value()),
+            action,
+        );
     };
     let leave_feedback = move |_| {
         let action = parse_stars(&stars.get_untracked())
@@ -99,6 +111,7 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
             .map(|stars| Action::LeaveFeedback { stars })
             .map_err(|e| format!("stars: {e}"));
         run(
+            problem,
             "Record feedback",
             format!(
                 "Recorded the client's feedback on {}.",
@@ -118,6 +131,7 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
             Ok(Action::AddMilestone { amount, due })
         })();
         run(
+            problem,
             "Add milestone",
             format!("Added a milestone to {}.", contract_id.get_value()),
             action,
@@ -150,6 +164,21 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
                                 <p class="muted">
                                     "Paid hours × rate on the Wednesday the week's money becomes available."
                                 </p>
+                                {move || {
+                                    log_problem
+                                        .get()
+                                        .map(|p| {
+                                            view! {
+                                                <p
+                                                    class="field-error"
+                                                    role="alert"
+                                                    data-testid="log-hours-problem"
+                                                >
+                                                    {p}
+                                                </p>
+                                            }
+                                        })
+                                }}
                             </fieldset>
                         }
                     })
@@ -165,7 +194,7 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
                                     allowed=allowed
                                     part_amount=part_amount
                                     run=Callback::new(move |(what, done, action): RunArgs| {
-                                        run(&what, done, action)
+                                        run(problem, &what, done, action)
                                     })
                                 />
                                 {move || {

@@ -1,4 +1,4 @@
-use jss_engine::scenario::Contract;
+use jss_engine::scenario::{Contract, Terms};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -125,6 +125,8 @@ fn Facts(contract: Contract) -> impl IntoView {
         <dl class="facts">
             <dt>"Client"</dt>
             <dd>{c.client.clone()}</dd>
+            <dt>"Terms"</dt>
+            <dd data-testid="contract-terms">{terms_text(&c.terms)}</dd>
             <dt>"Started"</dt>
             <dd>{date(c.start)}</dd>
             <dt>"Earned"</dt>
@@ -155,6 +157,27 @@ fn Facts(contract: Contract) -> impl IntoView {
                     )}
             </dd>
         </dl>
+    }
+}
+
+/// The contract's type and, for hourly work, its rate and weekly limit. A $0 rate is how an
+/// unknown rate is stored (the fast table's blank), so it is called unknown.
+fn terms_text(terms: &Terms) -> String {
+    match terms {
+        Terms::Fixed { .. } => "Fixed price".to_string(),
+        Terms::Hourly {
+            hourly_rate,
+            weekly_limit_hours,
+        } => {
+            let rate = if hourly_rate.cents() == 0 {
+                "rate unknown".to_string()
+            } else {
+                format!("{}/hr", money(*hourly_rate))
+            };
+            let limit =
+                weekly_limit_hours.map_or(String::new(), |h| format!(", up to {h} h a week"));
+            format!("Hourly, {rate}{limit}")
+        }
     }
 }
 

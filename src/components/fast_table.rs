@@ -8,7 +8,7 @@ use crate::state::{AppState, UndoStep};
 #[derive(Clone, Copy)]
 struct GridRow {
     key: usize,
-    cells: [RwSignal<String>; 8],
+    cells: [RwSignal<String>; COLUMNS.len()],
 }
 
 impl GridRow {
@@ -101,7 +101,7 @@ pub fn FastTable(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
         >
             <h2 id="fast-table-title">"Enter many past contracts"</h2>
             <p class="muted">
-                "Tab moves to the next cell, Enter adds a row, and pasting lines copied from a spreadsheet (columns in this order) fills rows. Dates are YYYY-MM-DD; an empty end means still open; type is hourly or fixed. Hourly rates are left at $0 (unknown); edit a contract to set one."
+                "Tab moves to the next cell, Enter adds a row, and pasting lines copied from a spreadsheet (columns in this order) fills rows. Dates are YYYY-MM-DD; an empty end means still open; type is hourly or fixed. The last column, Rate $/hr, is for hourly contracts only; left empty, the rate is $0 (unknown) until you edit the contract."
             </p>
             <div class="table-scroll">
                 <table class="data-table entry-grid">

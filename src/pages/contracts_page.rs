@@ -6,8 +6,7 @@ use crate::components::add_contract_form::AddContractForm;
 use crate::components::contract_detail::ContractDetail;
 use crate::components::fast_table::FastTable;
 use crate::format::{date, money};
-use crate::state::{AppState, UndoStep};
-use crate::storage::StorageContext;
+use crate::state::AppState;
 
 /// One row of the list, with what the JSS report says about the contract. The whole row is
 /// the list's key, so an edited contract is drawn again.
@@ -27,16 +26,9 @@ struct Row {
 pub fn ContractsPage() -> impl IntoView {
     let state = AppState::get();
     let query = use_query_map();
-    let undo = RwSignal::new(None::<UndoStep>);
-    // An undo step restores a whole-scenario snapshot. Once another tab's save was merged in
-    // (or the state was replaced), restoring it would drop that work, so the step is withdrawn.
-    if let Some(storage) = StorageContext::use_context() {
-        Effect::new(move |_| {
-            if storage.replaced.get().is_some() {
-                undo.set(None);
-            }
-        });
-    }
+    // The undo step lives in the app's state (which also withdraws it when it goes stale), so
+    // it is still offered after a visit to another page.
+    let undo = state.undo;
     let show_form = RwSignal::new(query.with_untracked(|q| q.get("new").is_some()));
     let show_table = RwSignal::new(query.with_untracked(|q| q.get("table").is_some()));
     let filter = RwSignal::new("all".to_string());

@@ -1,7 +1,8 @@
 // The contracts page on the release build, with the browser clock fixed at 2026-11-27 so the
 // demo's numbers are known: approve a submitted milestone and see the money move; edit a
-// contract's facts and undo; paste rows into the fast table and watch the JSS change; axe on
-// the page with every panel open, at phone and desktop widths.
+// contract's facts and undo (also after visiting another page); log a week of hours once and
+// be refused the second time; paste rows into the fast table (with an hourly rate) and watch
+// the JSS change; axe on the page with every panel open, at phone and desktop widths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser, freshPage, openDemo, visit } from './harness.mjs';
@@ -134,6 +135,79 @@ test('a bad pasted row is reported in its cells and nothing is added', async () 
   assert.match(problems, /Row 2, Start: enter a date/);
   assert.equal(await table.getByRole('textbox', { name: 'Row 2 Start' }).getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('[data-testid=contract-table] tbody tr').count(), 18);
+  await context.close();
+});
+
+test('logging the same week twice is refused next to the control and adds nothing', async () => {
+  const { page, context, errors } = await freshPage();
+  await openDemo(page);
+  await visit(page, 'Contracts');
+  await openContract(page, 'k16');
+  const detail = page.getByTestId('contract-detail');
+  const timeline = detail.getByTestId('contract-timeline');
+  const payments = () => timeline.locator('li', { hasText: 'payment' }).count();
+  const before = await payments();
+  await detail.getByTestId('log-week').fill('2026-11-18');
+  await detail.getByTestId('log-hours').fill('8');
+  await detail.getByTestId('log-hours-submit').click();
+  await timeline.getByText('payment $440.00').waitFor();
+  assert.equal(await payments(), before + 1);
+  // The same week again, from another of its days: refused, in the log-hours group.
+  await detail.getByTestId('log-week').fill('2026-11-20');
+  await detail.getByTestId('log-hours').fill('3');
+  await detail.getByTestId('log-hours-submit').click();
+  const problem = detail.getByRole('group', { name: 'Log hours' }).getByTestId('log-hours-problem');
+  assert.equal(
+    await problem.textContent(),
+    'Log hours: the week of Mon 16 Nov 2026 is already logged: $440.00 paid on Wed 2 Dec 2026. Change that payment with “Edit the facts”.',
+  );
+  assert.equal(await payments(), before + 1);
+  assert.equal(await timeline.getByText('payment $165.00').count(), 0);
+  assert.equal(await page.getByTestId('undo').count(), 1);
+  assert.match(await page.locator('.undo-bar').textContent(), /Logged 8 hours on k16/);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a pasted hourly row with a rate shows that rate in its detail panel', async () => {
+  const { page, context, errors } = await freshPage();
+  await openDemo(page);
+  await visit(page, 'Contracts');
+  await page.getByTestId('toggle-table').click();
+  const table = page.getByTestId('fast-table');
+  await paste(
+    table.getByRole('textbox', { name: 'Row 1 Client' }),
+    'Contoso\tAPI docs\thourly\t2026-08-03\t2026-11-09\t1800\t5\tcompleted\t65.50',
+  );
+  assert.equal(await table.getByRole('textbox', { name: 'Row 1 Rate $/hr' }).inputValue(), '65.50');
+  await page.getByTestId('fast-table-commit').filter({ hasText: 'Add 1 contract' }).click();
+  await page.getByTestId('fast-table-saved').waitFor();
+  await openContract(page, 'k19');
+  assert.equal(await page.getByTestId('contract-terms').textContent(), 'Hourly, $65.50/hr');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the undo bar survives a visit to the dashboard and still undoes', async () => {
+  const { page, context, errors } = await freshPage();
+  await openDemo(page);
+  await visit(page, 'Contracts');
+  await openContract(page, 'k01');
+  await page.getByTestId('edit-contract').click();
+  await page.getByTestId('edit-title').fill('Marketing site, second version');
+  await page.getByTestId('edit-save').click();
+  await page.getByRole('button', { name: 'k01 Marketing site, second version' }).waitFor();
+  // Through the site header's links, so the app is not reloaded.
+  await visit(page, 'Dashboard');
+  assert.equal(await page.getByTestId('undo').count(), 0);
+  await visit(page, 'Contracts');
+  assert.match(await page.locator('.undo-bar').textContent(), /Edited k01\./);
+  await page.getByTestId('undo').click();
+  await page.getByRole('button', { name: 'k01 Marketing site rebuild' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'k01 Marketing site, second version' }).count(), 0);
+  assert.equal(await page.getByTestId('undo').count(), 0);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

@@ -73,7 +73,17 @@ fn render(result: &Result<Scenario, jss_engine::scenario::edit::EditError>, id: 
 /// Applies `action` to contract `id` of the base scenario today and compares the outcome.
 /// An accepted action must also have been offered, and a refused one must not have been.
 fn check(id: &str, action: Action, expected: Expect) {
-    let scenario = base();
+    check_after(&[], id, action, expected);
+}
+
+/// [`check`] on the base scenario after `earlier` actions on the same contract today, each of
+/// which must be accepted: for refusals that depend on what was done before.
+fn check_after(earlier: &[Action], id: &str, action: Action, expected: Expect) {
+    let mut scenario = base();
+    for step in earlier {
+        scenario = apply(&scenario, id, step.clone(), date(TODAY))
+            .unwrap_or_else(|e| panic!("{step:?} was refused: {e}"));
+    }
     let offered = allowed_actions(&scenario, id, date(TODAY)).contains(&action.kind());
     let result = apply(&scenario, id, action.clone(), date(TODAY));
     if let Err(error) = &result {
@@ -148,6 +158,38 @@ fn log_hours_refusals() {
         "nope",
         log("2026-11-23", 100),
         expect!["refused: there is no contract nope"],
+    );
+}
+
+#[test]
+fn a_week_is_logged_once() {
+    let log = |week: &str, hours_hundredths| Action::LogHours {
+        week_of: date(week),
+        hours_hundredths,
+    };
+    // Any day of an already logged week is refused, naming the payment to change instead.
+    check_after(
+        &[log("2026-11-16", 1000)],
+        "h1",
+        log("2026-11-22", 250),
+        expect!["refused: the week of Mon 16 Nov 2026 is already logged: $400.00 paid on Wed 2 Dec 2026. Change that payment with “Edit the facts”."],
+    );
+    // A payment already in the facts (the base's 17 June pay) counts as that week's log.
+    check(
+        "h1",
+        log("2026-06-03", 100),
+        expect!["refused: the week of Mon 1 Jun 2026 is already logged: $400.00 paid on Wed 17 Jun 2026. Change that payment with “Edit the facts”."],
+    );
+    // The next week is still open.
+    check_after(
+        &[log("2026-11-16", 1000)],
+        "h1",
+        log("2026-11-23", 250),
+        expect![[r#"
+            payments: [{"amount":400.0,"date":"2026-06-17"},{"amount":400.0,"date":"2026-12-02"},{"amount":100.0,"date":"2026-12-09"}]
+            milestones: []
+            end: null
+            feedback: null"#]],
     );
 }
 

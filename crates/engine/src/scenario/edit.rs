@@ -13,7 +13,9 @@
 //! Choices where `MODEL.md` leaves room:
 //! - Logged hours are paid on the date the week's money becomes available (the Wednesday 16
 //!   days after the billing week's Monday, `MODEL.md` §2), which is how the demo dates its
-//!   hourly payments. Logging the same week twice adds a second payment.
+//!   hourly payments. Logging a week that already has a payment on that date is refused: the
+//!   engine cannot tell a correction from a second entry, so the user changes the payment
+//!   itself instead.
 //! - Releasing part of a milestone splits it: the released part keeps the milestone's id and
 //!   the remainder becomes a new funded milestone that is not submitted, since the client has
 //!   reviewed the work and asked for the rest to be delivered again.
@@ -135,10 +137,25 @@ pub enum EditError {
     WeekNotStarted(NaiveDate),
     #[error("the week of {0} ends before the contract started")]
     WeekBeforeStart(NaiveDate),
+    #[error(
+        "the week of {} is already logged: {amount} paid on {}. Change that payment with \u{201c}Edit the facts\u{201d}.",
+        long_date(*.monday),
+        long_date(*.paid_on)
+    )]
+    WeekAlreadyLogged {
+        monday: NaiveDate,
+        amount: Money,
+        paid_on: NaiveDate,
+    },
     #[error("the amount is too large")]
     Overflow,
     #[error("the result would not be a valid scenario: {}", problems_text(.0))]
     Invalid(Vec<Problem>),
+}
+
+/// `Mon 16 Nov 2026`, the way the app writes dates, for messages the app shows as they are.
+fn long_date(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
 }
 
 fn problems_text(problems: &[Problem]) -> String {
@@ -406,6 +423,13 @@ fn log_hours(
         .mul_ratio_round_half_up(i64::from(hours_hundredths), 100)
         .ok_or(EditError::Overflow)?;
     let date = add_days(monday, HOURLY_PAID_AFTER_DAYS).ok_or(EditError::Overflow)?;
+    if let Some(existing) = contract.payments.iter().find(|p| p.date == date) {
+        return Err(EditError::WeekAlreadyLogged {
+            monday,
+            amount: existing.amount,
+            paid_on: date,
+        });
+    }
     contract.payments.push(Payment { date, amount });
     contract.payments.sort();
     Ok(())
