@@ -51,6 +51,9 @@ pub(crate) struct Slot {
     /// Per run, the contract's 12-month earnings at each grid date (feedback changes none).
     run_earnings: Vec<Vec<i64>>,
     variants: HashMap<(u32, FeedbackKey), u32>,
+    /// Per run, the variant without feedback, if built: most trials draw no feedback, and an
+    /// index is cheaper than hashing the key.
+    unrated: Vec<Option<u32>>,
     pub variant_list: Vec<Variant>,
 }
 
@@ -138,6 +141,7 @@ impl Simulation {
                 run_list: Vec::new(),
                 run_earnings: Vec::new(),
                 variants: HashMap::default(),
+                unrated: Vec::new(),
                 variant_list: Vec::new(),
             })
             .collect();
@@ -515,7 +519,11 @@ impl Slot {
     }
 
     fn variant(&mut self, setup: &Setup, run: u32, feedback: FeedbackKey) -> u32 {
-        if let Some(&id) = self.variants.get(&(run, feedback)) {
+        let known = match feedback {
+            None => self.unrated.get(run as usize).copied().flatten(),
+            Some(_) => self.variants.get(&(run, feedback)).copied(),
+        };
+        if let Some(id) = known {
             return id;
         }
         let mut contract = self.contract.clone();
@@ -536,7 +544,15 @@ impl Slot {
         };
         let id = self.variant_list.len() as u32;
         self.variant_list.push(variant);
-        self.variants.insert((run, feedback), id);
+        if feedback.is_none() {
+            let index = run as usize;
+            if self.unrated.len() <= index {
+                self.unrated.resize(index + 1, None);
+            }
+            self.unrated[index] = Some(id);
+        } else {
+            self.variants.insert((run, feedback), id);
+        }
         id
     }
 }
