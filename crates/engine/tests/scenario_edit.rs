@@ -137,12 +137,12 @@ fn log_hours_refusals() {
     check(
         "h1",
         log("2026-11-30", 100),
-        expect!["refused: the week of 2026-11-30 has not started yet"],
+        expect!["refused: the week of Mon 30 Nov 2026 has not started yet"],
     );
     check(
         "h1",
         log("2026-05-24", 100),
-        expect!["refused: the week of 2026-05-18 ends before the contract started"],
+        expect!["refused: the week of Mon 18 May 2026 ends before the contract started"],
     );
     check(
         "f1",

@@ -133,9 +133,9 @@ pub enum EditError {
     BelowMinimum,
     #[error("hours must be more than 0 and at most {0} in a week")]
     HoursOutOfRange(u32),
-    #[error("the week of {0} has not started yet")]
+    #[error("the week of {} has not started yet", long_date(*.0))]
     WeekNotStarted(NaiveDate),
-    #[error("the week of {0} ends before the contract started")]
+    #[error("the week of {} ends before the contract started", long_date(*.0))]
     WeekBeforeStart(NaiveDate),
     #[error(
         "the week of {} is already logged: {amount} paid on {}. Change that payment with \u{201c}Edit the facts\u{201d}.",
