@@ -31,10 +31,22 @@ test('the presets run on the demo, with a recommendation and the same table for 
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push(e.duration);
     }).observe({ type: 'longtask', buffered: false });
+    // Whether the progress bar ever appears during the run.
+    window.__progressSeen = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="progress"]')) window.__progressSeen = true;
+    }).observe(document.body, { childList: true, subtree: true });
   });
   const first = await runAndRead(page);
   const longTasks = await page.evaluate(() => window.__longTasks);
   assert.ok(longTasks.every((d) => d <= 100), `long tasks over 100 ms: ${longTasks.join(', ')}`);
+  // A run under a second shows no progress bar at all (a slower machine may take longer, and
+  // then the bar is right to show).
+  const tookMs = Number((await page.getByTestId('run-summary').textContent()).match(/Computed in (\d+) ms/)?.[1]);
+  assert.ok(Number.isFinite(tookMs), 'the run says how long it took');
+  if (tookMs < 1000) {
+    assert.equal(await page.evaluate(() => window.__progressSeen), false, `a ${tookMs} ms run showed a progress bar`);
+  }
   assert.match(first, /Close all now/);
   assert.match(first, /Leave open/);
   assert.match(await page.getByTestId('recommendation').textContent(), /Recommended: /);
