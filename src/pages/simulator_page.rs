@@ -333,7 +333,14 @@ pub fn SimulatorPage() -> impl IntoView {
                         on:click=move |_| run()
                         disabled=move || runner.running.get()
                     >
-                        "Simulate the strategies"
+                        // Once results are shown, the same button repeats them exactly: say so.
+                        {move || {
+                            if runner.report.with(Option::is_some) {
+                                "Run again with this seed"
+                            } else {
+                                "Simulate the strategies"
+                            }
+                        }}
                     </button>
                     <button
                         class="secondary"

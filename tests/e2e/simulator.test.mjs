@@ -52,6 +52,7 @@ test('the presets run on the demo, with a recommendation and the same table for 
   assert.match(await page.getByTestId('recommendation').textContent(), /Recommended: /);
   assert.match(await page.getByTestId('run-summary').textContent(), /10000 trials per strategy, seed 1/);
   assert.ok((await page.locator('.fan-chart svg').count()) >= 4);
+  assert.equal((await page.getByTestId('run').textContent()).trim(), 'Run again with this seed');
   const second = await runAndRead(page);
   assert.equal(second, first, 'same seed, same table');
   await page.getByTestId('new-seed').click();
