@@ -5,7 +5,7 @@ use jss_engine::money::Money;
 
 /// `Mon 2 Mar 2026`: unambiguous in every locale, unlike `3/2/2026`.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%a %-d %b %Y").to_string()
+    jss_engine::format::date(d)
 }
 
 /// `2 Mar`: for compact lists where the year is clear.

@@ -97,9 +97,7 @@ pub fn plan_steps(strategy: &Strategy, at: NaiveDate) -> Vec<PlanStep> {
 pub fn plan_text(name: &str, steps: &[PlanStep]) -> String {
     let mut out = format!("JSS Lab plan: {name}\n");
     for s in steps {
-        let when = s.date.map_or("Later".to_string(), |d| {
-            d.format("%a %-d %b %Y").to_string()
-        });
+        let when = s.date.map_or("Later".to_string(), crate::format::date);
         out.push_str(&format!("- {when}: {}\n", s.what));
         if let Some(m) = &s.message {
             out.push_str(&format!("  Message: {m}\n"));

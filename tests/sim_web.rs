@@ -70,7 +70,7 @@ fn the_strategy_form_builds_a_strategy_or_says_what_to_fix() {
             "end k16 now, k17 in 6 weeks",
             "Mine",
             vec![("k16", row("now")), ("k17", k17_in("6")), ("k18", row("open"))],
-            Ok("Your strategy: end k16 today, end k17 in 6 weeks (2027-01-08), leave k18 open."),
+            Ok("Your strategy: end k16 today, end k17 in 6 weeks (Fri 8 Jan 2027), leave k18 open."),
         ),
         (
             "weeks that are not a number",
@@ -98,7 +98,7 @@ fn the_strategy_form_builds_a_strategy_or_says_what_to_fix() {
             )],
             Err(&[
                 "Give the strategy a name.",
-                "The date for k16 (2026-11-01) is before today (2026-11-27).",
+                "The date for k16 (Sun 1 Nov 2026) is before today (Fri 27 Nov 2026).",
             ]),
         ),
         (
@@ -184,7 +184,7 @@ fn the_planned_work_form_builds_a_line_or_says_what_to_fix() {
         (
             "two $500 jobs at 5 stars",
             form.clone(),
-            Ok("2 jobs of $500, 28 days each, rated 5.0★, from 2026-11-27, one every 14 days"),
+            Ok("2 jobs of $500, 28 days each, rated 5.0★, from Fri 27 Nov 2026, one every 14 days"),
         ),
         (
             "rated like a happy client",
@@ -193,7 +193,7 @@ fn the_planned_work_form_builds_a_line_or_says_what_to_fix() {
                 stars: "not used".into(),
                 ..form.clone()
             },
-            Ok("2 jobs of $500, 28 days each, rated like a happy client, from 2026-11-27, one every 14 days"),
+            Ok("2 jobs of $500, 28 days each, rated like a happy client, from Fri 27 Nov 2026, one every 14 days"),
         ),
         (
             "nothing parses",
@@ -222,7 +222,7 @@ fn the_planned_work_form_builds_a_line_or_says_what_to_fix() {
                 client: "acme".into(),
                 ..form.clone()
             },
-            Ok("2 jobs of $500 for acme, 28 days each, rated 5.0★, from 2026-11-27, one every 14 days"),
+            Ok("2 jobs of $500 for acme, 28 days each, rated 5.0★, from Fri 27 Nov 2026, one every 14 days"),
         ),
         (
             "starting before today",
@@ -230,7 +230,7 @@ fn the_planned_work_form_builds_a_line_or_says_what_to_fix() {
                 start: "2026-11-26".into(),
                 ..form.clone()
             },
-            Err(&["The planned work starts on 2026-11-26, before today (2026-11-27)."]),
+            Err(&["The planned work starts on Thu 26 Nov 2026, before today (Fri 27 Nov 2026)."]),
         ),
     ];
     for (case, form, expected) in cases {

@@ -514,8 +514,8 @@ fn Results(
                     "{} trials per strategy, seed {}, from {} to {}.",
                     report.trials,
                     report.seed,
-                    report.at,
-                    report.dates.last().map_or(String::new(), |d| d.to_string()),
+                    crate::format::date(report.at),
+                    report.dates.last().map_or(String::new(), |d| crate::format::date(*d)),
                 )}
                 {run_ms
                     .filter(|_| complete)

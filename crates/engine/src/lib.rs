@@ -6,6 +6,7 @@
 
 pub mod csv_import;
 pub mod demo;
+pub mod format;
 pub mod jss;
 pub mod ledger;
 pub mod money;

@@ -106,7 +106,7 @@ fn validation_names_every_problem_in_plain_words() {
                     },
                 )],
             ),
-            vec!["The date for k16 (2026-11-26) is before today (2026-11-27)."],
+            vec!["The date for k16 (Thu 26 Nov 2026) is before today (Fri 27 Nov 2026)."],
         ),
         (
             strategy(
@@ -165,7 +165,7 @@ fn validation_names_every_problem_in_plain_words() {
             vec![
                 "Give the strategy a name.",
                 "k16 has more than one step; keep one.",
-                "The date for k17 (2026-01-01) is before today (2026-11-27).",
+                "The date for k17 (Thu 1 Jan 2026) is before today (Fri 27 Nov 2026).",
             ],
         ),
     ];
@@ -208,7 +208,7 @@ fn a_custom_strategy_becomes_dated_engine_actions() {
     assert_eq!(built.planned_work, planned);
     assert_eq!(
         built.description,
-        "Your strategy: end k16 today, end k17 in 6 weeks (2027-01-08), ask k18's client to close it today."
+        "Your strategy: end k16 today, end k17 in 6 weeks (Fri 8 Jan 2027), ask k18's client to close it today."
     );
     let bad = strategy("", vec![]);
     assert_eq!(
@@ -267,11 +267,11 @@ fn planned_work_expands_into_dated_jobs() {
     assert_eq!(job.stars, happy.stars);
     assert_eq!(
         like_happy.describe(),
-        "1 job of $500, 28 days each, rated like a happy client, from 2026-12-01"
+        "1 job of $500, 28 days each, rated like a happy client, from Tue 1 Dec 2026"
     );
     assert_eq!(
         five_star_jobs().describe(),
-        "2 jobs of $500, 28 days each, rated 5.0★, from 2026-12-01, one every 14 days"
+        "2 jobs of $500, 28 days each, rated 5.0★, from Tue 1 Dec 2026, one every 14 days"
     );
     let repeat = PlannedSpec {
         client: Some("c3".into()),
@@ -281,7 +281,7 @@ fn planned_work_expands_into_dated_jobs() {
     assert!(jobs.iter().all(|j| j.client.as_deref() == Some("c3")));
     assert_eq!(
         repeat.describe(),
-        "2 jobs of $500 for c3, 28 days each, rated 5.0★, from 2026-12-01, one every 14 days"
+        "2 jobs of $500 for c3, 28 days each, rated 5.0★, from Tue 1 Dec 2026, one every 14 days"
     );
     assert_eq!(next_planned_id(&[]), "job1");
     assert_eq!(next_planned_id(&[five_star_jobs()]), "job2");
@@ -312,7 +312,7 @@ fn planned_work_validation_names_each_bad_field() {
             },
             vec![
                 "Stars: enter a rating from 1.0 to 5.0.",
-                "The planned work starts on 2026-11-20, before today (2026-11-27).",
+                "The planned work starts on Fri 20 Nov 2026, before today (Fri 27 Nov 2026).",
             ],
         ),
         (

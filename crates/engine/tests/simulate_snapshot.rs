@@ -53,6 +53,38 @@ fn a_small_run_summary() {
     .assert_eq(&check(&options));
 }
 
+/// The recommendation's criterion and reasons for the same small run, as people read them.
+fn check_reasons(options: &SimOptions) -> String {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
+    let scenario = vanished_clients(today).expect("demo");
+    let json = simulate_json(&scenario, options).expect("runs");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let recommendation = &value["recommendation"];
+    let mut lines = vec![format!("ranked by {}", recommendation["criterion"])];
+    for reason in recommendation["reasons"].as_array().expect("reasons") {
+        lines.push(format!("- {}", reason.as_str().expect("text")));
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn the_recommendation_names_contracts_windows_and_dates() {
+    let options = SimOptions {
+        trials: 400,
+        seed: 9,
+        horizon_days: 91,
+        ..SimOptions::default()
+    };
+    expect![[r#"
+        ranked by "highest P(JSS ≥ 90) at week 12 (Sat 20 Feb 2027), then the higher median at week 12, then the higher median at the horizon, then the higher P(Top Rated) at the horizon"
+        - «Close all now» ranks first: P(JSS ≥ 90) on Sat 20 Feb 2027 (week 12) is 96.0%, median JSS 100; next is «Pair with the next 5★ ending» with 92.8%, median 100.
+        - k16: ending k16 without feedback makes it a positive long-term outcome dated on its end day (MODEL §3.1.3: payments Wed 18 Mar 2026 … Wed 29 Jul 2026, none more than 90 days apart), weight 3.5; left open it is excluded (open, not long-term); P(the client comes back) is 5.0%.
+        - k17: ending k17 without feedback makes it a positive long-term outcome dated on its end day (MODEL §3.1.3: payments Wed 20 May 2026 … Wed 19 Aug 2026, none more than 90 days apart), weight 3.5; left open it is excluded (open, not long-term); P(the client comes back) is 5.0%.
+        - k18: ending k18 without client feedback leaves it excluded (MODEL §3.1.4), so it changes the score only if the client comes back within 14 days and rates it; left open it is excluded (open, not long-term); P(the client comes back) is 5.0%.
+        - Whatever you do, time moves the score: k14 leaves the 6m window on Thu 24 Dec 2026; k11 leaves the 12m window on Thu 24 Dec 2026; k01 leaves the 24m window on Fri 12 Feb 2027; k12 leaves the 12m window on Thu 18 Feb 2027.
+        - «Close all now» returns escrow to clients (100.0% of trials): $800.00 of k18 on Fri 27 Nov 2026."#]].assert_eq(&check_reasons(&options));
+}
+
 #[test]
 fn the_arguments_parse() {
     let args: Vec<String> = [

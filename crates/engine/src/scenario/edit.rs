@@ -133,14 +133,14 @@ pub enum EditError {
     BelowMinimum,
     #[error("hours must be more than 0 and at most {0} in a week")]
     HoursOutOfRange(u32),
-    #[error("the week of {} has not started yet", long_date(*.0))]
+    #[error("the week of {} has not started yet", crate::format::date(*.0))]
     WeekNotStarted(NaiveDate),
-    #[error("the week of {} ends before the contract started", long_date(*.0))]
+    #[error("the week of {} ends before the contract started", crate::format::date(*.0))]
     WeekBeforeStart(NaiveDate),
     #[error(
         "the week of {} is already logged: {amount} paid on {}. Change that payment with \u{201c}Edit the facts\u{201d}.",
-        long_date(*.monday),
-        long_date(*.paid_on)
+        crate::format::date(*.monday),
+        crate::format::date(*.paid_on)
     )]
     WeekAlreadyLogged {
         monday: NaiveDate,
@@ -151,11 +151,6 @@ pub enum EditError {
     Overflow,
     #[error("the result would not be a valid scenario: {}", problems_text(.0))]
     Invalid(Vec<Problem>),
-}
-
-/// `Mon 16 Nov 2026`, the way the app writes dates, for messages the app shows as they are.
-fn long_date(d: NaiveDate) -> String {
-    d.format("%a %-d %b %Y").to_string()
 }
 
 fn problems_text(problems: &[Problem]) -> String {

@@ -10,6 +10,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::format::date;
 use crate::jss::outcome::add_days;
 use crate::money::MAX_AMOUNT_CENTS;
 use crate::simulate::model::{
@@ -94,7 +95,7 @@ pub enum FormProblem {
     Twice(String),
     #[error("{0} is not an open contract any more.")]
     NotOpen(String),
-    #[error("The date for {contract} ({date}) is before today ({today}).")]
+    #[error("The date for {contract} ({}) is before today ({}).", crate::format::date(*.date), crate::format::date(*.today))]
     DateBeforeToday {
         contract: String,
         date: NaiveDate,
@@ -106,7 +107,7 @@ pub enum FormProblem {
     OwnFeedback(String),
     #[error("{contract} waits for the feedback of {after}, which does not end in this strategy.")]
     PairingTarget { contract: String, after: String },
-    #[error("The planned work starts on {date}, before today ({today}).")]
+    #[error("The planned work starts on {}, before today ({}).", crate::format::date(*.date), crate::format::date(*.today))]
     PlannedBeforeToday { date: NaiveDate, today: NaiveDate },
     #[error("{field}: enter {expected}.")]
     Number {
@@ -235,9 +236,9 @@ impl CustomStrategy {
                 let c = &s.contract;
                 match &s.when {
                     StepWhen::Now => format!("end {c} today"),
-                    StepWhen::OnDate { date } => format!("end {c} on {date}"),
+                    StepWhen::OnDate { date: on } => format!("end {c} on {}", date(*on)),
                     StepWhen::AfterWeeks { weeks } => match weeks_after(at, *weeks) {
-                        Some(date) => format!("end {c} in {weeks} weeks ({date})"),
+                        Some(on) => format!("end {c} in {weeks} weeks ({})", date(on)),
                         None => format!("end {c} in {weeks} weeks"),
                     },
                     StepWhen::AfterFeedback { after } => {
@@ -360,7 +361,9 @@ impl PlannedSpec {
         };
         format!(
             "{} {jobs} of ${dollars}{client}, {} days each, {rating}, from {}{cadence}",
-            self.count, self.duration_days, self.start
+            self.count,
+            self.duration_days,
+            date(self.start)
         )
     }
 }

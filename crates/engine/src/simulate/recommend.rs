@@ -9,6 +9,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::format::date;
 use crate::jss::cliff::window_exits;
 use crate::jss::outcome::{classify, Reason};
 use crate::scenario::{End, EndReason, Party};
@@ -96,7 +97,8 @@ pub(crate) fn recommend(sim: &Simulation, reports: &[StrategyReport]) -> Option<
     reasons.extend(money_reasons(reports));
     Some(Recommendation {
         criterion: format!(
-            "highest P(JSS ≥ 90) at week {week} ({week_date}), then the higher median at week {week}, then the higher median at the horizon, then the higher P(Top Rated) at the horizon"
+            "highest P(JSS ≥ 90) at week {week} ({}), then the higher median at week {week}, then the higher median at the horizon, then the higher P(Top Rated) at the horizon",
+            date(week_date)
         ),
         best: reports[order[0]].name.clone(),
         ranking,
@@ -117,13 +119,14 @@ fn headline(
     keys: &[Key],
     order: &[usize],
     week: usize,
-    date: NaiveDate,
+    week_date: NaiveDate,
 ) -> String {
     let best = order[0];
     let kb = &keys[best];
     let mut text = format!(
-        "«{}» ranks first: P(JSS ≥ 90) on {date} (week {week}) is {}, median JSS {}",
+        "«{}» ranks first: P(JSS ≥ 90) on {} (week {week}) is {}, median JSS {}",
         reports[best].name,
+        date(week_date),
         percent(kb.at_least_90, kb.n),
         score_text(kb.p50)
     );
@@ -199,8 +202,8 @@ fn contract_reasons(sim: &Simulation) -> Vec<String> {
                 c.id
             ),
             Reason::LongTerm { first_payment, last_payment, max_gap_days } => format!(
-                "ending {} without feedback makes it a positive long-term outcome dated on its end day (MODEL §3.1.3: payments {first_payment} … {last_payment}, none more than {max_gap_days} days apart), weight {}",
-                c.id, if_ended.weight
+                "ending {} without feedback makes it a positive long-term outcome dated on its end day (MODEL §3.1.3: payments {} … {}, none more than {max_gap_days} days apart), weight {}",
+                c.id, date(first_payment), date(last_payment), if_ended.weight
             ),
             other => format!("ending {} now: {}", c.id, other.text()),
         };
@@ -252,7 +255,7 @@ fn cliff_reasons(sim: &Simulation) -> Vec<String> {
                 "{} leaves the {} window on {}",
                 e.contract,
                 e.window.label(),
-                e.date
+                date(e.date)
             )
         })
         .collect();
@@ -275,7 +278,7 @@ fn money_reasons(reports: &[StrategyReport]) -> Vec<String> {
                 .events
                 .iter()
                 .filter(|e| e.kind == MoneyKind::Refunded)
-                .map(|e| format!("{} of {} on {}", e.amount, e.contract, e.date))
+                .map(|e| format!("{} of {} on {}", e.amount, e.contract, date(e.date)))
                 .collect();
             (!refunds.is_empty()).then(|| {
                 format!(

@@ -1,0 +1,20 @@
+//! How the engine writes dates in sentences people read (refusals, recommendations). The shell
+//! writes dates the same way, so a date reads alike wherever it appears.
+
+use chrono::NaiveDate;
+
+/// `Mon 2 Mar 2026`: unambiguous in every locale, unlike `3/2/2026`.
+pub fn date(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_reads_with_its_weekday_and_without_leading_zeros() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 2).expect("a valid date");
+        assert_eq!(date(d), "Mon 2 Mar 2026");
+    }
+}
