@@ -7,12 +7,27 @@ use jss_engine::simulate::{
     parse_simulate_args, simulate_json, BehaviourPreset, Preset, SimOptions,
 };
 
-/// A compact, stable summary of `jss simulate` on the demo.
-fn check(options: &SimOptions) -> String {
+/// `jss simulate` on the demo, as JSON.
+fn run(options: &SimOptions) -> serde_json::Value {
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
     let scenario = vanished_clients(today).expect("demo");
     let json = simulate_json(&scenario, options).expect("runs");
-    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    serde_json::from_str(&json).expect("json")
+}
+
+/// 400 trials over 13 weeks: small enough to snapshot, large enough to rank.
+fn small_run() -> SimOptions {
+    SimOptions {
+        trials: 400,
+        seed: 9,
+        horizon_days: 91,
+        ..SimOptions::default()
+    }
+}
+
+/// A compact, stable summary of `jss simulate` on the demo.
+fn check(options: &SimOptions) -> String {
+    let value = run(options);
     let mut lines = vec![format!(
         "at {} seed {} trials {} horizon_days {}",
         value["at"], value["seed"], value["trials"], value["horizon_days"]
@@ -36,12 +51,7 @@ fn check(options: &SimOptions) -> String {
 
 #[test]
 fn a_small_run_summary() {
-    let options = SimOptions {
-        trials: 400,
-        seed: 9,
-        horizon_days: 91,
-        ..SimOptions::default()
-    };
+    let options = small_run();
     expect![[r#"
         at "2026-11-27" seed 9 trials 400 horizon_days 91
         "Close all now": p10 100 p50 100 p90 100 P(≥90) 0.96 P(TR) 0.96 refunded 800.0
@@ -55,10 +65,7 @@ fn a_small_run_summary() {
 
 /// The recommendation's criterion and reasons for the same small run, as people read them.
 fn check_reasons(options: &SimOptions) -> String {
-    let today = NaiveDate::from_ymd_opt(2026, 11, 27).expect("date");
-    let scenario = vanished_clients(today).expect("demo");
-    let json = simulate_json(&scenario, options).expect("runs");
-    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let value = run(options);
     let recommendation = &value["recommendation"];
     let mut lines = vec![format!("ranked by {}", recommendation["criterion"])];
     for reason in recommendation["reasons"].as_array().expect("reasons") {
@@ -69,12 +76,7 @@ fn check_reasons(options: &SimOptions) -> String {
 
 #[test]
 fn the_recommendation_names_contracts_windows_and_dates() {
-    let options = SimOptions {
-        trials: 400,
-        seed: 9,
-        horizon_days: 91,
-        ..SimOptions::default()
-    };
+    let options = small_run();
     expect![[r#"
         ranked by "highest P(JSS ≥ 90) at week 12 (Sat 20 Feb 2027), then the higher median at week 12, then the higher median at the horizon, then the higher P(Top Rated) at the horizon"
         - «Close all now» ranks first: P(JSS ≥ 90) on Sat 20 Feb 2027 (week 12) is 96.0%, median JSS 100; next is «Pair with the next 5★ ending» with 92.8%, median 100.
