@@ -183,9 +183,9 @@ fn refused_corrections_say_why_and_change_nothing() {
             refused: contract bluepine-labs-ltd-hourly-18-00 is chosen twice; choose each contract once
             refused: contract bluepine-labs-ltd-hourly-18-00 is hourly and contract northgate-media-landing-page-redesign is fixed-price; an Upwork contract is one or the other, so they cannot be merged
             refused: contract 40123456 is hourly and contract 40987654 is fixed-price; an Upwork contract is one or the other, so they cannot be merged
-            refused: contract northgate-media-landing-page-redesign has no payment before 2024-05-02, so the first part would be empty; choose a date after 2024-05-02 and no later than 2024-06-17
-            refused: contract northgate-media-landing-page-redesign has no payment on or after 2024-06-18, so the second part would be empty; choose a date after 2024-05-02 and no later than 2024-06-17
-            refused: contract bluepine-labs-ltd-hourly-20-00 has payments on 2024-06-10 only, so no date can split it
+            refused: contract northgate-media-landing-page-redesign has no payment before Thu 2 May 2024, so the first part would be empty; choose a date after Thu 2 May 2024 and no later than Mon 17 Jun 2024
+            refused: contract northgate-media-landing-page-redesign has no payment on or after Tue 18 Jun 2024, so the second part would be empty; choose a date after Thu 2 May 2024 and no later than Mon 17 Jun 2024
+            refused: contract bluepine-labs-ltd-hourly-20-00 has payments on Mon 10 Jun 2024 only, so no date can split it
             refused: there is no contract nope in this import
             unchanged: 5 contracts
         "#]],
@@ -639,6 +639,6 @@ fn payments_on_one_date_cannot_be_split() {
         .map(|e| e.to_string());
     assert_eq!(
         error.as_deref(),
-        Some("contract x has payments on 2024-03-01 only, so no date can split it")
+        Some("contract x has payments on Fri 1 Mar 2024 only, so no date can split it")
     );
 }

@@ -78,28 +78,28 @@ fn explanation_lists_each_window_with_exit_dates() {
         "2026-11-27",
         "2026-11-27",
         expect![[r#"
-        JSS at 2026-11-27 (calculated 2026-11-27): 64%, from 24m
-        trending: 45.45
-        3m: 45.45
-          k3 (acme) neutral w1 leaves 2026-12-16: feedback 4.20 stars
-          k4 (gamma) negative w1 leaves 2027-01-21: feedback 2.00 stars
-          k5 (beta) positive w3.5 leaves 2027-02-11: long-term: payments 2026-03-05 … 2026-11-12, none > 90 days apart
-        6m: 45.45
-          k3 (acme) neutral w1 leaves 2027-03-16: feedback 4.20 stars
-          k4 (gamma) negative w1 leaves 2027-04-21: feedback 2.00 stars
-          k5 (beta) positive w3.5 leaves 2027-02-11: long-term: payments 2026-03-05 … 2026-11-12, none > 90 days apart
-        12m: 57.14
-          k2 (beta) positive w1.5 leaves 2027-01-11: feedback 5.00 stars
-          k3 (acme) neutral w1 leaves 2027-09-16: feedback 4.20 stars
-          k4 (gamma) negative w1 leaves 2027-10-21: feedback 2.00 stars
-          k5 (beta) positive w3.5 leaves 2027-02-11: long-term: payments 2026-03-05 … 2026-11-12, none > 90 days apart
-        24m: 63.64 (won)
-          k1 (acme) positive w1.25 leaves 2027-06-02: feedback 4.85 stars
-          k2 (beta) positive w1.5 leaves 2028-01-11: feedback 5.00 stars
-          k3 (acme) neutral w1 leaves 2028-09-16: feedback 4.20 stars
-          k4 (gamma) negative w1 leaves 2028-10-21: feedback 2.00 stars
-          k5 (beta) positive w3.5 leaves 2027-02-11: long-term: payments 2026-03-05 … 2026-11-12, none > 90 days apart
-    "#]],
+            JSS at 2026-11-27 (calculated 2026-11-27): 64%, from 24m
+            trending: 45.45
+            3m: 45.45
+              k3 (acme) neutral w1 leaves 2026-12-16: feedback 4.20 stars
+              k4 (gamma) negative w1 leaves 2027-01-21: feedback 2.00 stars
+              k5 (beta) positive w3.5 leaves 2027-02-11: long-term: payments Thu 5 Mar 2026 … Thu 12 Nov 2026, none > 90 days apart
+            6m: 45.45
+              k3 (acme) neutral w1 leaves 2027-03-16: feedback 4.20 stars
+              k4 (gamma) negative w1 leaves 2027-04-21: feedback 2.00 stars
+              k5 (beta) positive w3.5 leaves 2027-02-11: long-term: payments Thu 5 Mar 2026 … Thu 12 Nov 2026, none > 90 days apart
+            12m: 57.14
+              k2 (beta) positive w1.5 leaves 2027-01-11: feedback 5.00 stars
+              k3 (acme) neutral w1 leaves 2027-09-16: feedback 4.20 stars
+              k4 (gamma) negative w1 leaves 2027-10-21: feedback 2.00 stars
+              k5 (beta) positive w3.5 leaves 2027-02-11: long-term: payments Thu 5 Mar 2026 … Thu 12 Nov 2026, none > 90 days apart
+            24m: 63.64 (won)
+              k1 (acme) positive w1.25 leaves 2027-06-02: feedback 4.85 stars
+              k2 (beta) positive w1.5 leaves 2028-01-11: feedback 5.00 stars
+              k3 (acme) neutral w1 leaves 2028-09-16: feedback 4.20 stars
+              k4 (gamma) negative w1 leaves 2028-10-21: feedback 2.00 stars
+              k5 (beta) positive w3.5 leaves 2027-02-11: long-term: payments Thu 5 Mar 2026 … Thu 12 Nov 2026, none > 90 days apart
+        "#]],
     );
 }
 

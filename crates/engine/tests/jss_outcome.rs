@@ -310,9 +310,9 @@ fn earnings_tiers_and_length_bonus_make_the_weight() {
 fn long_term_relationships_without_feedback_are_positive() {
     let open = contract("k", "a", "2025-01-06").pay_every("2025-01-06", "2025-09-01", 30, 100.0);
     // Still paying: positive, dated by the last payment (2025-08-04 is the last 30-day step).
-    check(Era::Current, false, open.clone(), "2025-09-01", "positive 3.25 2025-08-04 | long-term: payments 2025-01-06 … 2025-08-04, none > 90 days apart");
+    check(Era::Current, false, open.clone(), "2025-09-01", "positive 3.25 2025-08-04 | long-term: payments Mon 6 Jan 2025 … Mon 4 Aug 2025, none > 90 days apart");
     // 90 days after the last payment still counts; 91 days does not.
-    check(Era::Current, false, open.clone(), "2025-11-02", "positive 3.25 2025-08-04 | long-term: payments 2025-01-06 … 2025-08-04, none > 90 days apart");
+    check(Era::Current, false, open.clone(), "2025-11-02", "positive 3.25 2025-08-04 | long-term: payments Mon 6 Jan 2025 … Mon 4 Aug 2025, none > 90 days apart");
     check(
         Era::Current,
         false,
@@ -322,7 +322,7 @@ fn long_term_relationships_without_feedback_are_positive() {
     );
     // Ended without feedback: positive, dated by the end.
     let ended = open.clone().end("2025-09-10");
-    check(Era::Current, false, ended, T, "positive 3.25 2025-09-10 | long-term: payments 2025-01-06 … 2025-08-04, none > 90 days apart");
+    check(Era::Current, false, ended, T, "positive 3.25 2025-09-10 | long-term: payments Mon 6 Jan 2025 … Mon 4 Aug 2025, none > 90 days apart");
     // A gap over 90 days breaks it; a span under 90 days is not long-term.
     let gappy = contract("k", "a", "2025-01-01")
         .pay("2025-01-01", 100.0)
@@ -375,9 +375,9 @@ fn legacy_inactive_open_contracts_become_outcomes() {
         "2019-04-10",
         "excluded 0 - | open, not long-term",
     );
-    check(Era::Legacy, false, idle, "2019-04-11", "excluded 2 2019-04-11 | open without payment since 2019-01-10, counts as ended without feedback");
+    check(Era::Legacy, false, idle, "2019-04-11", "excluded 2 2019-04-11 | open without payment since Thu 10 Jan 2019, counts as ended without feedback");
     let unpaid = contract("k", "a", "2019-01-01");
-    check(Era::Legacy, false, unpaid, "2019-06-01", "excluded 1 2019-04-02 | open without payment since 2019-01-01, counts as ended without feedback");
+    check(Era::Legacy, false, unpaid, "2019-06-01", "excluded 1 2019-04-02 | open without payment since Tue 1 Jan 2019, counts as ended without feedback");
 }
 
 #[test]

@@ -114,8 +114,11 @@ impl fmt::Display for ReviewError {
                 };
                 write!(
                     f,
-                    "contract {id} has no payment {where_} {at}, so the {part} part would be \
-                     empty; choose a date after {first_payment} and no later than {last_payment}"
+                    "contract {id} has no payment {where_} {}, so the {part} part would be \
+                     empty; choose a date after {} and no later than {}",
+                    crate::format::date(*at),
+                    crate::format::date(*first_payment),
+                    crate::format::date(*last_payment)
                 )
             }
             ReviewError::NothingToSplit {
@@ -123,7 +126,8 @@ impl fmt::Display for ReviewError {
                 date: Some(date),
             } => write!(
                 f,
-                "contract {id} has payments on {date} only, so no date can split it"
+                "contract {id} has payments on {} only, so no date can split it",
+                crate::format::date(*date)
             ),
             ReviewError::NothingToSplit { id, date: None } => {
                 write!(

@@ -83,18 +83,26 @@ impl Reason {
                 format!("feedback {:.2} stars on a $0 contract", stars.as_f64())
             }
             Reason::ZeroEarningsExcluded { stars } => {
-                format!("$0 earned, feedback {:.2} stars not negative", stars.as_f64())
+                format!(
+                    "$0 earned, feedback {:.2} stars not negative",
+                    stars.as_f64()
+                )
             }
             Reason::LongTerm {
                 first_payment,
                 last_payment,
                 max_gap_days,
             } => format!(
-                "long-term: payments {first_payment} … {last_payment}, none > {max_gap_days} days apart"
+                "long-term: payments {} … {}, none > {max_gap_days} days apart",
+                crate::format::date(first_payment),
+                crate::format::date(last_payment)
             ),
             Reason::EndedWithoutFeedback => "ended without feedback".to_owned(),
             Reason::InactiveOpen { last_activity } => {
-                format!("open without payment since {last_activity}, counts as ended without feedback")
+                format!(
+                    "open without payment since {}, counts as ended without feedback",
+                    crate::format::date(last_activity)
+                )
             }
             Reason::OpenNotLongTerm => "open, not long-term".to_owned(),
             Reason::EarningsOverflow => "earnings overflow".to_owned(),
