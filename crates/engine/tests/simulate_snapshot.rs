@@ -79,7 +79,7 @@ fn the_recommendation_names_contracts_windows_and_dates() {
     let options = small_run();
     expect![[r#"
         ranked by "highest P(JSS ≥ 90) at week 12 (Sat 20 Feb 2027), then the higher median at week 12, then the higher median at the horizon, then the higher P(Top Rated) at the horizon"
-        - «Close all now» ranks first: P(JSS ≥ 90) on Sat 20 Feb 2027 (week 12) is 96.0%, median JSS 100; next is «Pair with the next 5★ ending» with 92.8%, median 100.
+        - «Close all now» ranks first: P(JSS ≥ 90) on Sat 20 Feb 2027 (week 12) is 96.0%, median JSS 100; next is «Pair with the next 5★ ending» with 92.8%, median 100 (the gap of 3.2 points is within sampling error, ±3.3 at two standard errors: more trials or another seed could swap the two).
         - k16: ending k16 without feedback makes it a positive long-term outcome dated on its end day (MODEL §3.1.3: payments Wed 18 Mar 2026 … Wed 29 Jul 2026, none more than 90 days apart), weight 3.5; left open it is excluded (open, not long-term); P(the client comes back) is 5.0%.
         - k17: ending k17 without feedback makes it a positive long-term outcome dated on its end day (MODEL §3.1.3: payments Wed 20 May 2026 … Wed 19 Aug 2026, none more than 90 days apart), weight 3.5; left open it is excluded (open, not long-term); P(the client comes back) is 5.0%.
         - k18: ending k18 without client feedback leaves it excluded (MODEL §3.1.4), so it changes the score only if the client comes back within 14 days and rates it; left open it is excluded (open, not long-term); P(the client comes back) is 5.0%.

@@ -133,20 +133,40 @@ fn headline(
     if let Some(&next) = order.get(1) {
         let kn = &keys[next];
         let tie = compare(kb, kn) == Ordering::Equal;
+        let gap = (share(kb.at_least_90, kb.n) - share(kn.at_least_90, kn.n)).abs() * 100.0;
+        let margin = two_standard_errors_points(kb, kn);
+        let note = if tie {
+            " (a tie, kept in listing order)".to_owned()
+        } else if gap > 0.0 && gap <= margin {
+            format!(
+                " (the gap of {gap:.1} points is within sampling error, ±{margin:.1} at two standard errors: more trials or another seed could swap the two)"
+            )
+        } else {
+            String::new()
+        };
         text.push_str(&format!(
-            "; next is «{}» with {}, median {}{}",
+            "; next is «{}» with {}, median {}{note}",
             reports[next].name,
             percent(kn.at_least_90, kn.n),
             score_text(kn.p50),
-            if tie {
-                " (a tie, kept in listing order)"
-            } else {
-                ""
-            }
         ));
     }
     text.push('.');
     text
+}
+
+/// Two standard errors of the difference between two strategies' P(JSS ≥ 90), in percentage
+/// points. Each strategy's trials draw from their own streams (`sample::trial_rng` keys them by
+/// strategy), so the two shares are independent and their variances add.
+fn two_standard_errors_points(a: &Key, b: &Key) -> f64 {
+    let variance = |k: &Key| {
+        if k.n == 0 {
+            return 0.0;
+        }
+        let p = share(k.at_least_90, k.n);
+        p * (1.0 - p) / k.n as f64
+    };
+    200.0 * (variance(a) + variance(b)).sqrt()
 }
 
 /// Strategies whose JSS distribution is the same at every week.
@@ -290,4 +310,40 @@ fn money_reasons(reports: &[StrategyReport]) -> Vec<String> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(at_least_90: u64, n: u64) -> Key {
+        Key {
+            at_least_90,
+            n,
+            p50: None,
+            p50_horizon: None,
+            top_rated: 0,
+        }
+    }
+
+    /// Two standard errors, in points, for `(count, trials)` pairs.
+    fn check(a: (u64, u64), b: (u64, u64), expected_points: f64) {
+        let got = two_standard_errors_points(&key(a.0, a.1), &key(b.0, b.1));
+        assert!(
+            (got - expected_points).abs() < 0.005,
+            "{a:?} vs {b:?}: {got} points, expected {expected_points}"
+        );
+    }
+
+    #[test]
+    fn the_sampling_margin_shrinks_with_trials_and_vanishes_at_certainty() {
+        // 50% and 40% of 1,000: 200 × √(0.25/1000 + 0.24/1000).
+        check((500, 1_000), (400, 1_000), 4.427);
+        // A hundred times the trials, a tenth of the margin.
+        check((50_000, 100_000), (40_000, 100_000), 0.4427);
+        // Certain outcomes vary not at all.
+        check((1_000, 1_000), (0, 1_000), 0.0);
+        // A strategy with no trials yet adds nothing.
+        check((500, 1_000), (0, 0), 200.0 * (0.25f64 / 1_000.0).sqrt());
+    }
 }
