@@ -1,4 +1,4 @@
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use jss_engine::simulate::StrategyReport;
 use leptos::prelude::*;
 
@@ -14,9 +14,12 @@ const PAD_R: f64 = 8.0;
 const PAD_T: f64 = 10.0;
 const PAD_B: f64 = 24.0;
 
-fn x_of(i: usize, n: usize) -> f64 {
-    let span = (n.max(2) - 1) as f64;
-    PAD_L + (W - PAD_L - PAD_R) * i as f64 / span
+/// The x of `date` on an axis from `today` (the left edge) to `last` (the right edge). The
+/// weekly points are Saturdays (the Top Rated check days), so the first one usually sits a few
+/// days right of today.
+fn x_at(date: NaiveDate, today: NaiveDate, last: NaiveDate) -> f64 {
+    let span_days = (last - today).num_days().max(1) as f64;
+    PAD_L + (W - PAD_L - PAD_R) * (date - today).num_days() as f64 / span_days
 }
 
 fn y_of(score: f64) -> f64 {
@@ -29,10 +32,14 @@ fn y_of(score: f64) -> f64 {
 #[component]
 pub fn FanChart(
     strategy: StrategyReport,
+    /// The simulation's start: the chart's left edge.
+    today: NaiveDate,
     dates: Vec<NaiveDate>,
     exits: Vec<(NaiveDate, String)>,
 ) -> impl IntoView {
     let n = dates.len();
+    let last = dates.last().copied().unwrap_or(today);
+    let x_of = |i: usize| dates.get(i).map_or(PAD_L, |d| x_at(*d, today, last));
     let band: Vec<(usize, u8, u8)> = (0..n)
         .filter_map(|i| {
             let lo = strategy.p10.get(i).copied().flatten()?;
@@ -42,35 +49,24 @@ pub fn FanChart(
         .collect();
     let mut band_points: Vec<String> = band
         .iter()
-        .map(|(i, _, hi)| format!("{:.1},{:.1}", x_of(*i, n), y_of(f64::from(*hi))))
+        .map(|(i, _, hi)| format!("{:.1},{:.1}", x_of(*i), y_of(f64::from(*hi))))
         .collect();
     band_points.extend(
         band.iter()
             .rev()
-            .map(|(i, lo, _)| format!("{:.1},{:.1}", x_of(*i, n), y_of(f64::from(*lo)))),
+            .map(|(i, lo, _)| format!("{:.1},{:.1}", x_of(*i), y_of(f64::from(*lo)))),
     );
     let median: Vec<String> = (0..n)
         .filter_map(|i| {
             let m = strategy.p50.get(i).copied().flatten()?;
-            Some(format!("{:.1},{:.1}", x_of(i, n), y_of(f64::from(m))))
+            Some(format!("{:.1},{:.1}", x_of(i), y_of(f64::from(m))))
         })
         .collect();
-    let first = dates.first().copied();
-    let last = dates.last().copied();
-    let exit_marks: Vec<(f64, String)> = match (first, last) {
-        (Some(a), Some(b)) if b > a => exits
-            .iter()
-            .filter(|(d, _)| *d >= a && *d <= b)
-            .map(|(d, what)| {
-                let frac = (*d - a).num_days() as f64 / (b - a).num_days() as f64;
-                (
-                    PAD_L + (W - PAD_L - PAD_R) * frac,
-                    format!("{}: {what}", short_date(*d)),
-                )
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let exit_marks: Vec<(f64, String)> = exits
+        .iter()
+        .filter(|(d, _)| *d >= today && *d <= last)
+        .map(|(d, what)| (x_at(*d, today, last), format!("{}: {what}", short_date(*d))))
+        .collect();
     let title = format!(
         "Weekly JSS for «{}»: 10th–90th percentile band and median",
         strategy.name
@@ -124,10 +120,15 @@ pub fn FanChart(
                     })
                     .collect_view()}
                 <text class="axis" x=PAD_L y=H - 4.0>
-                    {first.map(|d| format!("today ({})", short_date(d)))}
+                    {format!("today ({})", short_date(today))}
                 </text>
                 <text class="axis" x=W - PAD_R y=H - 4.0 text-anchor="end">
-                    {last.map(short_date)}
+                    // A horizon in another year says which year.
+                    {if last.year() == today.year() {
+                        short_date(last)
+                    } else {
+                        format!("{} {}", short_date(last), last.year())
+                    }}
                 </text>
             </svg>
             <figcaption>

@@ -543,7 +543,16 @@ fn Results(
             {report
                 .strategies
                 .into_iter()
-                .map(|s| view! { <FanChart strategy=s dates=dates.clone() exits=exits.clone() /> })
+                .map(|s| {
+                    view! {
+                        <FanChart
+                            strategy=s
+                            today=report.at
+                            dates=dates.clone()
+                            exits=exits.clone()
+                        />
+                    }
+                })
                 .collect_view()}
         </section>
     }

@@ -52,6 +52,8 @@ test('the presets run on the demo, with a recommendation and the same table for 
   assert.match(await page.getByTestId('recommendation').textContent(), /Recommended: /);
   assert.match(await page.getByTestId('run-summary').textContent(), /10000 trials per strategy, seed 1/);
   assert.ok((await page.locator('.fan-chart svg').count()) >= 4);
+  // The left edge is today (a Friday), not the first weekly Saturday; the right edge names its year.
+  assert.match(await page.locator('.fan-chart svg').first().textContent(), /today \(27 Nov\)27 Nov 2027/);
   assert.equal((await page.getByTestId('run').textContent()).trim(), 'Run again with this seed');
   const second = await runAndRead(page);
   assert.equal(second, first, 'same seed, same table');
