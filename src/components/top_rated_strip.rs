@@ -1,3 +1,6 @@
+use jss_engine::jss::outcome::days_between;
+use jss_engine::jss::ScoreReport;
+use jss_engine::rules::{Params, Rules};
 use leptos::prelude::*;
 
 use crate::format::{date, money, short_date};
@@ -15,6 +18,12 @@ pub fn TopRatedStrip() -> impl IntoView {
                     .report
                     .get()
                     .map(|r| {
+                        let params = state
+                            .scenario
+                            .with(|s| s.as_ref().map(|s| s.rules.clone()))
+                            .map_or_else(|| Params::resolve(&Rules::default()), |rules| {
+                                Params::resolve(&rules)
+                            });
                         let b = r.badges.clone();
                         let status = if b.top_rated_plus {
                             "Top Rated Plus"
@@ -48,25 +57,23 @@ pub fn TopRatedStrip() -> impl IntoView {
                                     })
                                     .collect_view()}
                             </ol>
-                            <ul class="conditions">
-                                <li>
-                                    {format!(
-                                        "{} of the last 16 weekly checks at 90% or more (13 needed)",
-                                        b.weeks_at_min,
-                                    )}
-                                </li>
-                                <li>
-                                    {format!(
-                                        "{} earned in the last 12 months ($1,000 needed)",
-                                        money(b.earnings_12m),
-                                    )}
-                                </li>
-                                <li>
-                                    {match b.first_contract_start {
-                                        Some(d) => format!("First contract started {}", date(d)),
-                                        None => "No contract yet".to_string(),
-                                    }}
-                                </li>
+                            <ul class="conditions" data-testid="top-rated-conditions">
+                                {conditions(&r, &params)
+                                    .into_iter()
+                                    .map(|(met, text)| {
+                                        view! {
+                                            <li class:met=met>
+                                                <span aria-hidden="true">
+                                                    {if met { "✓ " } else { "✗ " }}
+                                                </span>
+                                                <span class="visually-hidden">
+                                                    {if met { "Met: " } else { "Not met: " }}
+                                                </span>
+                                                {text}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
                             </ul>
                             {r
                                 .top_rated_change
@@ -95,4 +102,45 @@ pub fn TopRatedStrip() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Each Top Rated condition (MODEL §4) with whether it holds today, in the order a user checks
+/// them: the JSS now first, since it alone can keep the badge away when the rest are met.
+fn conditions(r: &ScoreReport, params: &Params) -> Vec<(bool, String)> {
+    let b = &r.badges;
+    let min_jss = params.top_rated_min_jss;
+    let jss_now = match b.jss_now {
+        Some(j) => (
+            j >= min_jss,
+            format!("JSS now {j}% ({min_jss}% or more needed)"),
+        ),
+        None => (false, format!("No JSS yet ({min_jss}% or more needed)")),
+    };
+    let weeks = (
+        b.weeks_at_min >= params.top_rated_weeks_required,
+        format!(
+            "{} of the last {} weekly checks at {min_jss}% or more ({} needed)",
+            b.weeks_at_min, params.top_rated_weeks_window, params.top_rated_weeks_required
+        ),
+    );
+    let earnings = (
+        b.earnings_12m >= params.top_rated_min_earnings,
+        format!(
+            "{} earned in the last 12 months ({} needed)",
+            money(b.earnings_12m),
+            money(params.top_rated_min_earnings)
+        ),
+    );
+    let days = params.top_rated_first_contract_days;
+    let first = match b.first_contract_start {
+        Some(d) => (
+            days_between(d, b.at) > days,
+            format!(
+                "First contract started {} (more than {days} days ago needed)",
+                date(d)
+            ),
+        ),
+        None => (false, "No contract yet".to_string()),
+    };
+    vec![jss_now, weeks, earnings, first]
 }

@@ -16,6 +16,22 @@ test('the demo opens on a dashboard with the score, windows, badge and money', a
   assert.match(table, /24 months\s*88\.9%\s*shown/);
   assert.match(table, /6 months\s*54\.5%/);
   assert.equal(await page.getByTestId('top-rated-status').textContent(), 'Not Top Rated');
+  // Why not: the JSS now is the one condition that fails, and the list says so first.
+  const conditions = await page.getByTestId('top-rated-conditions').locator('li').allTextContents();
+  assert.equal(conditions[0], '✗ Not met: JSS now 89% (90% or more needed)');
+  assert.match(conditions[1], /^✓ Met: 15 of the last 16 weekly checks at 90% or more \(13 needed\)$/);
+  assert.match(conditions[2], /^✓ Met: \$25,290\.00 earned in the last 12 months \(\$1,000\.00 needed\)$/);
+  // Three figures in a narrow card wrap rather than overflow it.
+  const overflow = await page.evaluate(() => {
+    const card = document.querySelector('[data-testid="available"]').closest('.card').getBoundingClientRect();
+    const figure = document.querySelector('[data-testid="available"]').getBoundingClientRect();
+    return figure.right - card.right;
+  });
+  assert.ok(overflow <= 0, `the available figure sticks out of its card by ${overflow}px`);
+  // The four cards of the first row line up at the top.
+  const tops = await page.evaluate(() =>
+    [...document.querySelectorAll('.dashboard-grid > .card')].slice(0, 4).map((c) => Math.round(c.getBoundingClientRect().top)));
+  assert.equal(new Set(tops).size, 1, `card tops: ${tops.join(', ')}`);
   assert.equal(await page.getByTestId('escrow-held').textContent(), '$800.00');
   // The milestone submitted on 20 Nov auto-releases on 4 Dec: an alert within the week.
   assert.match(await page.getByTestId('alerts').textContent(), /k18.*released/);

@@ -256,7 +256,10 @@ fn row(event: &Event, first_moment: NaiveDateTime, show_overdue: bool) -> Option
     let (date, detail) = if overdue {
         (
             first_moment.date(),
-            format!("{detail} (overdue since {})", event.at.date()),
+            format!(
+                "{detail} (overdue since {})",
+                crate::format::date(event.at.date())
+            ),
         )
     } else {
         (event.at.date(), detail)

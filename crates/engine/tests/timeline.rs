@@ -188,94 +188,94 @@ fn timeline_shows_overdue_releases_availability_and_dormancy() {
         "2026-05-01",
         120,
         expect![[r#"
-        {
-          "at": "2026-05-01",
-          "events": [
             {
-              "date": "2026-05-01",
-              "contract": "late",
-              "kind": "auto_release",
-              "amount": 250.0,
-              "detail": "milestone m1 released: 14 days without review (overdue since 2026-04-24)"
-            },
-            {
-              "date": "2026-05-01",
-              "contract": "late",
-              "kind": "funds_available",
-              "amount": 250.0,
-              "detail": "milestone m1 leaves the security period (overdue since 2026-04-29)"
-            },
-            {
-              "date": "2026-05-04",
-              "contract": "paid",
-              "kind": "funds_available",
-              "amount": 400.0,
-              "detail": "payment leaves the security period"
-            },
-            {
-              "date": "2026-05-16",
-              "contract": "quiet",
-              "kind": "dormant_notice",
-              "amount": null,
-              "detail": "day 76 without activity"
-            },
-            {
-              "date": "2026-05-23",
-              "contract": "quiet",
-              "kind": "dormant_notice",
-              "amount": null,
-              "detail": "day 83 without activity"
-            },
-            {
-              "date": "2026-05-29",
-              "contract": "paid",
-              "kind": "inactivity_warning",
-              "amount": null,
-              "detail": "30 days without logged time"
-            },
-            {
-              "date": "2026-05-30",
-              "contract": "quiet",
-              "kind": "dormant",
-              "amount": null,
-              "detail": "day 90: marked dormant; the client has 7 days to act"
-            },
-            {
-              "date": "2026-06-06",
-              "contract": "quiet",
-              "kind": "dormant",
-              "amount": null,
-              "detail": "the freelancer has 7 days to request release"
-            },
-            {
-              "date": "2026-06-13",
-              "contract": "quiet",
-              "kind": "contract_closed",
-              "amount": null,
-              "detail": "closed by the platform"
-            },
-            {
-              "date": "2026-06-13",
-              "contract": "quiet",
-              "kind": "escrow_refund",
-              "amount": 80.0,
-              "detail": "milestone m1 refunded: dormant and nobody requested release"
-            },
-            {
-              "date": "2026-06-19",
-              "contract": "quiet",
-              "kind": "refund_credited",
-              "amount": 80.0,
-              "detail": "the refund reaches the client's payment method"
-            },
-            {
-              "date": "2026-06-27",
-              "contract": "quiet",
-              "kind": "feedback_window_closes",
-              "amount": null,
-              "detail": "14 days after the end: feedback closes and becomes visible"
-            }
-          ]
-        }"#]],
+              "at": "2026-05-01",
+              "events": [
+                {
+                  "date": "2026-05-01",
+                  "contract": "late",
+                  "kind": "auto_release",
+                  "amount": 250.0,
+                  "detail": "milestone m1 released: 14 days without review (overdue since Fri 24 Apr 2026)"
+                },
+                {
+                  "date": "2026-05-01",
+                  "contract": "late",
+                  "kind": "funds_available",
+                  "amount": 250.0,
+                  "detail": "milestone m1 leaves the security period (overdue since Wed 29 Apr 2026)"
+                },
+                {
+                  "date": "2026-05-04",
+                  "contract": "paid",
+                  "kind": "funds_available",
+                  "amount": 400.0,
+                  "detail": "payment leaves the security period"
+                },
+                {
+                  "date": "2026-05-16",
+                  "contract": "quiet",
+                  "kind": "dormant_notice",
+                  "amount": null,
+                  "detail": "day 76 without activity"
+                },
+                {
+                  "date": "2026-05-23",
+                  "contract": "quiet",
+                  "kind": "dormant_notice",
+                  "amount": null,
+                  "detail": "day 83 without activity"
+                },
+                {
+                  "date": "2026-05-29",
+                  "contract": "paid",
+                  "kind": "inactivity_warning",
+                  "amount": null,
+                  "detail": "30 days without logged time"
+                },
+                {
+                  "date": "2026-05-30",
+                  "contract": "quiet",
+                  "kind": "dormant",
+                  "amount": null,
+                  "detail": "day 90: marked dormant; the client has 7 days to act"
+                },
+                {
+                  "date": "2026-06-06",
+                  "contract": "quiet",
+                  "kind": "dormant",
+                  "amount": null,
+                  "detail": "the freelancer has 7 days to request release"
+                },
+                {
+                  "date": "2026-06-13",
+                  "contract": "quiet",
+                  "kind": "contract_closed",
+                  "amount": null,
+                  "detail": "closed by the platform"
+                },
+                {
+                  "date": "2026-06-13",
+                  "contract": "quiet",
+                  "kind": "escrow_refund",
+                  "amount": 80.0,
+                  "detail": "milestone m1 refunded: dormant and nobody requested release"
+                },
+                {
+                  "date": "2026-06-19",
+                  "contract": "quiet",
+                  "kind": "refund_credited",
+                  "amount": 80.0,
+                  "detail": "the refund reaches the client's payment method"
+                },
+                {
+                  "date": "2026-06-27",
+                  "contract": "quiet",
+                  "kind": "feedback_window_closes",
+                  "amount": null,
+                  "detail": "14 days after the end: feedback closes and becomes visible"
+                }
+              ]
+            }"#]],
     );
 }
