@@ -21,9 +21,10 @@ pub fn TopRatedStrip() -> impl IntoView {
                         let params = state
                             .scenario
                             .with(|s| s.as_ref().map(|s| s.rules.clone()))
-                            .map_or_else(|| Params::resolve(&Rules::default()), |rules| {
-                                Params::resolve(&rules)
-                            });
+                            .map_or_else(
+                                || Params::resolve(&Rules::default()),
+                                |rules| { Params::resolve(&rules) },
+                            );
                         let b = r.badges.clone();
                         let status = if b.top_rated_plus {
                             "Top Rated Plus"
