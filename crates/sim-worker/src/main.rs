@@ -6,6 +6,8 @@
 //! page, and the app can cancel a run at once by terminating the worker.
 
 use jss_engine::simulate::protocol::{serve, RunReply};
+use jss_engine::simulate::workload;
+use jss_engine::simulate::BehaviourPreset;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -26,5 +28,21 @@ fn main() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker does.
     on_message.forget();
+    warm_up();
     let _ = scope.post_message(&JsValue::from_str(&RunReply::Ready.to_json()));
 }
+
+/// Runs a small simulation of the benchmark workload once. V8 first compiles every wasm
+/// function with its baseline compiler and optimises the ones that run a lot, so without this
+/// the user's first simulation ran partly unoptimised. The worker starts when the simulator page
+/// opens, so this happens while the user reads the form.
+fn warm_up() {
+    let scenario = workload::history();
+    let mut config = workload::config(&scenario, BehaviourPreset::Vanished);
+    config.trials = WARM_UP_TRIALS;
+    workload::full_run(&scenario, &config);
+}
+
+/// Enough calls of the trial and scoring functions for V8 to optimise them (a few tens of
+/// milliseconds, off the page's thread).
+const WARM_UP_TRIALS: u32 = 2_000;
