@@ -87,6 +87,32 @@ fn the_recommendation_names_contracts_windows_and_dates() {
         - «Close all now» returns escrow to clients (100.0% of trials): $800.00 of k18 on Fri 27 Nov 2026."#]].assert_eq(&check_reasons(&options));
 }
 
+/// The last reason of a 52-week run of `presets` (all when empty): the earnings one, if any.
+fn check_earnings_reason(presets: Vec<Preset>) -> String {
+    let options = SimOptions {
+        trials: 200,
+        horizon_days: 364,
+        presets,
+        ..small_run()
+    };
+    check_reasons(&options)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn a_year_without_new_work_says_why_top_rated_is_out_of_reach() {
+    // The pairing preset assumes a new 5★ job, so some strategy includes new work.
+    expect!["- Top Rated on Sat 27 Nov 2027 also needs $1,000.00 earned in the 12 months before it; the contracts on record earn at most $800.00 in that time, only the new work some strategies include can earn the rest."]
+        .assert_eq(&check_earnings_reason(vec![]));
+    expect!["- Top Rated on Sat 27 Nov 2027 also needs $1,000.00 earned in the 12 months before it; the contracts on record earn at most $800.00 in that time, so without new work no strategy is Top Rated then (add planned work to see its effect)."].assert_eq(&check_earnings_reason(vec![
+        Preset::CloseAllNow,
+        Preset::LeaveOpen,
+    ]));
+}
+
 #[test]
 fn the_arguments_parse() {
     let args: Vec<String> = [

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::format::date;
 use crate::jss::cliff::window_exits;
 use crate::jss::outcome::{classify, Reason};
+use crate::money::Money;
 use crate::scenario::{End, EndReason, Party};
 use crate::simulate::compile::{ContractPlan, ItemKind};
 use crate::simulate::ledger_run::{LedgerPlan, MoneyKind};
@@ -95,6 +96,7 @@ pub(crate) fn recommend(sim: &Simulation, reports: &[StrategyReport]) -> Option<
     reasons.extend(contract_reasons(sim));
     reasons.extend(cliff_reasons(sim));
     reasons.extend(money_reasons(reports));
+    reasons.extend(earnings_reason(sim));
     Some(Recommendation {
         criterion: format!(
             "highest P(JSS ≥ 90) at week {week} ({}), then the higher median at week {week}, then the higher median at the horizon, then the higher P(Top Rated) at the horizon",
@@ -285,6 +287,33 @@ fn cliff_reasons(sim: &Simulation) -> Vec<String> {
     vec![format!(
         "Whatever you do, time moves the score: {}.",
         listed.join("; ")
+    )]
+}
+
+/// Top Rated at the horizon also needs recent earnings (MODEL §4); when the contracts on record
+/// cannot supply them, no closing strategy can, and a P(Top Rated) of 0 beside a median JSS of
+/// 100 needs saying why.
+fn earnings_reason(sim: &Simulation) -> Vec<String> {
+    let params = &sim.setup.params;
+    let best = sim.best_earnings_12m_at_horizon_cents();
+    if best >= params.top_rated_min_earnings.cents() {
+        return Vec::new();
+    }
+    let planned = sim.strategies.iter().any(|s| {
+        s.items
+            .iter()
+            .any(|item| matches!(item, ItemKind::Planned { .. }))
+    });
+    let tail = if planned {
+        "only the new work some strategies include can earn the rest"
+    } else {
+        "so without new work no strategy is Top Rated then (add planned work to see its effect)"
+    };
+    vec![format!(
+        "Top Rated on {} also needs {} earned in the 12 months before it; the contracts on record earn at most {} in that time, {tail}.",
+        date(sim.setup.horizon_end()),
+        params.top_rated_min_earnings,
+        Money::from_cents(best)
     )]
 }
 

@@ -232,6 +232,25 @@ impl Simulation {
             .collect();
     }
 
+    /// The most the contracts on record (planned work aside) can have earned in the 12 months
+    /// up to the horizon, in cents: the untouched history plus each varying contract's best
+    /// ledger run. Top Rated at the horizon needs `top_rated_min_earnings` of it.
+    pub(crate) fn best_earnings_12m_at_horizon_cents(&self) -> i64 {
+        let history = self.fixed_earnings_12m.last().copied().unwrap_or(0);
+        let varying: i64 = self
+            .slots
+            .iter()
+            .map(|slot| {
+                slot.run_earnings
+                    .iter()
+                    .filter_map(|row| row.last().copied())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .sum();
+        history.saturating_add(varying)
+    }
+
     /// Total trial units: trials × strategies.
     pub fn total(&self) -> u64 {
         u64::from(self.trials) * self.strategies.len() as u64
