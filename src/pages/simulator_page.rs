@@ -333,7 +333,7 @@ pub fn SimulatorPage() -> impl IntoView {
                         on:click=move |_| run()
                         disabled=move || runner.running.get()
                     >
-                        // Once results are shown, the same button repeats them exactly: say so.
+                        // Once results are shown, the button runs again with the seed they name.
                         {move || {
                             if runner.report.with(Option::is_some) {
                                 "Run again with this seed"

@@ -125,12 +125,25 @@ proptest! {
 
     #[test]
     fn prop_a_settled_contract_classifies_the_same_ever_after(
-        (_, c) in arb_contract(),
+        (_, mut c) in arb_contract(),
+        refunds in prop::collection::vec((0u64..600, 1i64..200_000), 0..3),
         era in 0usize..3,
+        switches in any::<[bool; 5]>(),
         flagged in any::<bool>(),
         later in prop::collection::vec(0u64..2000, 1..8),
     ) {
-        let params = Params::resolve(&scenario(Era::ALL[era], vec![]).rules);
+        // Refunds are facts too, and every rule switch that classify reads may be either way.
+        c.refunds = refunds
+            .iter()
+            .map(|(day, cents)| Payment { date: c.start + Days::new(*day), amount: Money::from_cents(*cents) })
+            .collect();
+        c.refunds.sort();
+        let mut params = Params::resolve(&scenario(Era::ALL[era], vec![]).rules);
+        params.no_feedback_pattern_rule = switches[0];
+        params.mid_contract_feedback_counts = switches[1];
+        params.inactive_open_counts = switches[2];
+        params.long_term_counts_positive = switches[3];
+        params.end_reason_override = switches[4];
         if let Some(settled) = settled_from(&c) {
             let then = classify(&c, flagged, settled, &params);
             for days in later {

@@ -105,9 +105,9 @@ fn check_earnings_reason(presets: Vec<Preset>) -> String {
 #[test]
 fn a_year_without_new_work_says_why_top_rated_is_out_of_reach() {
     // The pairing preset assumes a new 5★ job, so some strategy includes new work.
-    expect!["- Top Rated on Sat 27 Nov 2027 also needs $1,000.00 earned in the 12 months before it; the contracts on record earn at most $800.00 in that time, only the new work some strategies include can earn the rest."]
+    expect!["- Top Rated on Sat 27 Nov 2027 also needs $1,000.00 earned in the 12 months before it; the contracts on record earn at most $800.00 in that time if no more hours are billed on open hourly contracts, so only new work (planned work, or the job a pairing strategy assumes) can earn the rest."]
         .assert_eq(&check_earnings_reason(vec![]));
-    expect!["- Top Rated on Sat 27 Nov 2027 also needs $1,000.00 earned in the 12 months before it; the contracts on record earn at most $800.00 in that time, so without new work no strategy is Top Rated then (add planned work to see its effect)."].assert_eq(&check_earnings_reason(vec![
+    expect!["- Top Rated on Sat 27 Nov 2027 also needs $1,000.00 earned in the 12 months before it; the contracts on record earn at most $800.00 in that time if no more hours are billed on open hourly contracts, so without new work no strategy is Top Rated then (add planned work to see its effect)."].assert_eq(&check_earnings_reason(vec![
         Preset::CloseAllNow,
         Preset::LeaveOpen,
     ]));

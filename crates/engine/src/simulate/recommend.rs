@@ -305,12 +305,13 @@ fn earnings_reason(sim: &Simulation) -> Vec<String> {
             .any(|item| matches!(item, ItemKind::Planned { .. }))
     });
     let tail = if planned {
-        "only the new work some strategies include can earn the rest"
+        "so only new work (planned work, or the job a pairing strategy assumes) can earn the rest"
     } else {
         "so without new work no strategy is Top Rated then (add planned work to see its effect)"
     };
+    // The simulator bills no further hours on open hourly contracts, so say it is an assumption.
     vec![format!(
-        "Top Rated on {} also needs {} earned in the 12 months before it; the contracts on record earn at most {} in that time, {tail}.",
+        "Top Rated on {} also needs {} earned in the 12 months before it; the contracts on record earn at most {} in that time if no more hours are billed on open hourly contracts, {tail}.",
         date(sim.setup.horizon_end()),
         params.top_rated_min_earnings,
         Money::from_cents(best)

@@ -247,7 +247,7 @@ impl Simulation {
                     .max()
                     .unwrap_or(0)
             })
-            .sum();
+            .fold(0i64, i64::saturating_add);
         history.saturating_add(varying)
     }
 
