@@ -178,7 +178,12 @@ pub fn SimulatorPage() -> impl IntoView {
         let at = today;
         let scenario = with_as_of(&scenario, at);
         let open = open_contracts(&scenario, at);
-        let contracts = chosen.get_untracked().unwrap_or_else(|| open.clone());
+        // A saved choice may name a contract that has since ended or gone (an edit, an undo,
+        // another tab): the run takes the chosen ones still open.
+        let contracts = match chosen.get_untracked() {
+            Some(list) => list.into_iter().filter(|id| open.contains(id)).collect(),
+            None => open.clone(),
+        };
         let jobs = planned.with_untracked(|specs| planned_work(specs, at));
         let mut list = preset_strategies(&scenario, at, &contracts, &jobs);
         let (custom_list, not_run) = custom.with_untracked(|c| {

@@ -116,6 +116,27 @@ test('a long run shows progress and can be cancelled midway', async () => {
   await context.close();
 });
 
+test('a chosen contract that has since ended drops out of the run instead of failing it', async () => {
+  const { page, context, errors } = await demoSimulator();
+  // Choose k16 and k17 only and run (which saves the choice), then end k16 on the contracts page.
+  await page.locator('.contract-picks label', { hasText: 'k18' }).locator('input').uncheck();
+  await runAndRead(page);
+  await page.getByRole('link', { name: 'Contracts' }).click();
+  await page.getByRole('button', { name: /^k16 / }).click();
+  await page.getByTestId('end-now').click();
+  await page.getByRole('link', { name: 'Simulator' }).click();
+  await page.getByTestId('run').waitFor();
+  const table = await runAndRead(page);
+  assert.equal(await page.locator('p.error').count(), 0, 'no error');
+  assert.match(table, /Close all now/);
+  // The run decided about k17 alone: k16 has ended and k18 was not chosen.
+  const plan = await page.getByTestId('plan-steps').textContent();
+  assert.match(plan, /k17/);
+  assert.doesNotMatch(plan, /k16|k18/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the target solver answers in contracts', async () => {
   const { page, context } = await demoSimulator({ width: 390, height: 844 });
   await page.getByTestId('solve').click();
