@@ -3,23 +3,21 @@
 //! the actions panel offering only what the engine allows.
 #![cfg(target_arch = "wasm32")]
 
+mod web_support;
+
 use jss_lab::entry::{
     add_rows, parse_hours_hundredths, parse_stars, parse_usd, rows_from_paste, TableRow,
 };
 use leptos::prelude::*;
 use leptos::task::tick;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_support::{date, mount};
 
 use jss_engine::scenario::Terms;
 use jss_lab::components::contract_actions::ContractActions;
 use jss_lab::state::{AppState, UndoStep};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn date(s: &str) -> chrono::NaiveDate {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-}
 
 fn demo() -> jss_engine::scenario::Scenario {
     jss_engine::demo::vanished_clients(date("2026-11-27")).expect("the demo parses")
@@ -159,21 +157,11 @@ fn typed_numbers_are_read_or_refused_in_words() {
 
 /// Mounts the actions panel for a demo contract and lists its buttons' test ids.
 async fn buttons_for(id: &'static str) -> Vec<String> {
-    let section: web_sys::HtmlElement = document()
-        .create_element("section")
-        .expect("create section")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&section)
-        .expect("append section");
-    let handle = leptos::mount::mount_to(section.clone(), move || {
+    let section = mount(move || {
         AppState::provide(Some(demo()), None, date("2026-11-27"));
         let undo = RwSignal::new(None::<UndoStep>);
         view! { <ContractActions id=id.to_string() undo=undo /> }
     });
-    std::mem::forget(handle);
     tick().await;
     // The app's web-sys build has no `NodeList`, so the buttons are read from the markup.
     let html = section.inner_html();

@@ -4,6 +4,8 @@
 //! fields added later, and the strategy builder showing its problems inline. Run with
 //! `cargo test -p jss-lab --target wasm32-unknown-unknown --test sim_web`.
 
+mod web_support;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -12,6 +14,7 @@ use leptos::task::tick;
 use serde_json::json;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_support::mount;
 
 use jss_engine::simulate::custom::{BehaviourChoice, CustomContext, CustomStrategy};
 use jss_engine::simulate::BehaviourPreset;
@@ -299,21 +302,6 @@ fn custom_strategies_planned_work_and_behaviours_are_saved_and_read_back() {
     };
     let payload = payload_of(None, Some(&inputs));
     assert_eq!(sim_inputs_of(&payload), Some(inputs));
-}
-
-fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
-    let section: web_sys::HtmlElement = document()
-        .create_element("div")
-        .expect("create div")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&section)
-        .expect("append div");
-    let handle = leptos::mount::mount_to(section.clone(), f);
-    std::mem::forget(handle);
-    section
 }
 
 fn find<T: JsCast>(root: &web_sys::HtmlElement, selector: &str) -> T {

@@ -3,6 +3,8 @@
 //! outcomes, verified saves with backup, quarantine, quota, several tabs, recovery choices and
 //! the banner. Run with `cargo test -p jss-lab --target wasm32-unknown-unknown --test storage_web`.
 
+mod web_support;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -12,6 +14,7 @@ use leptos::task::tick;
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_support::mount;
 
 use jss_lab::components::storage_banner::{notice_for, BannerAction, StorageBanner, Urgency};
 use jss_lab::storage::envelope::{self, ReadError};
@@ -1071,20 +1074,6 @@ fn the_theme_keeps_its_own_key() {
 }
 
 // --- the banner ---
-
-fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
-    let section: web_sys::HtmlElement = document()
-        .create_element("section")
-        .expect("create section")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&section)
-        .expect("append section");
-    std::mem::forget(leptos::mount::mount_to(section.clone(), f));
-    section
-}
 
 fn click(section: &web_sys::HtmlElement, action: &str) {
     let button: web_sys::HtmlElement = section

@@ -1,10 +1,13 @@
 //! Component tests in headless Chromium (`cargo test -p jss-lab --target wasm32-unknown-unknown`).
 #![cfg(target_arch = "wasm32")]
 
+mod web_support;
+
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_support::{date, mount};
 
 use jss_lab::components::theme_picker::ThemePicker;
 use jss_lab::theme::{Theme, ThemeContext};
@@ -21,23 +24,6 @@ fn html_theme() -> Option<String> {
     document()
         .document_element()
         .and_then(|e| e.get_attribute("data-theme"))
-}
-
-/// Mounts a component into a fresh `<section>` and returns it.
-fn mount<V: IntoView + 'static>(f: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
-    let section: web_sys::HtmlElement = document()
-        .create_element("section")
-        .expect("create section")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&section)
-        .expect("append section");
-    let handle = leptos::mount::mount_to(section.clone(), f);
-    // Keep the view alive for the rest of the test.
-    std::mem::forget(handle);
-    section
 }
 
 #[wasm_bindgen_test]
@@ -85,10 +71,6 @@ fn a_saved_theme_is_restored_and_garbage_falls_back_to_system() {
         .set_item("jss-lab.theme", "<not a theme>")
         .expect("write");
     assert_eq!(jss_lab::storage::load_theme(), Theme::System);
-}
-
-fn date(s: &str) -> chrono::NaiveDate {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
 }
 
 /// One check for the plan: a strategy as data → the dated steps, as `date: what` lines.
