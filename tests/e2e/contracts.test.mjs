@@ -86,7 +86,8 @@ test('three pasted rows are added in one edit and the JSS changes', async () => 
   // Enter adds a row and moves to its first cell; a blank row is not a contract.
   await table.getByRole('textbox', { name: 'Row 3 End reason' }).press('Enter');
   await table.getByRole('textbox', { name: 'Row 4 Client' }).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Row 4 Client');
+  // Focus moves once the new row is drawn, which can be a frame after it appears.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Row 4 Client', null, { timeout: 2000 });
   await page.getByTestId('fast-table-commit').filter({ hasText: 'Add 3 contracts' }).click();
   await page.getByTestId('fast-table-saved').getByText('Added 3 contracts.').waitFor();
   assert.equal(await page.locator('[data-testid=contract-table] tbody tr').count(), 21);
