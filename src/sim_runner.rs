@@ -186,7 +186,7 @@ impl Runner {
                 ..
             } => {
                 let elapsed_ms = now_ms() - self.started_ms.get_value();
-                self.report.set(Some(report));
+                self.report.set(Some(*report));
                 if done >= total {
                     self.running.set(false);
                     self.progress.set(None);

@@ -218,6 +218,7 @@ pub fn SimulatorPage() -> impl IntoView {
                     .collect()
             }),
             rank_week: DEFAULT_RANK_WEEK,
+            priorities: jss_engine::simulate::DEFAULT_PRIORITIES.to_vec(),
         };
         strategies.set(config.strategies.clone());
         // The worker checks the rest and says why it refuses a run.

@@ -11,6 +11,7 @@ use crate::rules::Rules;
 
 pub mod edit;
 pub mod export;
+pub mod names;
 pub mod parse;
 
 #[derive(Clone, Debug, PartialEq)]

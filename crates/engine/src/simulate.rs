@@ -17,9 +17,11 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub mod attention;
 pub mod cli;
 mod compile;
 pub mod custom;
+pub mod inputs;
 mod ledger_run;
 pub mod model;
 pub mod presets;
@@ -29,6 +31,7 @@ pub mod report;
 mod run;
 mod sample;
 pub mod target;
+pub mod words;
 pub mod workload;
 
 pub use cli::{parse_simulate_args, simulate_json, SimOptions};
@@ -38,7 +41,7 @@ pub use model::{
     StarDistribution, StarWeight, Strategy, PPM,
 };
 pub use presets::{open_contracts, preset_strategies, preset_strategy, Preset};
-pub use recommend::Recommendation;
+pub use recommend::{Goal, Recommendation, DEFAULT_PRIORITIES};
 pub use report::{SimReport, StrategyReport};
 pub use run::Simulation;
 pub use target::{earliest_date, fewest_contracts, TargetAnswer, TargetQuery};
@@ -73,6 +76,13 @@ pub struct SimConfig {
     /// The week the ranking looks at first (index into the weekly dates).
     #[serde(default = "default_rank_week")]
     pub rank_week: u32,
+    /// What the recommendation ranks by, most important first.
+    #[serde(default = "default_priorities")]
+    pub priorities: Vec<Goal>,
+}
+
+fn default_priorities() -> Vec<Goal> {
+    DEFAULT_PRIORITIES.to_vec()
 }
 
 /// How far a simulation has got, in trial units (one strategy × one trial).
@@ -108,4 +118,6 @@ pub enum SimError {
     Ledger { contract: String, message: String },
     #[error("target: {0}")]
     Target(String),
+    #[error("{0}")]
+    Inputs(String),
 }

@@ -437,6 +437,7 @@ fn a_custom_strategy_runs_next_to_the_presets_with_planned_work_and_its_own_beha
         default_behaviour: BehaviourPreset::Vanished.behaviour(),
         behaviours: Default::default(),
         rank_week: 12,
+        priorities: jss_engine::simulate::DEFAULT_PRIORITIES.to_vec(),
     };
     config.behaviours.insert(
         "k17".into(),

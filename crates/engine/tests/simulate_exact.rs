@@ -99,6 +99,7 @@ fn certain_feedback_matches_the_engine_week_by_week() {
         default_behaviour: certain(500, 0),
         behaviours,
         rank_week: 12,
+        priorities: jss_engine::simulate::DEFAULT_PRIORITIES.to_vec(),
     };
     let mut expected = scenario.clone();
     set_end(
@@ -149,6 +150,7 @@ fn clients_who_never_return_leave_the_contracts_without_feedback() {
         default_behaviour: never,
         behaviours: Default::default(),
         rank_week: 12,
+        priorities: jss_engine::simulate::DEFAULT_PRIORITIES.to_vec(),
     };
     let mut expected = scenario.clone();
     set_end(&mut expected, "k17", at, None);
@@ -197,6 +199,7 @@ fn the_legacy_pattern_rule_path_matches_the_engine_too() {
         },
         behaviours: Default::default(),
         rank_week: 12,
+        priorities: jss_engine::simulate::DEFAULT_PRIORITIES.to_vec(),
     };
     let mut expected = scenario.clone();
     set_end(&mut expected, "k16", at, None);

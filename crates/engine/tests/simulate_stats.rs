@@ -36,6 +36,7 @@ fn check(feedback_ppm: u32, trials: u32) -> f64 {
         },
         behaviours: Default::default(),
         rank_week: 1,
+        priorities: jss_engine::simulate::DEFAULT_PRIORITIES.to_vec(),
     };
     let run = |ppm| {
         let mut sim = Simulation::new(&scenario, &baseline_config(ppm)).expect("simulation");

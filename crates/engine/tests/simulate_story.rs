@@ -31,6 +31,7 @@ fn check(scenario: &Scenario) -> SimReport {
         },
         behaviours: Default::default(),
         rank_week: 12,
+        priorities: jss_engine::simulate::DEFAULT_PRIORITIES.to_vec(),
     };
     let mut sim = Simulation::new(scenario, &config).expect("simulation");
     sim.run_chunk(u64::MAX);
@@ -58,7 +59,7 @@ fn without_the_long_term_rule_closing_now_and_staggering_are_identical() {
     assert!(
         reasons
             .iter()
-            .any(|r| r.contains("k16") && r.contains("MODEL §3.1.4")),
+            .any(|r| r.contains("Inventory dashboard") && r.contains("MODEL §3.1.4")),
         "{reasons:?}"
     );
 }

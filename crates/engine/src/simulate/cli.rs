@@ -4,9 +4,11 @@
 use chrono::NaiveDate;
 
 use crate::scenario::Scenario;
+use crate::simulate::custom::ppm_as_percent;
+use crate::simulate::inputs::{prepare, InputProblem, RunInputs, MAX_HORIZON_WEEKS};
 use crate::simulate::model::{BehaviourPreset, Strategy};
-use crate::simulate::presets::{open_contracts, preset_strategy, Preset};
-use crate::simulate::{SimConfig, SimError, Simulation, DEFAULT_RANK_WEEK};
+use crate::simulate::presets::Preset;
+use crate::simulate::{SimConfig, SimError, Simulation};
 
 pub const DEFAULT_TRIALS: u32 = 10_000;
 pub const DEFAULT_SEED: u64 = 1;
@@ -109,38 +111,45 @@ fn number<T: std::str::FromStr>(text: &str, name: &str) -> Result<T, String> {
         .map_err(|_| format!("{name}: \"{text}\" is not a whole number in range"))
 }
 
-/// The configuration `simulate_json` runs: the custom strategies, or the presets on the chosen
-/// (default: every open) contract.
+/// The configuration `simulate_json` runs: the same assembly as the app's ([`prepare`]), with
+/// the command's options in place of the page's inputs; `--strategy` keeps only the presets
+/// named, and custom strategies replace the presets.
 pub fn config_for(scenario: &Scenario, options: &SimOptions) -> Result<SimConfig, SimError> {
     let at = options.at.or(scenario.as_of).ok_or(SimError::NoStartDate)?;
-    let strategies = match &options.strategies {
-        Some(strategies) => strategies.clone(),
-        None => {
-            let contracts = options
-                .contracts
-                .clone()
-                .unwrap_or_else(|| open_contracts(scenario, at));
-            let presets: &[Preset] = if options.presets.is_empty() {
-                &Preset::ALL
-            } else {
-                &options.presets
-            };
-            presets
-                .iter()
-                .filter_map(|p| preset_strategy(*p, scenario, at, &contracts, &[]))
-                .collect()
+    let inputs = RunInputs {
+        seed: options.seed,
+        trials: options.trials.to_string(),
+        // The page asks for weeks; the command's days are set exactly below.
+        horizon_weeks: options
+            .horizon_days
+            .div_ceil(7)
+            .clamp(1, MAX_HORIZON_WEEKS)
+            .to_string(),
+        behaviour: options.behaviour.as_str().to_owned(),
+        returns_pct: ppm_as_percent(options.behaviour.behaviour().returns_ppm),
+        contracts: options.contracts.clone(),
+        ..RunInputs::default()
+    };
+    let mut config = match prepare(scenario, at, &inputs) {
+        Ok(prepared) => prepared.config,
+        Err(problems) if problems.contains(&InputProblem::NothingOpen) => {
+            return Err(SimError::NoStrategies)
+        }
+        Err(problems) => {
+            let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            return Err(SimError::Inputs(words.join(" ")));
         }
     };
-    Ok(SimConfig {
-        at: Some(at),
-        horizon_days: options.horizon_days,
-        trials: options.trials,
-        seed: options.seed,
-        strategies,
-        default_behaviour: options.behaviour.behaviour(),
-        behaviours: Default::default(),
-        rank_week: DEFAULT_RANK_WEEK,
-    })
+    config.horizon_days = options.horizon_days;
+    config.trials = options.trials;
+    if let Some(strategies) = &options.strategies {
+        config.strategies = strategies.clone();
+    } else if !options.presets.is_empty() {
+        config
+            .strategies
+            .retain(|s| Preset::parse(&s.name).is_some_and(|p| options.presets.contains(&p)));
+    }
+    Ok(config)
 }
 
 /// Runs every trial and returns the report as pretty JSON. Same scenario and options, same

@@ -38,7 +38,7 @@ pub enum RunReply {
         run_id: u64,
         done: u64,
         total: u64,
-        report: SimReport,
+        report: Box<SimReport>,
     },
     /// The request could not run; `message` says why in plain words.
     Failed { run_id: u64, message: String },
@@ -112,7 +112,7 @@ pub fn serve(request_json: &str, now_ms: &mut dyn FnMut() -> f64, post: &mut dyn
             run_id,
             done: progress.done,
             total: progress.total,
-            report: sim.report(),
+            report: Box::new(sim.report()),
         });
         if progress.is_done() {
             return;
@@ -181,7 +181,7 @@ mod tests {
                 s.histograms.clear();
                 s.top_rated_counts.clear();
             }
-            assert_eq!(report, &expected, "step {step_ms} ms");
+            assert_eq!(**report, expected, "step {step_ms} ms");
             if step_ms >= 1000.0 {
                 assert!(
                     replies.len() > 1,

@@ -23,8 +23,10 @@ use crate::jss::window::{score_outcomes, Scored, Tallies};
 use crate::scenario::{Contract, Feedback, Party, Scenario, Stars};
 use crate::simulate::compile::{compile, CompiledStrategy, ContractPlan, ItemKind, Setup};
 use crate::simulate::ledger_run::{run_contract, ContractRun, LedgerPlan, MoneyEvent};
-use crate::simulate::model::ClientBehaviour;
+use crate::simulate::model::{ClientBehaviour, Strategy};
+use crate::simulate::recommend::Goal;
 use crate::simulate::sample::{chance, delay, stars, trial_rng};
+use crate::simulate::words::instruction;
 use crate::simulate::{Progress, SimConfig, SimError};
 
 /// A sampled client feedback: date and stars in hundredths.
@@ -94,6 +96,11 @@ pub struct Simulation {
     pub(crate) trials: u32,
     pub(crate) seed: u64,
     pub(crate) rank_week: u32,
+    /// The goals the recommendation ranks by, most important first.
+    pub(crate) priorities: Vec<Goal>,
+    /// The strategies as configured, and each one's instruction in plain words.
+    pub(crate) sources: Vec<Strategy>,
+    pub(crate) instructions: Vec<String>,
     pub(crate) strategies: Vec<CompiledStrategy>,
     pub(crate) slots: Vec<Slot>,
     pub(crate) states: Vec<StrategyState>,
@@ -181,6 +188,13 @@ impl Simulation {
             trials: config.trials,
             seed: config.seed,
             rank_week: config.rank_week,
+            priorities: config.priorities.clone(),
+            instructions: config
+                .strategies
+                .iter()
+                .map(|s| instruction(s, &setup.base, setup.at))
+                .collect(),
+            sources: config.strategies.clone(),
             strategies,
             slots,
             states,

@@ -136,6 +136,7 @@ pub fn config(scenario: &Scenario, behaviour: BehaviourPreset) -> SimConfig {
         default_behaviour: behaviour.behaviour(),
         behaviours: Default::default(),
         rank_week: 12,
+        priorities: crate::simulate::DEFAULT_PRIORITIES.to_vec(),
     }
 }
 

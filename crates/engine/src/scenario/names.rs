@@ -1,0 +1,64 @@
+//! How contracts and clients are named in sentences: by the words the user gave them (a title,
+//! a client's name), and by an id only when nothing else was given, because people recognise
+//! "Inventory dashboard" and not "k16".
+
+use crate::scenario::{Contract, Scenario};
+
+impl Scenario {
+    /// The client's name, or its id when the scenario does not list it.
+    pub fn client_name<'a>(&'a self, client_id: &'a str) -> &'a str {
+        self.clients
+            .iter()
+            .find(|c| c.id == client_id)
+            .map_or(client_id, |c| c.name.as_str())
+    }
+
+    /// The contract as a sentence names it: its title in quotes, else "the contract with" its
+    /// client, else its id (a contract the scenario does not hold).
+    pub fn contract_name(&self, contract_id: &str) -> String {
+        match self.contracts.iter().find(|c| c.id == contract_id) {
+            Some(contract) => self.name_of(contract),
+            None => contract_id.to_owned(),
+        }
+    }
+
+    /// [`Scenario::contract_name`] for a contract at hand.
+    pub fn name_of(&self, contract: &Contract) -> String {
+        match contract.title.as_deref().map(str::trim) {
+            Some(title) if !title.is_empty() => format!("“{title}”"),
+            _ => format!("the contract with {}", self.client_name(&contract.client)),
+        }
+    }
+}
+
+/// Joins names as a sentence does: "A", "A and B", "A, B and C".
+pub fn join_and(names: &[String]) -> String {
+    join_with(names, "and")
+}
+
+/// Joins alternatives: "A", "A or B", "A, B or C".
+pub fn join_or(names: &[String]) -> String {
+    join_with(names, "or")
+}
+
+fn join_with(names: &[String], word: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_read_as_sentences() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_and(&names(&[])), "");
+        assert_eq!(join_and(&names(&["A"])), "A");
+        assert_eq!(join_and(&names(&["A", "B"])), "A and B");
+        assert_eq!(join_or(&names(&["A", "B", "C"])), "A, B or C");
+    }
+}
