@@ -10,9 +10,11 @@ use crate::components::storage_banner::{BannerAction, StorageBanner};
 use crate::pages::calendar_page::CalendarPage;
 use crate::pages::contracts_page::ContractsPage;
 use crate::pages::dashboard_page::DashboardPage;
+use crate::pages::glossary_page::GlossaryPage;
 use crate::pages::import_page::ImportPage;
 use crate::pages::jss_page::JssPage;
 use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::refund_page::RefundPage;
 use crate::pages::settings_page::SettingsPage;
 use crate::pages::simulator_page::SimulatorPage;
 use crate::state::{payload_of, scenario_of, sim_inputs_of, AppState};
@@ -100,12 +102,19 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/import") view=ImportPage />
                             <Route path=path!("/simulator") view=SimulatorPage />
                             <Route path=path!("/settings") view=SettingsPage />
+                            <Route path=path!("/glossary") view=GlossaryPage />
+                            <Route path=path!("/refund") view=RefundPage />
                         </Routes>
                     </ErrorBoundary>
                 </main>
                 <footer class="site-footer">
                     <p>
                         "JSS Lab estimates your Job Success Score from Upwork's documented rules. It is not Upwork's own algorithm, and nothing you enter leaves this browser."
+                    </p>
+                    <p>
+                        <a href="/glossary">"Glossary: what the words mean"</a>
+                        " · "
+                        <a href="/refund">"For clients: when does my escrow come back?"</a>
                     </p>
                 </footer>
             </div>

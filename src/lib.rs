@@ -9,7 +9,6 @@ pub mod export;
 pub mod format;
 pub mod pages;
 pub mod persistence;
-pub mod plan;
 pub mod share;
 pub mod sim_runner;
 pub mod state;

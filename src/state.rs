@@ -2,58 +2,19 @@
 //! plus the views the engine derives from them. Pages read these memos; only the functions
 //! here change the scenario.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use jss_engine::jss::report::{score_report, ScoreReport};
 use jss_engine::ledger::{Ledger, Totals};
 use jss_engine::scenario::Scenario;
-use jss_engine::simulate::custom::{BehaviourChoice, CustomStrategy, PlannedSpec};
 use jss_engine::timeline::{timeline, TimelineEvent};
 use leptos::prelude::*;
 
 /// How far ahead the dashboard and calendars look.
 pub const HORIZON_DAYS: u32 = 120;
 
-/// The simulator's inputs, saved with the scenario. Results are never saved: they are
-/// recomputed from these inputs (same seed, same numbers) when the simulator page opens.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SimInputs {
-    pub seed: u64,
-    pub trials: String,
-    pub horizon_weeks: String,
-    pub behaviour: String,
-    pub returns_pct: String,
-    /// The contracts chosen; `None` = every open contract.
-    pub contracts: Option<Vec<String>>,
-    // Added after the first release: `serde(default)` lets payloads saved before them load
-    // unchanged, so the storage schema did not need a migration.
-    /// Strategies the user composed, compared next to the presets.
-    #[serde(default)]
-    pub custom: Vec<CustomStrategy>,
-    /// Future work the user expects; every strategy includes it.
-    #[serde(default)]
-    pub planned: Vec<PlannedSpec>,
-    /// Per-contract client behaviour; contracts without one use `behaviour` and `returns_pct`.
-    #[serde(default)]
-    pub behaviours: BTreeMap<String, BehaviourChoice>,
-}
-
-impl Default for SimInputs {
-    fn default() -> SimInputs {
-        SimInputs {
-            seed: 1,
-            trials: "10000".into(),
-            horizon_weeks: "52".into(),
-            behaviour: "vanished".into(),
-            returns_pct: "5".into(),
-            contracts: None,
-            custom: Vec::new(),
-            planned: Vec::new(),
-            behaviours: BTreeMap::new(),
-        }
-    }
-}
+/// The simulator's inputs, saved with the scenario (the engine owns their meaning and turns
+/// them into a run: `simulate::inputs::prepare`).
+pub use jss_engine::simulate::inputs::RunInputs as SimInputs;
 
 #[derive(Clone, Copy)]
 pub struct AppState {

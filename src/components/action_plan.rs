@@ -1,15 +1,26 @@
 use chrono::NaiveDate;
+use jss_engine::simulate::plan::{plan_steps, plan_text, to_ics};
 use jss_engine::simulate::Strategy;
 use leptos::prelude::*;
 
 use crate::format::date;
-use crate::plan::{plan_steps, plan_text, to_ics};
+use crate::state::{with_as_of, AppState};
 
 /// The chosen strategy as dated steps with messages for the client, to copy or to download as
 /// calendar reminders.
 #[component]
 pub fn ActionPlan(strategies: Vec<Strategy>, best: Option<String>, at: NaiveDate) -> impl IntoView {
+    let state = AppState::get();
     let strategies = StoredValue::new(strategies);
+    // Steps name contracts by title, so the plan reads the scenario as of the run's date.
+    let steps_of = move |s: &Strategy| {
+        state.scenario.with(|scenario| {
+            scenario
+                .as_ref()
+                .map(|sc| plan_steps(s, &with_as_of(sc, at), at))
+                .unwrap_or_default()
+        })
+    };
     let first = strategies.with_value(|s| s.first().map(|s| s.name.clone()));
     let chosen = RwSignal::new(best.or(first).unwrap_or_default());
     let status = RwSignal::new(None::<String>);
@@ -17,7 +28,7 @@ pub fn ActionPlan(strategies: Vec<Strategy>, best: Option<String>, at: NaiveDate
         move || strategies.with_value(|list| list.iter().find(|s| s.name == chosen.get()).cloned());
     let copy = move |_| {
         let Some(s) = current() else { return };
-        let text = plan_text(&s.name, &plan_steps(&s, at));
+        let text = plan_text(&s.name, &steps_of(&s));
         let done = web_sys::window().map(|w| w.navigator().clipboard().write_text(&text));
         status.set(Some(match done {
             Some(_) => "Plan copied to the clipboard.".to_string(),
@@ -26,7 +37,7 @@ pub fn ActionPlan(strategies: Vec<Strategy>, best: Option<String>, at: NaiveDate
     };
     let download = move |_| {
         let Some(s) = current() else { return };
-        let ics = to_ics(&s.name, &plan_steps(&s, at), at);
+        let ics = to_ics(&s.name, &steps_of(&s), at);
         let res = crate::storage::download_text("jss-lab-plan.ics", "text/calendar", &ics);
         status.set(Some(match res {
             Ok(()) => "Reminders downloaded (jss-lab-plan.ics).".to_string(),
@@ -53,7 +64,7 @@ pub fn ActionPlan(strategies: Vec<Strategy>, best: Option<String>, at: NaiveDate
                 {move || {
                     current()
                         .map(|s| {
-                            plan_steps(&s, at)
+                            steps_of(&s)
                                 .into_iter()
                                 .map(|step| {
                                     view! {

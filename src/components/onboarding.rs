@@ -47,6 +47,15 @@ pub fn Onboarding() -> impl IntoView {
                     </A>
                 </div>
                 <div class="card">
+                    <h3>"I hired someone: when does my money come back?"</h3>
+                    <p>
+                        "For clients: a fixed-price contract ended with money in escrow. Four questions give the refund date and your money calendar."
+                    </p>
+                    <A href="/refund" attr:class="button-link" attr:data-testid="client-way-in">
+                        "Find my refund date"
+                    </A>
+                </div>
+                <div class="card">
                     <h3>"Import a scenario file"</h3>
                     <p>"A JSS Lab scenario (.json) exported earlier or shared with you."</p>
                     <ImportFile />

@@ -1,66 +1,116 @@
+use jss_engine::simulate::words::in_100;
 use jss_engine::simulate::SimReport;
 use leptos::prelude::*;
 
-use crate::format::money;
+use crate::format::{date, money};
 
-/// The strategies side by side: P(JSS ≥ 90) at 4, 12 and 26 weeks, the median at the horizon,
-/// P(Top Rated) at the horizon, and the money released and refunded on average.
+/// The strategies side by side, best first, in plain words: the chance of a JSS of 90 or more
+/// and of Top Rated on the ranking date, the typical score then and at the end, and the money.
+/// On a phone each row becomes a card whose cells carry their own labels.
 #[component]
 pub fn SimTable(report: SimReport) -> impl IntoView {
-    let weeks = [4_usize, 12, 26];
-    let last = report.dates.len().saturating_sub(1);
-    let header = weeks
+    let Some(rec) = report.recommendation.clone() else {
+        return ().into_any();
+    };
+    let week = (jss_engine::simulate::DEFAULT_RANK_WEEK as usize)
+        .min(report.dates.len().saturating_sub(1));
+    let on = report.dates.get(week).map(|d| date(*d)).unwrap_or_default();
+    let end = report.dates.last().map(|d| date(*d)).unwrap_or_default();
+    let labels = [
+        format!("JSS 90% or more on {on}"),
+        format!("Top Rated on {on}"),
+        format!("Typical JSS on {on}"),
+        format!("Typical JSS on {end}"),
+        "Funded work back to clients".to_owned(),
+        "Released to you (average)".to_owned(),
+    ];
+    let rows = rec
+        .ranking
         .iter()
-        .map(|w| format!("P(JSS ≥ 90) at {} weeks", (*w).min(last)))
+        .map(|r| {
+            let released = report
+                .strategies
+                .iter()
+                .find(|s| s.name == r.name)
+                .map(|s| money(s.money.mean_released))
+                .unwrap_or_default();
+            let refunds = if r.p_refund == 0.0 {
+                "none".to_owned()
+            } else {
+                format!(
+                    "${:.2} on average ({})",
+                    r.mean_refunded_usd,
+                    in_100(r.p_refund)
+                )
+            };
+            let score =
+                |v: Option<u8>| v.map_or_else(|| "no score".to_owned(), |v| format!("{v}%"));
+            (
+                r.clone(),
+                [
+                    (
+                        in_100(r.p_at_least_90),
+                        format!("{:.1}%", r.p_at_least_90 * 100.0),
+                    ),
+                    (
+                        in_100(r.p_top_rated),
+                        format!("{:.1}%", r.p_top_rated * 100.0),
+                    ),
+                    (score(r.p50), String::new()),
+                    (score(r.p50_horizon), String::new()),
+                    (refunds, String::new()),
+                    (released, String::new()),
+                ],
+            )
+        })
         .collect::<Vec<_>>();
     view! {
         <div class="table-scroll">
-            <table class="data-table" data-testid="sim-table">
-                <caption class="visually-hidden">"Strategies compared"</caption>
+            <table class="data-table sim-table" data-testid="sim-table">
+                <caption class="visually-hidden">"Strategies compared, best first"</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Strategy"</th>
-                        {header
-                            .into_iter()
-                            .map(|h| view! { <th scope="col">{h}</th> })
+                        {labels
+                            .iter()
+                            .map(|h| view! { <th scope="col">{h.clone()}</th> })
                             .collect_view()}
-                        <th scope="col">"Median JSS at the horizon"</th>
-                        <th scope="col">"P(Top Rated) at the horizon"</th>
-                        <th scope="col">"Released (mean)"</th>
-                        <th scope="col">"Refunded (mean)"</th>
                     </tr>
                 </thead>
                 <tbody>
-                    {report
-                        .strategies
-                        .iter()
-                        .map(|s| {
-                            let cells = weeks
-                                .iter()
-                                .map(|w| {
-                                    let p = s
-                                        .p_at_least_90
-                                        .get((*w).min(last))
-                                        .copied()
-                                        .unwrap_or(0.0);
-                                    view! { <td>{format!("{:.1}%", p * 100.0)}</td> }
-                                })
-                                .collect_view();
+                    {rows
+                        .into_iter()
+                        .map(|(r, cells)| {
+                            let tag = if r.equally_good && rec.equally_good.len() > 1 {
+                                Some("equally good")
+                            } else if r.equally_good {
+                                Some("recommended")
+                            } else {
+                                None
+                            };
                             view! {
-                                <tr>
-                                    <th scope="row" title=s.description.clone()>
-                                        {s.name.clone()}
+                                <tr class:best=r.equally_good>
+                                    <th scope="row">
+                                        <span class="strategy-name">{r.name.clone()}</span>
+                                        {tag.map(|t| view! { <span class="tag">{t}</span> })}
+                                        <span class="muted strategy-instruction">
+                                            {r.instruction.clone()}
+                                        </span>
                                     </th>
-                                    {cells}
-                                    <td>
-                                        {s
-                                            .horizon
-                                            .p50
-                                            .map_or("no score".to_string(), |m| format!("{m}%"))}
-                                    </td>
-                                    <td>{format!("{:.1}%", s.horizon.p_top_rated * 100.0)}</td>
-                                    <td class="amount">{money(s.money.mean_released)}</td>
-                                    <td class="amount">{money(s.money.mean_refunded)}</td>
+                                    {cells
+                                        .into_iter()
+                                        .zip(labels.clone())
+                                        .map(|((text, exact), label)| {
+                                            view! {
+                                                <td
+                                                    data-label=label
+                                                    title=(!exact.is_empty()).then_some(exact)
+                                                >
+                                                    {text}
+                                                </td>
+                                            }
+                                        })
+                                        .collect_view()}
                                 </tr>
                             }
                         })
@@ -69,4 +119,5 @@ pub fn SimTable(report: SimReport) -> impl IntoView {
             </table>
         </div>
     }
+    .into_any()
 }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::decision_card::DecisionCard;
 use crate::components::jss_card::JssCard;
 use crate::components::money_totals::MoneyTotals;
 use crate::components::onboarding::Onboarding;
@@ -14,6 +15,7 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <h1>"Dashboard"</h1>
         <Show when=move || state.has_data() fallback=Onboarding>
+            <DecisionCard />
             <div class="dashboard-grid">
                 <JssCard />
                 <WindowTable />

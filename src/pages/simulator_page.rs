@@ -1,97 +1,192 @@
-use jss_engine::simulate::custom::{planned_work, CustomContext, CustomStrategy};
-use jss_engine::simulate::{
-    open_contracts, preset_strategies, BehaviourPreset, PlannedWork, Preset, SimConfig, SimReport,
-    Strategy, DEFAULT_RANK_WEEK, MAX_TRIALS,
-};
+use jss_engine::simulate::attention::attention;
+use jss_engine::simulate::custom::ppm_as_percent;
+use jss_engine::simulate::inputs::{default_contracts, prepare, InputField, InputProblem};
+use jss_engine::simulate::{open_contracts, BehaviourPreset, Preset, SimReport, Strategy};
 use jss_engine::timeline::TimelineKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::action_plan::ActionPlan;
-use crate::components::fan_chart::FanChart;
+use crate::components::decision_view::DecisionView;
+use crate::components::glossed::Glossed;
 use crate::components::sim_behaviours::SimBehaviours;
 use crate::components::sim_planned_work::SimPlannedWork;
+use crate::components::sim_priorities::SimPriorities;
 use crate::components::sim_strategy_builder::SimStrategyBuilder;
 use crate::components::sim_table::SimTable;
+use crate::components::strategy_chart::StrategyChart;
 use crate::components::target_solver::TargetSolver;
+use crate::format::money;
 use crate::sim_runner::Runner;
 use crate::state::{with_as_of, AppState, SimInputs};
 
-/// One open contract the user may include, with how long its client has been silent.
+/// One open contract the person may include, with why it might (or might not) be ended.
 #[derive(Clone, PartialEq)]
 struct Candidate {
     id: String,
-    label: String,
-    silent_days: Option<i64>,
+    name: String,
+    note: String,
 }
 
+/// The Simulator: the answer first (computed as soon as the page opens, with the saved or
+/// default assumptions), then one chart of every strategy and the table, then the assumptions,
+/// which re-run the simulation as they change, then the strategy builder and planned work.
 #[component]
 pub fn SimulatorPage() -> impl IntoView {
     let state = AppState::get();
+    view! {
+        <h1>"Simulator"</h1>
+        <Show
+            when=move || state.has_data()
+            fallback=|| {
+                view! {
+                    <p>
+                        "The simulator compares ways to close your open contracts. "
+                        <A href="/">"Open the demo or add your contracts"</A> " first."
+                    </p>
+                }
+            }
+        >
+            <Simulator />
+        </Show>
+    }
+}
+
+#[component]
+fn Simulator() -> impl IntoView {
+    let state = AppState::get();
     let runner = Runner::new();
-    let saved = state.sim_inputs.get_untracked();
-    let inputs = saved.clone().unwrap_or_default();
-    let behaviour = RwSignal::new(inputs.behaviour);
-    let returns_pct = RwSignal::new(inputs.returns_pct);
-    let trials = RwSignal::new(inputs.trials);
-    let horizon_weeks = RwSignal::new(inputs.horizon_weeks);
-    let seed = RwSignal::new(inputs.seed);
-    let chosen = RwSignal::new(inputs.contracts);
-    let custom = RwSignal::new(inputs.custom);
-    let planned = RwSignal::new(inputs.planned);
-    let behaviours = RwSignal::new(inputs.behaviours);
-    let error = RwSignal::new(None::<String>);
-    let skipped = RwSignal::new(Vec::<String>::new());
+    let saved = state.sim_inputs.get_untracked().unwrap_or_default();
+    let behaviour = RwSignal::new(saved.behaviour.clone());
+    let returns_pct = RwSignal::new(saved.returns_pct.clone());
+    let trials = RwSignal::new(saved.trials.clone());
+    let horizon_weeks = RwSignal::new(saved.horizon_weeks.clone());
+    let seed = RwSignal::new(saved.seed);
+    let chosen = RwSignal::new(saved.contracts.clone());
+    let custom = RwSignal::new(saved.custom.clone());
+    let planned = RwSignal::new(saved.planned.clone());
+    let behaviours = RwSignal::new(saved.behaviours.clone());
+    let priorities = RwSignal::new(saved.priorities.clone());
+    let problems = RwSignal::new(Vec::<InputProblem>::new());
+    let notes = RwSignal::new(Vec::<String>::new());
+    let assumptions = RwSignal::new(Vec::<String>::new());
     let strategies = RwSignal::new(Vec::<Strategy>::new());
 
+    let today = Signal::derive(move || state.today.get());
     let candidates = Memo::new(move |_| {
         let today = state.today.get();
         state.scenario.with(|s| {
-            s.as_ref()
-                .map(|s| {
-                    s.contracts
-                        .iter()
-                        .filter(|c| c.end.is_none())
-                        .map(|c| Candidate {
-                            id: c.id.clone(),
-                            label: format!("{} {}", c.id, c.title.clone().unwrap_or_default()),
-                            silent_days: c
-                                .payments
-                                .iter()
-                                .map(|p| p.date)
-                                .max()
-                                .map(|d| (today - d).num_days()),
-                        })
-                        .collect::<Vec<_>>()
+            let Some(s) = s else { return Vec::new() };
+            let s = with_as_of(s, today);
+            let upcoming = state.upcoming.get().unwrap_or_default();
+            let seen = attention(&s, today, &upcoming);
+            open_contracts(&s, today)
+                .into_iter()
+                .map(|id| {
+                    let contract = s.contracts.iter().find(|c| c.id == id);
+                    let client = contract.map_or("", |c| s.client_name(&c.client)).to_owned();
+                    let silent = seen.silent.iter().find(|x| x.contract == id);
+                    let waiting = seen.awaiting_approval.iter().find(|x| x.contract == id);
+                    let note = match (silent, waiting) {
+                        (Some(x), _) if x.escrow_held.cents() > 0 => format!(
+                            "{client}: silent for {} days; holds {} of funded escrow, which ending it would send back",
+                            x.silent_days,
+                            money(x.escrow_held)
+                        ),
+                        (Some(x), _) => format!("{client}: silent for {} days", x.silent_days),
+                        (None, Some(w)) => format!(
+                            "{client}: {} submitted, waiting for approval; ending it would send it back",
+                            money(w.amount)
+                        ),
+                        (None, None) => format!("{client}: active"),
+                    };
+                    Candidate {
+                        name: s.contract_name(&id),
+                        id,
+                        note,
+                    }
                 })
+                .collect::<Vec<_>>()
+        })
+    });
+    let defaults = Memo::new(move |_| {
+        let today = state.today.get();
+        state.scenario.with(|s| {
+            s.as_ref()
+                .map(|s| default_contracts(&with_as_of(s, today), today))
                 .unwrap_or_default()
         })
     });
-    let is_chosen =
-        move |id: &str| chosen.with(|c| c.as_ref().is_none_or(|c| c.iter().any(|x| x == id)));
-    let toggle = move |id: String| {
-        let all: Vec<String> = candidates
-            .get_untracked()
-            .into_iter()
-            .map(|c| c.id)
-            .collect();
-        chosen.update(|c| {
-            let mut list = c.clone().unwrap_or(all);
-            if let Some(pos) = list.iter().position(|x| *x == id) {
-                list.remove(pos);
-            } else {
-                list.push(id);
-            }
-            *c = Some(list);
-        });
+    let is_chosen = move |id: &str| match chosen.get() {
+        Some(list) => list.iter().any(|x| x == id),
+        None => defaults.with(|d| d.iter().any(|x| x == id)),
     };
-    // The contracts in question (id and label), in the candidates' order.
+    let inputs = move || SimInputs {
+        seed: seed.get_untracked(),
+        trials: trials.get_untracked(),
+        horizon_weeks: horizon_weeks.get_untracked(),
+        behaviour: behaviour.get_untracked(),
+        returns_pct: returns_pct.get_untracked(),
+        contracts: chosen.get_untracked(),
+        custom: custom.get_untracked(),
+        planned: planned.get_untracked(),
+        behaviours: behaviours.get_untracked(),
+        priorities: priorities.get_untracked(),
+    };
+    // Results are derived data: never saved, recomputed from the inputs and the seed.
+    let run = move || {
+        let Some(scenario) = state.scenario.get_untracked() else {
+            return;
+        };
+        let today = state.today.get_untracked();
+        let scenario = with_as_of(&scenario, today);
+        match prepare(&scenario, today, &inputs()) {
+            Ok(prepared) => {
+                problems.set(Vec::new());
+                notes.set([prepared.dropped, prepared.skipped].concat());
+                assumptions.set(prepared.assumptions);
+                strategies.set(prepared.config.strategies.clone());
+                runner.start(&scenario, &prepared.config);
+            }
+            Err(found) => problems.set(found),
+        }
+    };
+    // Every change of an assumption is saved and re-runs the simulation.
+    let rerun = move || {
+        state.sim_inputs.set(Some(inputs()));
+        run();
+    };
+    let on_inputs_change = Callback::new(move |()| rerun());
+    let toggle = move |id: String| {
+        let current = chosen
+            .get_untracked()
+            .unwrap_or_else(|| defaults.get_untracked());
+        let mut list = current;
+        if let Some(pos) = list.iter().position(|x| *x == id) {
+            list.remove(pos);
+        } else {
+            list.push(id);
+        }
+        chosen.set(Some(list));
+        rerun();
+    };
+    let on_behaviour = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if let Some(preset) = BehaviourPreset::parse(&value) {
+            returns_pct.set(ppm_as_percent(preset.behaviour().returns_ppm));
+        }
+        behaviour.set(value);
+        rerun();
+    };
+    run();
+
+    // The contracts in question (id and label), for the per-contract forms.
     let in_question = Signal::derive(move || {
         candidates
             .get()
             .into_iter()
             .filter(|c| is_chosen(&c.id))
-            .map(|c| (c.id, c.label))
+            .map(|c| (c.id, c.name))
             .collect::<Vec<_>>()
     });
     let open_ids = Signal::derive(move || {
@@ -120,7 +215,6 @@ pub fn SimulatorPage() -> impl IntoView {
             .map(|p| p.name().to_owned())
             .collect::<Vec<_>>()
     });
-    let today = Signal::derive(move || state.today.get());
     let clients = Signal::derive(move || {
         state.scenario.with(|s| {
             s.as_ref().map_or_else(Vec::new, |s| {
@@ -131,435 +225,320 @@ pub fn SimulatorPage() -> impl IntoView {
             })
         })
     });
-    // Inputs are saved as they change (and on every run), so composed strategies and planned
-    // work survive a reload; results never are.
-    let save_inputs = move || {
-        state.sim_inputs.set(Some(SimInputs {
-            seed: seed.get_untracked(),
-            trials: trials.get_untracked(),
-            horizon_weeks: horizon_weeks.get_untracked(),
-            behaviour: behaviour.get_untracked(),
-            returns_pct: returns_pct.get_untracked(),
-            contracts: chosen.get_untracked(),
-            custom: custom.get_untracked(),
-            planned: planned.get_untracked(),
-            behaviours: behaviours.get_untracked(),
-        }));
-    };
-    let on_inputs_change = Callback::new(move |()| save_inputs());
-    let on_behaviour = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        if let Some(preset) = BehaviourPreset::parse(&value) {
-            let ppm = preset.behaviour().returns_ppm;
-            returns_pct.set(format!("{}", f64::from(ppm) / 10_000.0));
-        }
-        behaviour.set(value);
-    };
-
-    let run = move || {
-        error.set(None);
-        let Some(scenario) = state.scenario.get_untracked() else {
-            return;
-        };
-        save_inputs();
-        let today = state.today.get_untracked();
-        let parsed = parse_inputs(
-            &trials.get_untracked(),
-            &horizon_weeks.get_untracked(),
-            &returns_pct.get_untracked(),
-        );
-        let (n_trials, weeks, returns_ppm) = match parsed {
-            Ok(v) => v,
-            Err(e) => {
-                error.set(Some(e));
-                return;
-            }
-        };
-        let at = today;
-        let scenario = with_as_of(&scenario, at);
-        let open = open_contracts(&scenario, at);
-        // A saved choice may name a contract that has since ended or gone (an edit, an undo,
-        // another tab): the run takes the chosen ones still open.
-        let contracts = match chosen.get_untracked() {
-            Some(list) => list.into_iter().filter(|id| open.contains(id)).collect(),
-            None => open.clone(),
-        };
-        let jobs = planned.with_untracked(|specs| planned_work(specs, at));
-        let mut list = preset_strategies(&scenario, at, &contracts, &jobs);
-        let (custom_list, not_run) = custom.with_untracked(|c| {
-            custom_strategies(
-                c,
-                &list,
-                CustomContext {
-                    at,
-                    open,
-                    taken_names: Vec::new(),
-                    planned_ids: jobs.iter().map(|j| j.id.clone()).collect(),
-                },
-                &jobs,
-            )
-        });
-        list.extend(custom_list);
-        skipped.set(not_run);
-        let global =
-            BehaviourPreset::parse(&behaviour.get_untracked()).unwrap_or(BehaviourPreset::Vanished);
-        let mut default_behaviour = global.behaviour();
-        default_behaviour.returns_ppm = returns_ppm;
-        let config = SimConfig {
-            at: Some(at),
-            horizon_days: weeks * 7,
-            trials: n_trials,
-            seed: seed.get_untracked(),
-            strategies: list,
-            default_behaviour,
-            behaviours: behaviours.with_untracked(|m| {
-                m.iter()
-                    .map(|(id, c)| (id.clone(), c.behaviour()))
-                    .collect()
-            }),
-            rank_week: DEFAULT_RANK_WEEK,
-            priorities: jss_engine::simulate::DEFAULT_PRIORITIES.to_vec(),
-        };
-        strategies.set(config.strategies.clone());
-        // The worker checks the rest and says why it refuses a run.
-        runner.start(&scenario, &config);
-    };
-    // Results are derived data: a saved run is recomputed from its inputs and seed.
-    if saved.is_some() && state.has_data() {
-        run();
-    }
     let exits = Memo::new(move |_| {
-        state
-            .upcoming
-            .get()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|e| e.kind == TimelineKind::WindowExit)
-            .map(|e| (e.date, format!("{} {}", e.contract, e.detail)))
-            .collect::<Vec<_>>()
+        let upcoming = state.upcoming.get().unwrap_or_default();
+        state.scenario.with(|s| {
+            upcoming
+                .into_iter()
+                .filter(|e| e.kind == TimelineKind::WindowExit)
+                .map(|e| {
+                    let name = s
+                        .as_ref()
+                        .map_or_else(|| e.contract.clone(), |s| s.contract_name(&e.contract));
+                    (e.date, format!("{name} {}", e.detail))
+                })
+                .collect::<Vec<_>>()
+        })
     });
+    let field_problem = move |field: InputField| {
+        problems.with(|ps| {
+            ps.iter()
+                .find(|p| p.field() == Some(field))
+                .map(ToString::to_string)
+        })
+    };
+    let number_field = move |label: &'static str,
+                             testid: &'static str,
+                             field: InputField,
+                             value: RwSignal<String>| {
+        let id = format!("sim-{testid}");
+        let error_id = format!("{id}-error");
+        view! {
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                inputmode="numeric"
+                data-testid=testid
+                bind:value=value
+                on:change=move |_| rerun()
+                aria-invalid=move || field_problem(field).is_some().then_some("true")
+                aria-describedby=move || field_problem(field).is_some().then(|| error_id.clone())
+            />
+            {move || {
+                field_problem(field)
+                    .map(|p| {
+                        view! {
+                            <p class="field-error" id=format!("sim-{testid}-error")>
+                                {p}
+                            </p>
+                        }
+                    })
+            }}
+        }
+    };
 
     view! {
-        <h1>"Simulator"</h1>
-        <Show
-            when=move || state.has_data()
-            fallback=|| {
-                view! {
-                    <p>
-                        "The simulator compares ways to close your open contracts. "
-                        <A href="/">"Open the demo or add your contracts"</A> " first."
-                    </p>
-                }
-            }
-        >
-            <section class="card" aria-labelledby="setup-title">
-                <h2 id="setup-title">"Which contracts, and how do their clients behave?"</h2>
-                <fieldset class="contract-picks">
-                    <legend>"Open contracts to decide about"</legend>
-                    <For each=move || candidates.get() key=|c| c.id.clone() let:c>
-                        {
-                            let id = c.id.clone();
-                            let id2 = c.id.clone();
-                            view! {
-                                <label class="checkbox">
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=move || is_chosen(&id)
-                                        on:change=move |_| toggle(id2.clone())
-                                    />
-                                    {c.label.clone()}
-                                    <span class="muted">
-                                        {c
-                                            .silent_days
-                                            .map_or(
-                                                " · never paid".to_string(),
-                                                |d| format!(" · last payment {d} days ago"),
-                                            )}
-                                    </span>
-                                </label>
-                            }
+        <p class="lead">
+            "What happens to your JSS, your Top Rated badge and your money under each way of closing your open contracts. The answer updates as you change the assumptions below."
+        </p>
+        <section class="card" aria-labelledby="results-title" data-testid="results">
+            <h2 id="results-title">
+                {move || {
+                    let partial = runner
+                        .report
+                        .with(|r| r.as_ref().is_some_and(|r| r.done < r.total));
+                    if partial { "The answer so far" } else { "The answer" }
+                }}
+            </h2>
+            {move || {
+                problems
+                    .with(|ps| ps.iter().find(|p| p.field().is_none()).map(ToString::to_string))
+                    .or_else(|| {
+                        (!problems.with(Vec::is_empty))
+                            .then(|| "Some assumptions need fixing first (see below).".to_owned())
+                    })
+                    .or_else(|| runner.error.get())
+                    .map(|e| {
+                        view! {
+                            <p class="error" role="alert">
+                                {e}
+                            </p>
                         }
-                    </For>
-                </fieldset>
-                <div class="form-grid">
-                    <label>
-                        "Client behaviour"
-                        <select
-                            data-testid="behaviour"
-                            on:change=on_behaviour
-                            prop:value=move || behaviour.get()
-                        >
-                            <option value="vanished">"Vanished: rarely comes back"</option>
-                            <option value="happy">"Happy: comes back and rates well"</option>
-                            <option value="unhappy">"Unhappy: comes back and rates low"</option>
-                        </select>
-                    </label>
-                    <label>
-                        "Chance the client comes back (%)"
-                        <input
-                            inputmode="decimal"
-                            data-testid="returns-pct"
-                            bind:value=returns_pct
-                        />
-                    </label>
-                    <label>
-                        "Trials"
-                        <input inputmode="numeric" data-testid="trials" bind:value=trials />
-                    </label>
-                    <label>
-                        "Horizon (weeks)"
-                        <input inputmode="numeric" data-testid="horizon" bind:value=horizon_weeks />
-                    </label>
-                </div>
-                <SimBehaviours
-                    contracts=in_question
-                    behaviours=behaviours
-                    on_change=on_inputs_change
-                />
-            </section>
-            <SimPlannedWork
-                planned=planned
-                clients=clients
-                today=today
-                on_change=on_inputs_change
-            />
-            <SimStrategyBuilder
-                contracts=in_question
-                open=open_ids
-                pair_jobs=pair_jobs
-                reserved_names=preset_names
-                today=today
-                custom=custom
-                on_change=on_inputs_change
-            />
-            <section class="card" aria-label="Run the simulation">
-                <div class="toolbar">
-                    <button
-                        data-testid="run"
-                        on:click=move |_| run()
-                        disabled=move || runner.running.get()
-                    >
-                        // Once results are shown, the button runs again with the seed they name.
-                        {move || {
-                            if runner.report.with(Option::is_some) {
-                                "Run again with this seed"
-                            } else {
-                                "Simulate the strategies"
-                            }
-                        }}
-                    </button>
-                    <button
-                        class="secondary"
-                        data-testid="new-seed"
-                        on:click=move |_| {
-                            seed.set((js_sys::Math::random() * 4_294_967_295.0) as u64 + 1);
-                            run();
+                    })
+            }}
+            {move || {
+                let list = notes.get();
+                (!list.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="notes" data-testid="run-notes">
+                                {list.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                            </ul>
                         }
-                        disabled=move || runner.running.get()
-                    >
-                        "Run with a new seed"
-                    </button>
-                    <span class="muted" data-testid="seed">
-                        {move || format!("Seed {}", seed.get())}
-                    </span>
-                    <Show when=move || runner.running.get()>
-                        <button
-                            class="secondary"
-                            data-testid="cancel"
-                            on:click=move |_| runner.cancel()
-                        >
-                            "Cancel"
-                        </button>
-                    </Show>
-                </div>
-                {move || {
-                    runner
-                        .progress
-                        .get()
-                        .map(|p| {
-                            view! {
-                                <label class="progress">
-                                    {format!("Running: {} of {} trials", p.done, p.total)}
-                                    <progress
-                                        data-testid="progress"
-                                        max=p.total as f64
-                                        value=p.done as f64
-                                    ></progress>
-                                </label>
-                            }
-                        })
-                }}
-                {move || {
-                    error
-                        .get()
-                        .or_else(|| runner.error.get())
-                        .map(|e| {
-                            view! {
-                                <p class="error" role="alert">
-                                    {e}
-                                </p>
-                            }
-                        })
-                }}
-                {move || {
-                    let list = skipped.get();
-                    (!list.is_empty())
-                        .then(|| {
-                            view! {
-                                <div class="error" role="alert" data-testid="custom-skipped">
-                                    <p>
-                                        "Not simulated (edit them under “Your own strategies”):"
-                                    </p>
-                                    <ul>
-                                        {list
-                                            .into_iter()
-                                            .map(|t| view! { <li>{t}</li> })
-                                            .collect_view()}
-                                    </ul>
-                                </div>
-                            }
-                        })
-                }}
-            </section>
+                    })
+            }}
+            <Progress runner=runner />
             {move || {
                 runner
                     .report
                     .get()
                     .map(|report| {
-                        let ms = runner.last_run_ms.get();
-                        let complete = report.done >= report.total;
-                        let best = report.recommendation.as_ref().map(|r| r.best.clone());
-                        let at = report.at;
                         view! {
-                            <Results report=report exits=exits.get() run_ms=ms />
-                            {complete
-                                .then(|| {
-                                    view! {
-                                        <ActionPlan strategies=strategies.get() best=best at=at />
-                                    }
-                                })}
+                            <Answer
+                                report=report
+                                assumptions=assumptions.get()
+                                exits=exits.get()
+                                run_ms=runner.last_run_ms.get()
+                            />
                         }
                     })
             }}
-            <TargetSolver />
-        </Show>
+        </section>
+        <section class="card" id="assumptions" aria-labelledby="assumptions-title">
+            <h2 id="assumptions-title">"Adjust assumptions"</h2>
+            <fieldset class="contract-picks">
+                <legend>"Open contracts to decide about"</legend>
+                <For each=move || candidates.get() key=|c| c.id.clone() let:c>
+                    {
+                        let id = c.id.clone();
+                        let id2 = c.id.clone();
+                        view! {
+                            <label class="checkbox">
+                                <input
+                                    type="checkbox"
+                                    data-testid=format!("pick-{}", c.id)
+                                    prop:checked=move || is_chosen(&id)
+                                    on:change=move |_| toggle(id2.clone())
+                                />
+                                <span>
+                                    {c.name.clone()}
+                                    <span class="muted">{format!(" · {}", c.note)}</span>
+                                </span>
+                            </label>
+                        }
+                    }
+                </For>
+            </fieldset>
+            <div class="form-grid">
+                <label>
+                    "How clients behave"
+                    <select
+                        data-testid="behaviour"
+                        on:change=on_behaviour
+                        prop:value=move || behaviour.get()
+                    >
+                        <option value="vanished">"Vanished: rarely comes back"</option>
+                        <option value="happy">"Happy: comes back and rates well"</option>
+                        <option value="unhappy">"Unhappy: comes back and rates low"</option>
+                    </select>
+                </label>
+                <div class="field">
+                    {number_field(
+                        "Chance a silent client comes back (%)",
+                        "returns-pct",
+                        InputField::ReturnsPct,
+                        returns_pct,
+                    )}
+                </div>
+                <div class="field">
+                    {number_field("Weeks ahead", "horizon", InputField::Horizon, horizon_weeks)}
+                </div>
+            </div>
+            <SimPriorities priorities=priorities on_change=on_inputs_change />
+            <SimBehaviours contracts=in_question behaviours=behaviours on_change=on_inputs_change />
+        </section>
+        <SimStrategyBuilder
+            contracts=in_question
+            open=open_ids
+            pair_jobs=pair_jobs
+            reserved_names=preset_names
+            today=today
+            custom=custom
+            on_change=on_inputs_change
+        />
+        <SimPlannedWork planned=planned clients=clients today=today on_change=on_inputs_change />
+        {move || {
+            let complete = runner.report.with(|r| r.as_ref().is_some_and(|r| r.done >= r.total));
+            let report = runner.report.get().filter(|_| complete)?;
+            let best = report.recommendation.as_ref().map(|r| r.best.clone());
+            Some(view! { <ActionPlan strategies=strategies.get() best=best at=report.at /> })
+        }}
+        <details class="card advanced" data-testid="advanced">
+            <summary>"Advanced: number of futures and the seed"</summary>
+            <div class="form-grid">
+                <div class="field">
+                    {number_field(
+                        "Simulated futures per strategy",
+                        "trials",
+                        InputField::Trials,
+                        trials,
+                    )}
+                </div>
+            </div>
+            <div class="toolbar">
+                <button
+                    data-testid="run"
+                    on:click=move |_| rerun()
+                    disabled=move || runner.running.get()
+                >
+                    "Run again with this seed"
+                </button>
+                <button
+                    class="secondary"
+                    data-testid="new-seed"
+                    on:click=move |_| {
+                        seed.set((js_sys::Math::random() * 4_294_967_295.0) as u64 + 1);
+                        rerun();
+                    }
+                    disabled=move || runner.running.get()
+                >
+                    "Run with a new seed"
+                </button>
+                <span class="muted" data-testid="seed">
+                    {move || format!("Seed {}", seed.get())}
+                </span>
+            </div>
+            <p class="muted">
+                "The same seed and assumptions always give the same numbers. A new seed draws other futures: if the answer changes with the seed, the strategies are too close to call."
+            </p>
+        </details>
+        <TargetSolver />
     }
 }
 
-/// The composed strategies that can run next to `presets`, and for each one that cannot, why,
-/// in words. A saved strategy can go stale (its date passes, its contract ends), and that should
-/// not stop the others from running.
-fn custom_strategies(
-    custom: &[CustomStrategy],
-    presets: &[Strategy],
-    mut ctx: CustomContext,
-    jobs: &[PlannedWork],
-) -> (Vec<Strategy>, Vec<String>) {
-    let mut out = Vec::new();
-    let mut skipped = Vec::new();
-    for (i, c) in custom.iter().enumerate() {
-        let others = custom
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i)
-            .map(|(_, s)| s.name.clone());
-        ctx.taken_names = presets
-            .iter()
-            .map(|s| s.name.clone())
-            .chain(others)
-            .collect();
-        match c.to_strategy(&ctx, jobs) {
-            Ok(s) => out.push(s),
-            Err(problems) => {
-                let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                skipped.push(format!("“{}”: {}", c.name, words.join(" ")));
-            }
-        }
-    }
-    (out, skipped)
-}
-
-fn parse_inputs(trials: &str, weeks: &str, returns_pct: &str) -> Result<(u32, u32, u32), String> {
-    let trials: u32 = trials
-        .trim()
-        .replace(',', "")
-        .parse()
-        .ok()
-        // The worker runs off the page's thread, so the engine's own limit is the only one.
-        .filter(|t| (1..=MAX_TRIALS).contains(t))
-        .ok_or("Trials: enter a whole number from 1 to 10,000,000.")?;
-    let weeks: u32 = weeks
-        .trim()
-        .parse()
-        .ok()
-        .filter(|w| (1..=104).contains(w))
-        .ok_or("Horizon: enter a number of weeks from 1 to 104.")?;
-    let pct: f64 = returns_pct
-        .trim()
-        .trim_end_matches('%')
-        .parse()
-        .ok()
-        .filter(|p: &f64| (0.0..=100.0).contains(p))
-        .ok_or("Chance the client comes back: enter a percentage from 0 to 100.")?;
-    Ok((trials, weeks, (pct * 10_000.0).round() as u32))
-}
-
+/// A progress bar and Cancel for runs that take more than a second.
 #[component]
-fn Results(
+fn Progress(runner: Runner) -> impl IntoView {
+    move || {
+        runner.progress.get().map(|p| {
+            view! {
+                <div class="toolbar">
+                    <label class="progress">
+                        {format!("Simulating: {} of {} futures", p.done, p.total)}
+                        <progress
+                            data-testid="progress"
+                            max=p.total as f64
+                            value=p.done as f64
+                        ></progress>
+                    </label>
+                    <button
+                        class="secondary"
+                        data-testid="cancel"
+                        on:click=move |_| runner.cancel()
+                    >
+                        "Cancel"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// The decision, the chart of every strategy and the table.
+#[component]
+fn Answer(
     report: SimReport,
+    assumptions: Vec<String>,
     exits: Vec<(chrono::NaiveDate, String)>,
     run_ms: Option<f64>,
 ) -> impl IntoView {
     let complete = report.done >= report.total;
-    let dates = report.dates.clone();
+    let rec = report.recommendation.clone();
+    let highlight = rec
+        .as_ref()
+        .map(|r| r.equally_good.clone())
+        .unwrap_or_default();
+    let summary = format!(
+        "{} simulated futures per strategy, seed {}, from {} to {}.",
+        jss_engine::format::thousands(u64::from(report.trials)),
+        report.seed,
+        crate::format::date(report.at),
+        report
+            .dates
+            .last()
+            .map_or(String::new(), |d| crate::format::date(*d)),
+    );
     view! {
-        <section class="card" aria-labelledby="results-title" data-testid="results">
-            <h2 id="results-title">{if complete { "Results" } else { "Results so far" }}</h2>
-            <p class="muted" data-testid="run-summary">
-                {format!(
-                    "{} trials per strategy, seed {}, from {} to {}.",
-                    report.trials,
-                    report.seed,
-                    crate::format::date(report.at),
-                    report.dates.last().map_or(String::new(), |d| crate::format::date(*d)),
-                )}
-                {run_ms
-                    .filter(|_| complete)
-                    .map(|ms| format!(" Computed in {ms:.0} ms in this browser."))}
-            </p>
-            {report
-                .recommendation
-                .clone()
-                .map(|r| {
-                    view! {
-                        <div class="recommendation" data-testid="recommendation">
-                            <h3>{format!("Recommended: {}", r.best)}</h3>
-                            <p class="muted">{format!("Ranked by {}.", r.criterion)}</p>
-                            <ul>
-                                {r
-                                    .reasons
-                                    .into_iter()
-                                    .map(|t| view! { <li>{t}</li> })
-                                    .collect_view()}
-                            </ul>
-                        </div>
-                    }
-                })}
-            <SimTable report=report.clone() />
-            {report
-                .strategies
-                .into_iter()
-                .map(|s| {
-                    view! {
-                        <FanChart
-                            strategy=s
-                            today=report.at
-                            dates=dates.clone()
-                            exits=exits.clone()
-                        />
-                    }
-                })
-                .collect_view()}
-        </section>
+        {rec
+            .clone()
+            .map(|r| {
+                view! {
+                    <DecisionView
+                        recommendation=r
+                        assumptions=assumptions
+                        change_href="#assumptions"
+                    />
+                }
+            })}
+        <StrategyChart report=report.clone() highlight=highlight exits=exits />
+        <SimTable report=report.clone() />
+        <p class="muted" data-testid="run-summary">
+            {summary}
+            {run_ms
+                .filter(|_| complete)
+                .map(|ms| format!(" Computed in {ms:.0} ms in this browser."))}
+        </p>
+        {rec
+            .map(|r| {
+                view! {
+                    <details class="why" data-testid="recommendation">
+                        <summary>"Why? The rules behind the ranking"</summary>
+                        <p>{r.criterion.clone()}</p>
+                        <ul>
+                            {r
+                                .reasons
+                                .into_iter()
+                                .map(|t| {
+                                    view! {
+                                        <li>
+                                            <Glossed text=t />
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </details>
+                }
+            })}
     }
 }

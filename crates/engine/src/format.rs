@@ -18,3 +18,16 @@ mod tests {
         assert_eq!(date(d), "Mon 2 Mar 2026");
     }
 }
+
+/// A whole number with thousands separated: `10,000`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}

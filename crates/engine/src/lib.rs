@@ -4,9 +4,11 @@
 //! Time and random seeds are always parameters; money is integer cents; every operation on
 //! user input returns a `Result` and never panics.
 
+pub mod client_refund;
 pub mod csv_import;
 pub mod demo;
 pub mod format;
+pub mod glossary;
 pub mod jss;
 pub mod ledger;
 pub mod money;

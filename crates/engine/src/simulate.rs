@@ -24,6 +24,7 @@ pub mod custom;
 pub mod inputs;
 mod ledger_run;
 pub mod model;
+pub mod plan;
 pub mod presets;
 pub mod protocol;
 pub mod recommend;

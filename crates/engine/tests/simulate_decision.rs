@@ -128,7 +128,7 @@ fn the_headline_names_a_tie_and_does_not_change_with_the_seed() {
     for (seed, h) in headlines.iter().enumerate() {
         assert_eq!(h, &headlines[0], "seed {} differs from seed 1", seed + 1);
     }
-    expect!["Ending them now or ending them 14 days apart are equally good: in about 95 of 100 simulated futures your JSS is 90% or more and you are Top Rated on Sat 20 Feb 2027."]
+    expect!["Equally good: ending both now, or ending them 14 days apart. In about 95 of 100 simulated futures your JSS is 90% or more and you are Top Rated on Sat 20 Feb 2027."]
         .assert_eq(&headlines[0]);
 }
 
@@ -147,10 +147,10 @@ fn the_whole_answer_reads_in_plain_words() {
     .join("\n");
     expect![[r#"
         best: Close all now
-        Ending them now or ending them 14 days apart are equally good: in about 95 of 100 simulated futures your JSS is 90% or more and you are Top Rated on Sat 20 Feb 2027.
+        Equally good: ending both now, or ending them 14 days apart. In about 95 of 100 simulated futures your JSS is 90% or more and you are Top Rated on Sat 20 Feb 2027.
         Asking the clients to close them: Top Rated on Sat 20 Feb 2027 in about 5 of 100 simulated futures, against about 95 in 100.
         Ending them after your next 5★ job: Top Rated on Sat 20 Feb 2027 in none of the simulated futures, against about 95 in 100.
-        Leaving them open: Top Rated on Sat 20 Feb 2027 in none of the simulated futures, against about 95 in 100.
+        Leaving both open: Top Rated on Sat 20 Feb 2027 in none of the simulated futures, against about 95 in 100.
         In about 5 of 100 simulated futures your JSS is still below 90 on Sat 20 Feb 2027.
         The contracts in question: “Inventory dashboard” and “API integration”.
         A client who went silent comes back about 5 in 100 (vanished), and one who does is as likely to rate low as high.
@@ -195,7 +195,7 @@ fn money_owed_comes_first_unless_the_person_reorders_the_goals() {
     assert!(
         r.alternatives
             .iter()
-            .any(|a| a.starts_with("Ending them now: sends funded work back")),
+            .any(|a| a.starts_with("Ending them all now: sends funded work back")),
         "{:?}",
         r.alternatives
     );

@@ -331,7 +331,7 @@ fn assumptions(
     let end = crate::jss::outcome::add_days(at, i64::from(config.horizon_days)).unwrap_or(at);
     out.push(format!(
         "{} simulated futures per strategy, from {} to {} (seed {}).",
-        group_thousands(u64::from(config.trials)),
+        crate::format::thousands(u64::from(config.trials)),
         date(at),
         date(end),
         config.seed
@@ -342,16 +342,4 @@ fn assumptions(
 /// "about 5 in 100" for parts per million, or "never"/"always" at the ends.
 fn about_in_100_ppm(ppm: u32) -> String {
     crate::simulate::words::in_100(f64::from(ppm) / 1_000_000.0)
-}
-
-pub(crate) fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }

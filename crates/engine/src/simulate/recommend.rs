@@ -421,28 +421,34 @@ fn headline(
     contracts: usize,
 ) -> String {
     let pooled = |count: fn(&Metrics) -> u64| pooled(metrics, tied, count);
-    let action = if let [only] = tied {
-        sim.instructions[*only].clone()
-    } else {
-        let strategies: Vec<&crate::simulate::model::Strategy> =
-            tied.iter().map(|&s| &sim.sources[s]).collect();
-        format!("{} are equally good", gerunds(&strategies, contracts))
-    };
     let jss = pooled(|m| m.at_least_90);
     let any_top_rated = metrics.iter().any(|m| m.top_rated > 0);
     let tr = pooled(|m| m.top_rated);
-    let mut text = if any_top_rated && round_in_100(tr) == round_in_100(jss) {
+    let outcome = if any_top_rated && round_in_100(tr) == round_in_100(jss) {
         // The usual case: with the JSS back over 90, the badge follows in the same futures.
         format!(
-            "{action}: {} your JSS is 90% or more and you are Top Rated on {}",
+            "{} your JSS is 90% or more and you are Top Rated on {}",
             futures(jss),
             date(week_date)
         )
     } else {
         format!(
-            "{action}: {} your JSS is 90% or more on {}",
+            "{} your JSS is 90% or more on {}",
             futures(jss),
             date(week_date)
+        )
+    };
+    // One strategy is an instruction; equally good ones are a choice, and the outcome then
+    // reads as its own sentence.
+    let mut text = if let [only] = tied {
+        format!("{}: {outcome}", sim.instructions[*only])
+    } else {
+        let strategies: Vec<&crate::simulate::model::Strategy> =
+            tied.iter().map(|&s| &sim.sources[s]).collect();
+        format!(
+            "Equally good: {}. {}",
+            gerunds(&strategies, contracts),
+            capitalise(&outcome)
         )
     };
     if any_top_rated && round_in_100(tr) != round_in_100(jss) {

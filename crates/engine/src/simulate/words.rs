@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::format::date;
 use crate::jss::outcome::add_days;
-use crate::scenario::names::{join_and, join_or};
+use crate::scenario::names::join_and;
 use crate::scenario::Scenario;
 use crate::simulate::model::{Action, Strategy};
 use crate::simulate::presets::Preset;
@@ -56,8 +56,13 @@ pub fn in_100(share: f64) -> String {
 /// their own; a composed strategy is named by its name.
 pub fn gerund(strategy: &Strategy, count: usize) -> String {
     let them = if count == 1 { "it" } else { "them" };
+    let all = match count {
+        1 => "it",
+        2 => "both",
+        _ => "them all",
+    };
     match Preset::parse(&strategy.name) {
-        Some(Preset::CloseAllNow) => format!("ending {them} now"),
+        Some(Preset::CloseAllNow) => format!("ending {all} now"),
         Some(Preset::Stagger14) => {
             if count == 1 {
                 "ending it now (staggering)".to_owned()
@@ -66,7 +71,7 @@ pub fn gerund(strategy: &Strategy, count: usize) -> String {
             }
         }
         Some(Preset::PairWithFiveStar) => format!("ending {them} after your next 5★ job"),
-        Some(Preset::LeaveOpen) => format!("leaving {them} open"),
+        Some(Preset::LeaveOpen) => format!("leaving {all} open"),
         Some(Preset::LetGoDormant) => "letting the fixed-price work go dormant".to_owned(),
         Some(Preset::AskClientsToClose) => {
             if count == 1 {
@@ -79,10 +84,13 @@ pub fn gerund(strategy: &Strategy, count: usize) -> String {
     }
 }
 
-/// "ending them now or ending them 14 days apart", first letter up.
+/// "ending both now, or ending them 14 days apart": alternatives a person may pick from.
 pub fn gerunds(strategies: &[&Strategy], count: usize) -> String {
     let phrases: Vec<String> = strategies.iter().map(|s| gerund(s, count)).collect();
-    capitalise(&join_or(&phrases))
+    match phrases.as_slice() {
+        [init @ .., last] if !init.is_empty() => format!("{}, or {last}", init.join(", ")),
+        _ => phrases.concat(),
+    }
 }
 
 /// What one action does to one contract, for grouping: contracts that get the same
