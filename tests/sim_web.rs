@@ -37,6 +37,7 @@ fn context() -> CustomContext {
         open: vec!["k16".into(), "k17".into(), "k18".into()],
         taken_names: vec!["Close all now".into()],
         planned_ids: vec!["job1-1".into()],
+        names: Default::default(),
     }
 }
 
@@ -144,7 +145,7 @@ fn the_strategy_form_builds_a_strategy_or_says_what_to_fix() {
     for (case, name, rows, expected) in cases {
         let rows: Vec<(String, StepForm)> =
             rows.into_iter().map(|(c, f)| (c.to_owned(), f)).collect();
-        let got = strategy_of(name, &rows, &context()).map(|s| s.describe(today()));
+        let got = strategy_of(name, &rows, &context()).map(|s| s.describe(&context()));
         check(case, got, expected);
     }
 }
@@ -358,7 +359,7 @@ async fn the_builder_shows_problems_inline_then_adds_the_strategy() {
     let saved = custom.get_untracked();
     assert_eq!(saved.len(), 1);
     assert_eq!(
-        saved[0].describe(today()),
+        saved[0].describe(&context()),
         "Your strategy: end k16 today, leave k17 open."
     );
     assert_eq!(saves.get_untracked(), 1);

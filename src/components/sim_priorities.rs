@@ -44,17 +44,21 @@ pub fn SimPriorities(
                                         class="secondary small"
                                         disabled=i == 0
                                         on:click=move |_| move_up(i)
-                                        aria-label=format!("Move “{}” up", goal.label())
                                     >
                                         "Move up"
+                                        <span class="visually-hidden">
+                                            {format!(": {}", goal.label())}
+                                        </span>
                                     </button>
                                     <button
                                         class="secondary small"
                                         disabled=list.len() == 1
                                         on:click=move |_| toggle(goal)
-                                        aria-label=format!("Stop counting “{}”", goal.label())
                                     >
                                         "Remove"
+                                        <span class="visually-hidden">
+                                            {format!(": {}", goal.label())}
+                                        </span>
                                     </button>
                                 </li>
                             }

@@ -214,6 +214,7 @@ pub fn SimStrategyBuilder(
             open: open.get_untracked(),
             taken_names: taken,
             planned_ids: pair_jobs.get_untracked().into_iter().map(|j| j.0).collect(),
+            names: contracts.get_untracked().into_iter().collect(),
         };
         let forms = rows.get_untracked();
         let filled: Vec<(String, StepForm)> = contracts
@@ -263,7 +264,11 @@ pub fn SimStrategyBuilder(
             </p>
             <ul class="custom-list" data-testid="custom-list">
                 {move || {
-                    let at = today.get();
+                    let ctx = CustomContext {
+                        at: today.get(),
+                        names: contracts.get().into_iter().collect(),
+                        ..CustomContext::default()
+                    };
                     custom
                         .get()
                         .into_iter()
@@ -272,7 +277,7 @@ pub fn SimStrategyBuilder(
                             view! {
                                 <SimSavedItem
                                     name=s.name.clone()
-                                    text=s.describe(at)
+                                    text=s.describe(&ctx)
                                     remove_testid="remove-custom"
                                     on_edit=Callback::new(move |()| edit(i))
                                     on_remove=Callback::new(move |()| remove(i))

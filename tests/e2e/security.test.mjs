@@ -26,8 +26,11 @@ test('the CSP allows no inline script or eval, and the app runs without a violat
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
     await page.getByRole('heading', { level: 1, name: link }).waitFor();
   }
-  // The simulator's Web Worker loads and runs under the same policy.
+  // The simulator's Web Worker loads and runs under the same policy (the page runs it as it
+  // opens, and again on demand).
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator' }).click();
+  await page.getByText('Computed in').waitFor({ timeout: 60000 });
+  await page.getByTestId('advanced').locator('summary').click();
   await page.getByTestId('trials').fill('500');
   await page.getByTestId('run').click();
   await page.getByText('Computed in').waitFor({ timeout: 60000 });

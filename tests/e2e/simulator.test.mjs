@@ -1,6 +1,6 @@
-// The simulator in the browser: run the presets on the demo, re-run with the same seed and get
-// the same table, cancel a long run midway, and check with a long-task observer that no task
-// blocks the page for more than 100 ms during a 10,000-trial run.
+// The simulator in the browser: the presets run on the demo as the page opens, a re-run with the
+// same seed gives the same table, a long run can be cancelled midway, and a long-task observer
+// sees no task blocking the page for more than 100 ms during a 10,000-future run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newPage, waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser } from './harness.mjs';
@@ -14,11 +14,20 @@ async function demoSimulator(opts) {
   await waitForApp(p.page);
   await p.page.getByTestId('load-demo').click();
   await p.page.getByRole('link', { name: 'Simulator' }).click();
-  await p.page.getByTestId('run').waitFor();
+  // The page runs the presets as it opens.
+  await p.page.getByText('Computed in').waitFor({ timeout: 60000 });
   return p;
 }
 
+/** Opens the advanced section (number of futures, seed, run buttons) if it is closed. */
+async function openAdvanced(page) {
+  if (!(await page.getByTestId('advanced').evaluate((d) => d.open))) {
+    await page.getByTestId('advanced').locator('summary').click();
+  }
+}
+
 async function runAndRead(page) {
+  await openAdvanced(page);
   await page.getByTestId('run').click();
   await page.getByText('Computed in').waitFor({ timeout: 60000 });
   return page.getByTestId('sim-table').textContent();
@@ -49,15 +58,19 @@ test('the presets run on the demo, with a recommendation and the same table for 
   }
   assert.match(first, /Close all now/);
   assert.match(first, /Leave open/);
-  assert.match(await page.getByTestId('recommendation').textContent(), /Recommended: /);
-  assert.match(await page.getByTestId('run-summary').textContent(), /10000 trials per strategy, seed 1/);
-  assert.ok((await page.locator('.fan-chart svg').count()) >= 4);
-  // The left edge is today (a Friday), not the first weekly Saturday; the right edge names its year.
-  assert.match(await page.locator('.fan-chart svg').first().textContent(), /today \(27 Nov\)27 Nov 2027/);
+  assert.match(await page.getByTestId('decision-headline').textContent(), /^Equally good: /);
+  assert.match(await page.getByTestId('recommendation').textContent(), /Why\? The rules behind the ranking/);
+  assert.match(await page.getByTestId('run-summary').textContent(), /10,000 simulated futures per strategy, seed 1/);
+  // One chart for every strategy: a line each, named in its legend; the axis starts today and
+  // names the year of January.
+  assert.equal(await page.locator('.strategy-chart .chart-holder polyline').count(), 5);
+  assert.match(await page.locator('.chart-legend').textContent(), /Close all now.*Leave open/);
+  assert.match(await page.locator('.strategy-chart .chart-holder svg').textContent(), /Jan 2027.*today/);
   assert.equal((await page.getByTestId('run').textContent()).trim(), 'Run again with this seed');
   const second = await runAndRead(page);
   assert.equal(second, first, 'same seed, same table');
   await page.getByTestId('new-seed').click();
+  await page.getByTestId('seed').filter({ hasNotText: /^Seed 1$/ }).waitFor();
   await page.getByText('Computed in').waitFor({ timeout: 60000 });
   assert.doesNotMatch(await page.getByTestId('seed').textContent(), /^Seed 1$/);
   assert.deepEqual(errors, []);
@@ -70,7 +83,9 @@ test('the chosen strategy becomes a dated plan and an .ics download', async () =
   const { page, context } = await demoSimulator();
   await runAndRead(page);
   const steps = await page.getByTestId('plan-steps').textContent();
-  assert.match(steps, /Fri 27 Nov 2026: End k16/);
+  assert.match(steps, /Fri 27 Nov 2026: End “Inventory dashboard”/);
+  // The message to the client names the contract as the client knows it.
+  assert.match(steps, /I haven't heard from you on “Inventory dashboard” for a while/);
   await page.getByTestId('plan-strategy').selectOption('Stagger 14 days');
   await page.getByTestId('plan-steps').getByText(/Fri 11 Dec 2026/).first().waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-ics').click()]);
@@ -88,12 +103,14 @@ test('the chosen strategy becomes a dated plan and an .ics download', async () =
 
 test('a saved run is recomputed from its inputs and seed after a reload', async () => {
   const { page, context } = await demoSimulator();
+  await openAdvanced(page);
   await page.getByTestId('trials').fill('2000');
   const first = await runAndRead(page);
   await page.waitForTimeout(600); // the save is debounced by 300 ms
   await page.reload();
   await waitForApp(page);
   await page.getByText('Computed in').waitFor({ timeout: 60000 });
+  await openAdvanced(page);
   assert.equal(await page.getByTestId('trials').inputValue(), '2000');
   assert.equal(await page.getByTestId('sim-table').textContent(), first);
   await context.close();
@@ -103,8 +120,9 @@ test('a long run shows progress and can be cancelled midway', async () => {
   const { page, context } = await demoSimulator();
   // The most trials the engine allows: long enough to still be running after a second on a
   // fast machine, so the progress bar shows.
-  await page.getByTestId('trials').fill('10000000');
   await page.getByTestId('horizon').fill('104');
+  await openAdvanced(page);
+  await page.getByTestId('trials').fill('10000000');
   await page.getByTestId('run').click();
   await page.getByTestId('progress').waitFor({ timeout: 20000 });
   await page.getByTestId('cancel').click();
@@ -112,27 +130,30 @@ test('a long run shows progress and can be cancelled midway', async () => {
   assert.equal(await page.getByTestId('cancel').count(), 0);
   assert.equal(await page.getByTestId('progress').count(), 0);
   const summary = await page.getByTestId('results').textContent();
-  assert.match(summary, /Results so far/);
+  assert.match(summary, /The answer so far/);
   await context.close();
 });
 
 test('a chosen contract that has since ended drops out of the run instead of failing it', async () => {
   const { page, context, errors } = await demoSimulator();
-  // Choose k16 and k17 only and run (which saves the choice), then end k16 on the contracts page.
-  await page.locator('.contract-picks label', { hasText: 'k18' }).locator('input').uncheck();
-  await runAndRead(page);
+  // Choose k16 and k17 explicitly (a change saves the choice and runs), then end k16 on the
+  // contracts page.
+  await page.getByTestId('pick-k17').uncheck();
+  await page.getByTestId('pick-k17').check();
+  await page.getByText('Computed in').waitFor({ timeout: 60000 });
   await page.getByRole('link', { name: 'Contracts' }).click();
   await page.getByRole('button', { name: /^k16 / }).click();
   await page.getByTestId('end-now').click();
   await page.getByRole('link', { name: 'Simulator' }).click();
-  await page.getByTestId('run').waitFor();
-  const table = await runAndRead(page);
+  await page.getByText('Computed in').waitFor({ timeout: 60000 });
+  const table = await page.getByTestId('sim-table').textContent();
   assert.equal(await page.locator('p.error').count(), 0, 'no error');
   assert.match(table, /Close all now/);
+  assert.match(await page.getByTestId('run-notes').textContent(), /“Inventory dashboard” has ended since you chose it, so it is left out\./);
   // The run decided about k17 alone: k16 has ended and k18 was not chosen.
   const plan = await page.getByTestId('plan-steps').textContent();
-  assert.match(plan, /k17/);
-  assert.doesNotMatch(plan, /k16|k18/);
+  assert.match(plan, /API integration/);
+  assert.doesNotMatch(plan, /Inventory dashboard|Analytics report templates/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -151,6 +172,7 @@ test('the target solver answers in contracts', async () => {
 
 test('a custom strategy with planned work and its own client behaviour runs, survives a reload and repeats with the same seed', async () => {
   const { page, context, errors } = await demoSimulator();
+  await openAdvanced(page);
   await page.getByTestId('trials').fill('2000');
 
   // Planned work: two $500 jobs rated 5★, two weeks apart.
@@ -176,20 +198,20 @@ test('a custom strategy with planned work and its own client behaviour runs, sur
   await page.getByTestId('step-kind-k16').selectOption('now');
   await page.getByTestId('step-kind-k17').selectOption('weeks');
   await page.getByTestId('step-weeks-k17').fill('6');
-  await page.getByTestId('step-kind-k18').selectOption('date');
-  await page.getByTestId('step-date-k18').fill('2026-11-01');
+  await page.getByTestId('step-kind-k16').selectOption('date');
+  await page.getByTestId('step-date-k16').fill('2026-11-01');
   await page.getByTestId('add-custom').click();
   const problems = await page.getByTestId('custom-problems').textContent();
   assert.match(problems, /Give the strategy a name\./);
-  assert.match(problems, /The date for k18 \(Sun 1 Nov 2026\) is before today \(Fri 27 Nov 2026\)\./);
+  assert.match(problems, /The date for “Inventory dashboard” \(Sun 1 Nov 2026\) is before today \(Fri 27 Nov 2026\)\./);
   await page.getByTestId('custom-name').fill('Close all now');
-  await page.getByTestId('step-kind-k18').selectOption('open');
+  await page.getByTestId('step-kind-k16').selectOption('now');
   await page.getByTestId('add-custom').click();
   assert.match(await page.getByTestId('custom-problems').textContent(), /There is already a strategy called “Close all now”/);
   await page.getByTestId('custom-name').fill('k16 now, k17 in 6 weeks');
   await page.getByTestId('add-custom').click();
   await page.getByTestId('custom-list').locator('strong', { hasText: 'k16 now, k17 in 6 weeks' }).waitFor();
-  assert.match(await page.getByTestId('custom-list').textContent(), /end k16 today, end k17 in 6 weeks \(Fri 8 Jan 2027\), leave k18 open/);
+  assert.match(await page.getByTestId('custom-list').textContent(), /end “Inventory dashboard” today, end “API integration” in 6 weeks \(Fri 8 Jan 2027\)/);
   assert.equal(await page.getByTestId('custom-problems').count(), 0);
   await page.getByRole('button', { name: 'Edit k16 now, k17 in 6 weeks' }).click();
   assert.equal(await page.getByTestId('step-weeks-k17').inputValue(), '6');
@@ -206,7 +228,7 @@ test('a custom strategy with planned work and its own client behaviour runs, sur
   const first = await runAndRead(page);
   assert.match(first, /k16 now, k17 in 6 weeks/);
   assert.match(first, /Close all now/);
-  assert.equal(await page.locator('.fan-chart figcaption', { hasText: 'k16 now, k17 in 6 weeks:' }).count(), 1);
+  assert.match(await page.locator('.chart-legend').textContent(), /k16 now, k17 in 6 weeks/);
   await page.getByTestId('plan-strategy').selectOption('k16 now, k17 in 6 weeks');
   await page.getByTestId('plan-steps').getByText(/Fri 8 Jan 2027/).waitFor();
   assert.deepEqual(await axeViolations(page), []);

@@ -10,7 +10,9 @@ const dist = process.env.DIST ?? path.resolve(here, '..', '..', 'dist');
 
 // The product goal for the whole first load, and the ceiling the size test enforces today.
 export const GOAL_BROTLI_BYTES = 150 * 1024;
-export const CEILING_BROTLI_BYTES = 540 * 1024;
+// Raised from 540 KB on purpose: the decision card, the refund page, the glossary and the plain-words
+// simulator (+31 KB); route splitting (issue 15) moves most of it out of the first load.
+export const CEILING_BROTLI_BYTES = 580 * 1024;
 
 // The simulator's Web Worker (its loader, glue and wasm) loads only when a simulation runs.
 const isWorker = (f) => f.startsWith('sim-worker');

@@ -27,6 +27,7 @@ fn context() -> CustomContext {
         open: vec!["k16".into(), "k17".into(), "k18".into()],
         taken_names: vec!["Close all now".into(), "Mine".into()],
         planned_ids: vec!["job1-1".into()],
+        names: Default::default(),
     }
 }
 
@@ -208,7 +209,7 @@ fn a_custom_strategy_becomes_dated_engine_actions() {
     assert_eq!(built.planned_work, planned);
     assert_eq!(
         built.description,
-        "Your strategy: end k16 today, end k17 in 6 weeks (Fri 8 Jan 2027), ask k18's client to close it today."
+        "Your strategy: end k16 today, end k17 in 6 weeks (Fri 8 Jan 2027), ask the client of k18 to close it today."
     );
     let bad = strategy("", vec![]);
     assert_eq!(

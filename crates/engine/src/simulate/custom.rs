@@ -80,6 +80,15 @@ pub struct CustomContext {
     pub taken_names: Vec<String>,
     /// The planned jobs' ids a step may pair with.
     pub planned_ids: Vec<String>,
+    /// Contract id → how sentences name it (“Title”); an id not here is named by itself.
+    pub names: std::collections::BTreeMap<String, String>,
+}
+
+impl CustomContext {
+    /// How sentences name the contract (or planned job) `id`.
+    pub fn name(&self, id: &str) -> String {
+        self.names.get(id).cloned().unwrap_or_else(|| id.to_owned())
+    }
 }
 
 /// What is wrong with a form's input, in words meant for the person filling it in.
@@ -132,9 +141,10 @@ impl CustomStrategy {
         let mut seen: Vec<&str> = Vec::new();
         for step in &self.steps {
             let contract = step.contract.as_str();
+            let named = ctx.name(contract);
             if seen.contains(&contract) {
                 // One report per contract, however many extra steps it has.
-                let twice = FormProblem::Twice(contract.to_owned());
+                let twice = FormProblem::Twice(named);
                 if !problems.contains(&twice) {
                     problems.push(twice);
                 }
@@ -142,23 +152,23 @@ impl CustomStrategy {
             }
             seen.push(contract);
             if !ctx.open.iter().any(|o| o == contract) {
-                problems.push(FormProblem::NotOpen(contract.to_owned()));
+                problems.push(FormProblem::NotOpen(named.clone()));
             }
             match &step.when {
                 StepWhen::OnDate { date } if *date < ctx.at => {
                     problems.push(FormProblem::DateBeforeToday {
-                        contract: contract.to_owned(),
+                        contract: named.clone(),
                         date: *date,
                         today: ctx.at,
                     });
                 }
                 StepWhen::AfterWeeks { weeks } if *weeks > MAX_WEEKS => {
                     problems.push(FormProblem::Weeks {
-                        contract: contract.to_owned(),
+                        contract: named.clone(),
                     });
                 }
                 StepWhen::AfterFeedback { after } if after == contract => {
-                    problems.push(FormProblem::OwnFeedback(contract.to_owned()));
+                    problems.push(FormProblem::OwnFeedback(named.clone()));
                 }
                 StepWhen::AfterFeedback { after } => {
                     let planned = ctx.planned_ids.iter().any(|p| p == after);
@@ -168,8 +178,8 @@ impl CustomStrategy {
                         .any(|s| s.contract == *after && s.when.ends());
                     if !planned && !ending {
                         problems.push(FormProblem::PairingTarget {
-                            contract: contract.to_owned(),
-                            after: after.clone(),
+                            contract: named.clone(),
+                            after: ctx.name(after),
                         });
                     }
                 }
@@ -221,19 +231,20 @@ impl CustomStrategy {
         }
         Ok(Strategy {
             name: self.name.trim().to_owned(),
-            description: self.describe(ctx.at),
+            description: self.describe(ctx),
             actions,
             planned_work: planned_work.to_vec(),
         })
     }
 
-    /// One plain line: what the strategy does with each contract.
-    pub fn describe(&self, at: NaiveDate) -> String {
+    /// One plain line: what the strategy does with each contract, named as `ctx` names them.
+    pub fn describe(&self, ctx: &CustomContext) -> String {
+        let at = ctx.at;
         let parts: Vec<String> = self
             .steps
             .iter()
             .map(|s| {
-                let c = &s.contract;
+                let c = ctx.name(&s.contract);
                 match &s.when {
                     StepWhen::Now => format!("end {c} today"),
                     StepWhen::OnDate { date: on } => format!("end {c} on {}", date(*on)),
@@ -242,10 +253,13 @@ impl CustomStrategy {
                         None => format!("end {c} in {weeks} weeks"),
                     },
                     StepWhen::AfterFeedback { after } => {
-                        format!("end {c} the day after {after}'s feedback is expected")
+                        format!(
+                            "end {c} the day after {}'s feedback is expected",
+                            ctx.name(after)
+                        )
                     }
                     StepWhen::LeaveOpen => format!("leave {c} open"),
-                    StepWhen::AskClient => format!("ask {c}'s client to close it today"),
+                    StepWhen::AskClient => format!("ask the client of {c} to close it today"),
                 }
             })
             .collect();

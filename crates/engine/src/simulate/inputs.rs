@@ -206,6 +206,11 @@ pub fn prepare(
             open,
             taken_names: Vec::new(),
             planned_ids: jobs.iter().map(|j| j.id.clone()).collect(),
+            names: scenario
+                .contracts
+                .iter()
+                .map(|c| (c.id.clone(), scenario.name_of(c)))
+                .collect(),
         },
         &jobs,
     );
