@@ -50,7 +50,7 @@ pub fn DecisionCard() -> impl IntoView {
                                             |d| format!("on {}", date(d)),
                                         );
                                     format!(
-                                        "{} for {} waits for {}'s approval: it is released to you automatically {when} unless they approve it sooner or ask for changes.",
+                                        "{} for {} waits for approval by {}: it is released to you automatically {when} unless they approve it sooner or ask for changes.",
                                         money(w.amount),
                                         w.name,
                                         w.client,

@@ -30,7 +30,7 @@ test('on a phone, the demo dashboard shows the decision with a figure and a date
   // The card names the silent contracts and the milestone waiting for approval by title.
   const card = await page.getByTestId('decision-card').textContent();
   assert.match(card, /“Inventory dashboard” \(Northwind Traders, \d+ days\)/);
-  assert.match(card, /“Analytics report templates” waits for Lumen Analytics's approval/);
+  assert.match(card, /“Analytics report templates” waits for approval by Lumen Analytics: it is released to you automatically on Fri 4 Dec 2026/);
   assert.deepEqual(errors, []);
   assert.deepEqual(foreignRequests(), []);
   await screenshot(page, 'decision-dashboard-390');
