@@ -6,12 +6,12 @@ export const STATE = 'jss-lab.state';
 
 /**
  * Declares one journey per viewport, each on its own origin. `body(tab, viewport)` runs with
- * the clock fixed at `now` (the demo's date unless given).
+ * the clock fixed at `now` (the demo's date unless given) and `init` run before the app.
  */
-export function journey(name, body, { now } = {}) {
+export function journey(name, body, { now, init } = {}) {
   for (const viewport of VIEWPORTS) {
     const title = `${BROWSER} ${viewport.name}: ${name}`;
-    test(title, { timeout: 240000 }, () => withTab({ ...viewport, now, name: `${viewport.name}-${name}` }, (tab) => body(tab, viewport)));
+    test(title, { timeout: 240000 }, () => withTab({ ...viewport, now, init, name: `${viewport.name}-${name}` }, (tab) => body(tab, viewport)));
   }
 }
 

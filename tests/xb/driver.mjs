@@ -129,37 +129,43 @@ async function startSession() {
     cwd: downloads,
   });
   for (const stream of [child.stdout, child.stderr]) stream.on('data', (d) => log.push(String(d)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${program} exited: ${log.join('')}`);
+  let driver;
+  const stop = async () => {
+    await driver?.quit().catch(() => {});
     try {
-      if ((await fetch(`${url}/status`)).ok) break;
+      process.kill(-child.pid, 'SIGTERM');
     } catch {
-      // Not listening yet.
+      // Already gone.
     }
-    if (Date.now() > deadline) throw new Error(`${program} did not start: ${log.join('')}`);
-    await sleep(100);
-  }
-  const driver = await new Builder().usingServer(url).withCapabilities(spec.capabilities(downloads, scratch)).build();
-  await driver.manage().setTimeouts({ script: WAIT_MS, pageLoad: 60000 });
-  const caps = await driver.getCapabilities();
-  const version = `${caps.get('browserName')} ${caps.get('browserVersion')}`;
-  return {
-    driver,
-    downloads,
-    version,
-    current: await driver.getWindowHandle(),
-    async stop() {
-      await driver.quit().catch(() => {});
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-      fs.rmSync(scratch, { recursive: true, force: true });
-    },
+    fs.rmSync(scratch, { recursive: true, force: true });
   };
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${program} exited: ${log.join('')}`);
+      try {
+        if ((await fetch(`${url}/status`)).ok) break;
+      } catch {
+        // Not listening yet.
+      }
+      if (Date.now() > deadline) throw new Error(`${program} did not start: ${log.join('')}`);
+      await sleep(100);
+    }
+    driver = await new Builder().usingServer(url).withCapabilities(spec.capabilities(downloads, scratch)).build();
+    await driver.manage().setTimeouts({ script: WAIT_MS, pageLoad: 60000 });
+    const caps = await driver.getCapabilities();
+    return {
+      driver,
+      downloads,
+      version: `${caps.get('browserName')} ${caps.get('browserVersion')}`,
+      current: await driver.getWindowHandle(),
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
 }
 
 /** The script the server puts before the app on every page: a fixed clock and an error log. */
@@ -199,12 +205,14 @@ export function useBrowser() {
 export const DEMO_TODAY = new Date('2026-11-27T12:00:00Z');
 
 /**
- * Runs `body` with a tab on a fresh origin at the viewport's size, the clock fixed at `now`.
- * A failure saves a screenshot in tests/xb/artifacts/ before it is reported.
+ * Runs `body` with a tab on a fresh origin at the viewport's size, the clock fixed at `now`,
+ * and `init` (JavaScript source) run in every page before the app, for example to take away a
+ * feature the app must do without. A failure saves a screenshot in tests/xb/artifacts/.
  */
-export async function withTab({ width, height, now = DEMO_TODAY, name }, body) {
+export async function withTab({ width, height, now = DEMO_TODAY, init = '', name }, body) {
+  const script = `${instrument(now?.getTime())}\n${init}`;
   const server = await startServer({
-    extra: (url) => (url.pathname === '/__xb/instrument.js' ? { type: 'text/javascript', body: instrument(now?.getTime()) } : null),
+    extra: (url) => (url.pathname === '/__xb/instrument.js' ? { type: 'text/javascript', body: script } : null),
     html: (text) => text.replace('<head>', '<head><script src="/__xb/instrument.js"></script>'),
   });
   const tab = new Tab(session, session.current, server.origin);

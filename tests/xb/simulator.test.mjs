@@ -48,6 +48,9 @@ journey('the presets run with a recommendation and fan charts, and the plan down
   assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
   assert.match(ics, /DTSTART;VALUE=DATE:20261127/);
   assert.ok((ics.match(/BEGIN:VEVENT/g) ?? []).length >= 1);
+  // Copying says whether the browser took the text; either way nothing breaks.
+  await tab.click('@copy-plan');
+  await tab.waitForText('[data-testid=action-plan] [role=status]', /^(Plan copied to the clipboard\.|Copying is not available here)/);
   assert.deepEqual(await tab.errors(), []);
 });
 
@@ -66,3 +69,18 @@ journey('a long run can be cancelled midway', async (tab) => {
   assert.equal(await tab.eval(() => document.querySelector('[data-testid=run]').disabled), false, 'Run is not offered again');
   assert.deepEqual(await tab.errors(), []);
 });
+
+// Without the Clipboard API (pages that are not a secure context, Safari before 13.1), copying
+// the plan says so instead of failing.
+journey(
+  'copying the plan without a Clipboard API says so',
+  async (tab) => {
+    await openSimulator(tab);
+    await results(tab);
+    assert.equal(await tab.eval(() => 'clipboard' in navigator), false, 'the Clipboard API was not taken away');
+    await tab.click('@copy-plan');
+    await tab.waitForText('[data-testid=action-plan] [role=status]', /^Copying is not available here; select the text instead\.$/);
+    assert.deepEqual(await tab.errors(), []);
+  },
+  { init: 'delete Navigator.prototype.clipboard;' },
+);

@@ -126,7 +126,7 @@ const STEPS: &[Step] = &[
         browser: None,
     },
     Step {
-        name: "engine tests (native, optimised)",
+        name: "engine and xtask tests (native, optimised)",
         program: "cargo",
         args: &[
             "test",
@@ -135,6 +135,8 @@ const STEPS: &[Step] = &[
             "fast-test",
             "-p",
             "jss-engine",
+            "-p",
+            "xtask",
         ],
         needed_by_later: false,
         browser: None,
@@ -152,6 +154,13 @@ const STEPS: &[Step] = &[
         args: WASM_TESTS,
         needed_by_later: false,
         browser: Some(Browser::Firefox),
+    },
+    Step {
+        name: "component tests (wasm, WebKitGTK under Xvfb)",
+        program: "cargo",
+        args: WASM_TESTS,
+        needed_by_later: false,
+        browser: Some(Browser::WebKit),
     },
     Step {
         name: "release build (trunk)",
@@ -205,11 +214,11 @@ fn test(root: &Path) -> Result<bool, String> {
             continue;
         }
         println!("\n=== xtask: {} ===", step.name);
-        let mut cmd = tools::command(root, step.program);
+        let mut cmd = match step.browser {
+            Some(browser) => tools::browser_command(root, browser, step.program),
+            None => tools::command(root, step.program),
+        };
         cmd.args(step.args);
-        if let Some(browser) = step.browser {
-            tools::use_browser(browser, &mut cmd);
-        }
         let res = summary::run_step(step.name, step.browser, &mut cmd);
         if !res.ok && step.needed_by_later {
             blocked_by = Some(step.name);

@@ -102,10 +102,28 @@ fn geckodriver_path() -> PathBuf {
     geckodriver_root().join("bin").join("geckodriver")
 }
 
+/// A test command that runs in `browser`. WebKitGTK needs a display, so its steps run under
+/// Xvfb (`xvfb-run -a` picks a free display number) unless there is one already.
+pub fn browser_command(root: &Path, browser: Browser, program: &str) -> Command {
+    let mut cmd = if browser == Browser::WebKit && std::env::var_os("DISPLAY").is_none() {
+        let mut xvfb = command(root, "xvfb-run");
+        xvfb.args(["-a", "-s", "-screen 0 1920x1080x24", program]);
+        xvfb
+    } else {
+        command(root, program)
+    };
+    use_browser(root, browser, &mut cmd);
+    cmd
+}
+
 /// Points a test command at one browser: the WebDriver the wasm test runner uses (it takes the
 /// first of GECKODRIVER, SAFARIDRIVER, CHROMEDRIVER that is set) and the browser of the
 /// cross-browser journeys (`XB_BROWSER`, read by tests/xb/driver.mjs).
-pub fn use_browser(browser: Browser, cmd: &mut Command) {
+///
+/// Firefox asks the user before it grants persistent storage, where Chromium decides at once;
+/// the component tests answer that prompt (no) through Firefox's testing preferences, given
+/// to the runner's session in tests/xb/firefox-component-tests.json.
+fn use_browser(root: &Path, browser: Browser, cmd: &mut Command) {
     for var in [
         "GECKODRIVER",
         "SAFARIDRIVER",
@@ -120,10 +138,17 @@ pub fn use_browser(browser: Browser, cmd: &mut Command) {
         }
         Browser::Firefox => {
             cmd.env("GECKODRIVER", geckodriver_path())
+                .env(
+                    "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                    root.join("tests/xb/firefox-component-tests.json"),
+                )
                 .env("XB_BROWSER", "firefox");
         }
         Browser::WebKit => {
-            cmd.env("XB_BROWSER", "webkit");
+            // WebKitWebDriver speaks Safari's protocol; started with no capabilities, it drives
+            // WebKitGTK's MiniBrowser.
+            cmd.env("SAFARIDRIVER", "WebKitWebDriver")
+                .env("XB_BROWSER", "webkit");
         }
     }
 }
