@@ -414,6 +414,14 @@ export class Tab {
     await el.sendKeys(files.join('\n'));
   }
 
+  /** Opens every folded section (`<details>`) around an element, as a user would to reach it. */
+  async unfold(selector) {
+    await this.until((s) => document.querySelector(s), [css(selector)], { message: `no ${selector}` });
+    await this.eval((s) => {
+      for (let d = document.querySelector(s).closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
+    }, css(selector));
+  }
+
   /** Errors the page reported (uncaught errors, rejections, console.error) since it loaded. */
   async errors() {
     return this.eval(() => window.__xbErrors ?? []);
