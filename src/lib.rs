@@ -2,6 +2,7 @@
 //! `jss-engine` crate. Nothing here decides a business rule; the engine does.
 
 mod app;
+pub mod clipboard;
 pub mod clock;
 pub mod components;
 pub mod entry;

@@ -3,4 +3,13 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(jss_lab::App);
+    // The static loading shell of index.html has done its job once the app is in the page, so it
+    // leaves the document. Hiding it with `body:has(> .app) #shell` is not enough: WebKit does
+    // not re-apply that rule when the app is appended, which left an empty band above the header.
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("shell"))
+    {
+        shell.remove();
+    }
 }

@@ -29,11 +29,14 @@ pub fn ActionPlan(strategies: Vec<Strategy>, best: Option<String>, at: NaiveDate
     let copy = move |_| {
         let Some(s) = current() else { return };
         let text = plan_text(&s.name, &steps_of(&s));
-        let done = web_sys::window().map(|w| w.navigator().clipboard().write_text(&text));
-        status.set(Some(match done {
-            Some(_) => "Plan copied to the clipboard.".to_string(),
-            None => "Copying is not available here; select the text instead.".to_string(),
-        }));
+        leptos::task::spawn_local(async move {
+            let copied = crate::clipboard::write_text(&text).await;
+            status.set(Some(if copied {
+                "Plan copied to the clipboard.".to_string()
+            } else {
+                "Copying is not available here; select the text instead.".to_string()
+            }));
+        });
     };
     let download = move |_| {
         let Some(s) = current() else { return };

@@ -116,24 +116,6 @@ pub fn SharePreview() -> impl IntoView {
     }
 }
 
-/// Tries to put `text` on the clipboard; the link stays visible either way.
-fn copy_to_clipboard(text: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let navigator = window.navigator();
-    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")) else {
-        return;
-    };
-    if let Ok(clipboard) = clipboard.dyn_into::<web_sys::Clipboard>() {
-        // Awaited so that a refusal (no permission, page not focused) is handled, not logged.
-        let promise = clipboard.write_text(text);
-        leptos::task::spawn_local(async move {
-            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-        });
-    }
-}
-
 /// "Copy a share link": the scenario's inputs in the URL fragment, or why it cannot be.
 #[component]
 pub fn ShareLink() -> impl IntoView {
@@ -150,7 +132,11 @@ pub fn ShareLink() -> impl IntoView {
         let text = share::share_text(&scenario, state.today.get_untracked());
         let result = share::link(&base, &text);
         if let Ok(link) = &result {
-            copy_to_clipboard(link);
+            // The link stays visible whether or not the browser takes it.
+            let link = link.clone();
+            leptos::task::spawn_local(async move {
+                crate::clipboard::write_text(&link).await;
+            });
         }
         made.set(Some(result));
     };

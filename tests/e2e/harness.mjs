@@ -22,10 +22,20 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves dist/ like a static host configured with an SPA fallback to index.html. */
-export function startServer() {
+/**
+ * Serves dist/ like a static host configured with an SPA fallback to index.html. The options
+ * serve the cross-browser journeys (tests/xb/): `extra(url)` answers paths of the test's own
+ * (a `{ type, body }` or nothing), and `html(text)` rewrites every HTML page served.
+ */
+export function startServer({ extra, html } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    const own = extra?.(url);
+    if (own) {
+      res.writeHead(200, { 'content-type': own.type, 'cache-control': 'no-store' });
+      res.end(own.body);
+      return;
+    }
     let file = path.join(dist, decodeURIComponent(url.pathname));
     if (!file.startsWith(dist)) {
       res.writeHead(400).end();
@@ -39,7 +49,13 @@ export function startServer() {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    if (html && path.extname(file) === '.html') {
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(html(fs.readFileSync(file, 'utf8')));
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {

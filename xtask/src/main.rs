@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use summary::StepResult;
+use summary::{Browser, StepResult};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -68,6 +68,8 @@ struct Step {
     args: &'static [&'static str],
     /// A step whose failure makes later steps meaningless (the release build feeds e2e).
     needed_by_later: bool,
+    /// The browser the step's tests run in, for the summary and for the driver it is given.
+    browser: Option<Browser>,
 }
 
 const STEPS: &[Step] = &[
@@ -76,12 +78,14 @@ const STEPS: &[Step] = &[
         program: "leptosfmt",
         args: &["--check", "src", "tests"],
         needed_by_later: false,
+        browser: None,
     },
     Step {
         name: "rustfmt",
         program: "cargo",
         args: &["fmt", "--all", "--check"],
         needed_by_later: false,
+        browser: None,
     },
     Step {
         name: "clippy (native: engine, xtask)",
@@ -99,6 +103,7 @@ const STEPS: &[Step] = &[
             "warnings",
         ],
         needed_by_later: false,
+        browser: None,
     },
     Step {
         name: "clippy (wasm: app, simulator worker)",
@@ -118,9 +123,10 @@ const STEPS: &[Step] = &[
             "warnings",
         ],
         needed_by_later: false,
+        browser: None,
     },
     Step {
-        name: "engine tests (native, optimised)",
+        name: "engine and xtask tests (native, optimised)",
         program: "cargo",
         args: &[
             "test",
@@ -129,34 +135,71 @@ const STEPS: &[Step] = &[
             "fast-test",
             "-p",
             "jss-engine",
+            "-p",
+            "xtask",
         ],
         needed_by_later: false,
+        browser: None,
     },
     Step {
         name: "component tests (wasm, headless Chromium)",
         program: "cargo",
-        args: &[
-            "test",
-            "--locked",
-            "-p",
-            "jss-lab",
-            "--target",
-            "wasm32-unknown-unknown",
-        ],
+        args: WASM_TESTS,
         needed_by_later: false,
+        browser: Some(Browser::Chromium),
+    },
+    Step {
+        name: "component tests (wasm, headless Firefox)",
+        program: "cargo",
+        args: WASM_TESTS,
+        needed_by_later: false,
+        browser: Some(Browser::Firefox),
+    },
+    Step {
+        name: "component tests (wasm, WebKitGTK under Xvfb)",
+        program: "cargo",
+        args: WASM_TESTS,
+        needed_by_later: false,
+        browser: Some(Browser::WebKit),
     },
     Step {
         name: "release build (trunk)",
         program: "trunk",
         args: &["build", "--release", "--locked"],
         needed_by_later: true,
+        browser: None,
     },
     Step {
         name: "end-to-end tests (release build, headless Chromium)",
         program: "node",
         args: &["--test", "--test-reporter=tap", "tests/e2e/"],
         needed_by_later: false,
+        browser: Some(Browser::Chromium),
     },
+    Step {
+        name: "journeys (release build, headless Firefox)",
+        program: "node",
+        args: &["--test", "--test-reporter=tap", "tests/xb/"],
+        needed_by_later: false,
+        browser: Some(Browser::Firefox),
+    },
+    Step {
+        name: "journeys (release build, WebKitGTK under Xvfb)",
+        program: "node",
+        args: &["--test", "--test-reporter=tap", "tests/xb/"],
+        needed_by_later: false,
+        browser: Some(Browser::WebKit),
+    },
+];
+
+/// The wasm component tests; the step's browser decides which WebDriver runs them.
+const WASM_TESTS: &[&str] = &[
+    "test",
+    "--locked",
+    "-p",
+    "jss-lab",
+    "--target",
+    "wasm32-unknown-unknown",
 ];
 
 fn test(root: &Path) -> Result<bool, String> {
@@ -167,13 +210,16 @@ fn test(root: &Path) -> Result<bool, String> {
     for step in STEPS {
         if let Some(blocker) = blocked_by {
             println!("\nxtask: skipping {} because {blocker} failed", step.name);
-            results.push(StepResult::skipped(step.name));
+            results.push(StepResult::skipped(step.name, step.browser));
             continue;
         }
         println!("\n=== xtask: {} ===", step.name);
-        let mut cmd = tools::command(root, step.program);
+        let mut cmd = match step.browser {
+            Some(browser) => tools::browser_command(root, browser, step.program),
+            None => tools::command(root, step.program),
+        };
         cmd.args(step.args);
-        let res = summary::run_step(step.name, &mut cmd);
+        let res = summary::run_step(step.name, step.browser, &mut cmd);
         if !res.ok && step.needed_by_later {
             blocked_by = Some(step.name);
         }

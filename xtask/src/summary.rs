@@ -24,8 +24,29 @@ impl Add for Counts {
     }
 }
 
+/// A browser the tests run in; the summary counts each one's passes and failures apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Browser {
+    Chromium,
+    Firefox,
+    WebKit,
+}
+
+impl Browser {
+    pub const ALL: [Browser; 3] = [Browser::Chromium, Browser::Firefox, Browser::WebKit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Browser::Chromium => "Chromium",
+            Browser::Firefox => "Firefox",
+            Browser::WebKit => "WebKit",
+        }
+    }
+}
+
 pub struct StepResult {
     pub name: &'static str,
+    pub browser: Option<Browser>,
     pub ok: bool,
     pub skipped: bool,
     pub counts: Counts,
@@ -33,9 +54,10 @@ pub struct StepResult {
 }
 
 impl StepResult {
-    pub fn skipped(name: &'static str) -> StepResult {
+    pub fn skipped(name: &'static str, browser: Option<Browser>) -> StepResult {
         StepResult {
             name,
+            browser,
             ok: false,
             skipped: true,
             counts: Counts::default(),
@@ -82,7 +104,7 @@ pub fn parse_counts(line: &str) -> Counts {
 }
 
 /// Runs the command, echoing stdout and stderr as they come and counting tests in both.
-pub fn run_step(name: &'static str, cmd: &mut Command) -> StepResult {
+pub fn run_step(name: &'static str, browser: Option<Browser>, cmd: &mut Command) -> StepResult {
     let started = Instant::now();
     let child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
     let mut child = match child {
@@ -91,6 +113,7 @@ pub fn run_step(name: &'static str, cmd: &mut Command) -> StepResult {
             eprintln!("xtask: could not start {name}: {e}");
             return StepResult {
                 name,
+                browser,
                 ok: false,
                 skipped: false,
                 counts: Counts::default(),
@@ -117,6 +140,7 @@ pub fn run_step(name: &'static str, cmd: &mut Command) -> StepResult {
     let ok = status.map(|s| s.success()).unwrap_or(false) && counts.failed == 0;
     StepResult {
         name,
+        browser,
         ok,
         skipped: false,
         counts,
@@ -160,31 +184,107 @@ pub fn print(results: &[StepResult], elapsed: Duration) -> bool {
             r.elapsed.as_secs_f64()
         );
     }
-    let total = results
-        .iter()
-        .fold(Counts::default(), |acc, r| acc + r.counts);
     let steps_failed = results.iter().filter(|r| !r.ok).count();
-    let all_ok = steps_failed == 0;
     println!(
         "xtask test: {} of {} steps green in {:.0}s",
         results.len() - steps_failed,
         results.len(),
         elapsed.as_secs_f64()
     );
-    // A failed step with no failed test (a lint, a build) still counts as one failure, so the
-    // closing line can never read as green when a step was not.
-    let failed = if all_ok {
-        total.failed
-    } else {
-        total.failed.max(steps_failed as u64)
-    };
-    println!("{} passed, {} failed", total.passed, failed);
-    all_ok
+    if let Some(line) = per_browser_line(results) {
+        println!("{line}");
+    }
+    let total = counted(results.iter());
+    println!("{} passed, {} failed", total.passed, total.failed);
+    steps_failed == 0
+}
+
+/// The counts of some steps, where a failed step with no failed test (a lint, a build, a
+/// browser that did not start) still counts as one failure, so a total can never read as
+/// green when a step was not.
+fn counted<'a>(results: impl Iterator<Item = &'a StepResult>) -> Counts {
+    let mut steps_failed = 0;
+    let mut total = Counts::default();
+    for r in results {
+        total = total + r.counts;
+        steps_failed += u64::from(!r.ok);
+    }
+    Counts {
+        passed: total.passed,
+        failed: total.failed.max(steps_failed),
+    }
+}
+
+/// `browsers: Chromium 250 passed, 0 failed; Firefox ...`, over the steps that ran in a browser.
+fn per_browser_line(results: &[StepResult]) -> Option<String> {
+    let parts: Vec<String> = Browser::ALL
+        .iter()
+        .filter_map(|&b| {
+            let mut steps = results.iter().filter(|r| r.browser == Some(b)).peekable();
+            steps.peek()?;
+            let c = counted(steps);
+            Some(format!(
+                "{} {} passed, {} failed",
+                b.name(),
+                c.passed,
+                c.failed
+            ))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| format!("browsers: {}", parts.join("; ")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn step(browser: Option<Browser>, ok: bool, passed: u64, failed: u64) -> StepResult {
+        StepResult {
+            name: "step",
+            browser,
+            ok,
+            skipped: false,
+            counts: Counts { passed, failed },
+            elapsed: Duration::ZERO,
+        }
+    }
+
+    #[test]
+    fn counts_each_browser_apart() {
+        let cases = [
+            (vec![step(None, true, 5, 0)], None),
+            (
+                vec![
+                    step(None, true, 40, 0),
+                    step(Some(Browser::Chromium), true, 30, 0),
+                    step(Some(Browser::Firefox), true, 10, 0),
+                    step(Some(Browser::Chromium), false, 20, 2),
+                    step(Some(Browser::Firefox), false, 0, 0),
+                    step(Some(Browser::WebKit), true, 9, 0),
+                ],
+                Some("browsers: Chromium 50 passed, 2 failed; Firefox 10 passed, 1 failed; WebKit 9 passed, 0 failed"),
+            ),
+        ];
+        for (results, line) in cases {
+            assert_eq!(per_browser_line(&results).as_deref(), line);
+        }
+    }
+
+    #[test]
+    fn a_failed_step_without_failed_tests_counts_as_one_failure() {
+        let results = [
+            step(None, false, 3, 0),
+            step(None, false, 1, 2),
+            step(None, true, 4, 0),
+        ];
+        assert_eq!(
+            counted(results.iter()),
+            Counts {
+                passed: 8,
+                failed: 2
+            }
+        );
+    }
 
     #[test]
     fn parses_runner_lines() {

@@ -3,14 +3,19 @@
 //! Versions are pinned: trunk 0.21.14 (0.22 needs a newer rustc than these machines have),
 //! wasm-bindgen-cli exactly at the `wasm-bindgen` version in Cargo.lock (trunk and the test
 //! runner refuse any other), leptosfmt 0.1.33, and npm packages from package-lock.json (the
-//! `binaryen` 132 wasm-opt, playwright-core, axe-core). Chromium and chromedriver come from
-//! Debian's packages.
+//! `binaryen` 132 wasm-opt, playwright-core, axe-core, selenium-webdriver). The browsers come from
+//! Debian's packages: Chromium and chromedriver, Firefox ESR, and WebKitGTK's WebKitWebDriver
+//! (which drives its MiniBrowser) with Xvfb for a display. geckodriver, which Firefox's tests
+//! need, is built from crates.io.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::summary::Browser;
+
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const LEPTOSFMT_VERSION: &str = "0.1.33";
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -79,9 +84,73 @@ pub fn ensure_all(root: &Path, purpose: Purpose) -> Result<bool, String> {
                 LEPTOSFMT_VERSION,
             ],
         )?;
-        ensure_chromium(root)?;
+        ensure_browsers(root)?;
+        ensure_geckodriver(root)?;
     }
     Ok(true)
+}
+
+/// Where geckodriver is installed: deliberately not on PATH, because wasm-bindgen-test-runner
+/// prefers a geckodriver found on PATH to chromedriver, which would quietly move every
+/// `cargo test --target wasm32-unknown-unknown` to Firefox. Shared by the checkouts of a machine.
+pub fn geckodriver_root() -> PathBuf {
+    let home = std::env::var_os("HOME").map_or_else(|| PathBuf::from("."), PathBuf::from);
+    home.join(".cache").join("jss-lab").join("tools")
+}
+
+fn geckodriver_path() -> PathBuf {
+    geckodriver_root().join("bin").join("geckodriver")
+}
+
+/// A test command that runs in `browser`. WebKitGTK needs a display, so its steps run under
+/// Xvfb (`xvfb-run -a` picks a free display number) unless there is one already.
+pub fn browser_command(root: &Path, browser: Browser, program: &str) -> Command {
+    let mut cmd = if browser == Browser::WebKit && std::env::var_os("DISPLAY").is_none() {
+        let mut xvfb = command(root, "xvfb-run");
+        xvfb.args(["-a", "-s", "-screen 0 1920x1080x24", program]);
+        xvfb
+    } else {
+        command(root, program)
+    };
+    use_browser(root, browser, &mut cmd);
+    cmd
+}
+
+/// Points a test command at one browser: the WebDriver the wasm test runner uses (it takes the
+/// first of GECKODRIVER, SAFARIDRIVER, CHROMEDRIVER that is set) and the browser of the
+/// cross-browser journeys (`XB_BROWSER`, read by tests/xb/driver.mjs).
+///
+/// Firefox asks the user before it grants persistent storage, where Chromium decides at once;
+/// the component tests answer that prompt (no) through Firefox's testing preferences, given
+/// to the runner's session in tests/xb/firefox-component-tests.json.
+fn use_browser(root: &Path, browser: Browser, cmd: &mut Command) {
+    for var in [
+        "GECKODRIVER",
+        "SAFARIDRIVER",
+        "CHROMEDRIVER",
+        "MSEDGEDRIVER",
+    ] {
+        cmd.env_remove(var);
+    }
+    match browser {
+        Browser::Chromium => {
+            cmd.env("CHROMEDRIVER", "chromedriver");
+        }
+        Browser::Firefox => {
+            cmd.env("GECKODRIVER", geckodriver_path())
+                .env(
+                    "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                    root.join("tests/xb/firefox-component-tests.json"),
+                )
+                .env("XB_BROWSER", "firefox");
+        }
+        Browser::WebKit => {
+            // WebKitWebDriver speaks Safari's protocol; started with no capabilities, it drives
+            // WebKitGTK's MiniBrowser.
+            cmd.env("SAFARIDRIVER", "WebKitWebDriver")
+                .env("XB_BROWSER", "webkit");
+        }
+    }
 }
 
 fn output_text(root: &Path, program: &str, args: &[&str]) -> Option<String> {
@@ -162,35 +231,75 @@ fn ensure_npm_packages(root: &Path) -> Result<(), String> {
     }
     run_install(
         root,
-        "the npm dev tools pinned in package-lock.json (binaryen's wasm-opt, playwright-core, axe-core)",
+        "the npm dev tools pinned in package-lock.json (binaryen's wasm-opt, playwright-core, axe-core, selenium-webdriver)",
         "npm",
         &["ci", "--no-audit", "--no-fund"],
     )?;
     std::fs::write(&stamp, &lock).map_err(|e| format!("cannot write {}: {e}", stamp.display()))
 }
 
-fn ensure_chromium(root: &Path) -> Result<(), String> {
-    let have = |tool: &str| output_text(root, tool, &["--version"]).is_some();
-    if have("chromium") && have("chromedriver") {
+/// The Debian packages the browser tests need, each with a file that shows it is installed.
+const DEBIAN_BROWSERS: &[(&str, &str)] = &[
+    ("chromium", "/usr/bin/chromium"),
+    ("chromium-driver", "/usr/bin/chromedriver"),
+    ("firefox-esr", "/usr/bin/firefox-esr"),
+    ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
+    ("xvfb", "/usr/bin/xvfb-run"),
+    ("xauth", "/usr/bin/xauth"),
+];
+
+fn ensure_browsers(root: &Path) -> Result<(), String> {
+    let missing: Vec<&str> = DEBIAN_BROWSERS
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
     let is_root = output_text(root, "id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
     if !is_root {
-        return Err("Chromium and chromedriver are missing. Install them as root: \
-             `apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver`"
-            .into());
+        return Err(format!(
+            "the browsers for the tests are missing. Install them as root: \
+             `apt-get update && apt-get install -y --no-install-recommends {}`",
+            missing.join(" ")
+        ));
     }
     run_install(root, "the Debian package lists", "apt-get", &["update"])?;
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend(&missing);
     run_install(
         root,
-        "Chromium and chromedriver from Debian",
+        &format!("the browsers from Debian ({})", missing.join(", ")),
         "apt-get",
+        &args,
+    )
+}
+
+/// Builds geckodriver from crates.io (pinned, `--locked`) unless the pinned version is there.
+fn ensure_geckodriver(root: &Path) -> Result<(), String> {
+    let path = geckodriver_path();
+    let current = Command::new(&path)
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    if current.split_whitespace().any(|w| w == GECKODRIVER_VERSION) {
+        return Ok(());
+    }
+    let install_root = geckodriver_root().display().to_string();
+    run_install(
+        root,
+        &format!("geckodriver {GECKODRIVER_VERSION} into {install_root}"),
+        "cargo",
         &[
             "install",
-            "-y",
-            "--no-install-recommends",
-            "chromium",
-            "chromium-driver",
+            "--locked",
+            "--root",
+            &install_root,
+            "geckodriver",
+            "--version",
+            GECKODRIVER_VERSION,
         ],
     )
 }
