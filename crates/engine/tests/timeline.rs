@@ -229,6 +229,13 @@ fn timeline_shows_overdue_releases_availability_and_dormancy() {
                 {
                   "date": "2026-05-29",
                   "contract": "paid",
+                  "kind": "client_silent",
+                  "amount": null,
+                  "detail": "no payment for 30 days: the client counts as silent"
+                },
+                {
+                  "date": "2026-05-29",
+                  "contract": "paid",
                   "kind": "inactivity_warning",
                   "amount": null,
                   "detail": "30 days without logged time"

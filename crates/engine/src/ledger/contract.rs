@@ -10,12 +10,8 @@ use crate::ledger::error::LedgerError;
 use crate::ledger::escrow::Escrow;
 use crate::ledger::event::{Cause, EscrowRef, EventKind, PaymentSource};
 use crate::money::Money;
+use crate::rules::Params;
 use crate::scenario::{EndReason, Party, Stars};
-
-/// Days between a manual release (milestone, bonus) and the money being available.
-pub const SECURITY_PERIOD_DAYS: u64 = 5;
-/// Business days for a refund to reach the client's payment method.
-pub const REFUND_CREDIT_BUSINESS_DAYS: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ContractState {
@@ -377,17 +373,23 @@ pub(crate) fn record_payment(
     });
 }
 
-/// The end of the security period for money released at `at`.
-pub(crate) fn security_period_end(at: NaiveDateTime) -> Option<NaiveDateTime> {
-    end_of_day_after(at.date(), SECURITY_PERIOD_DAYS)
+/// The end of the security period (`security_hold_days`) for money released at `at`.
+pub(crate) fn security_period_end(at: NaiveDateTime, params: &Params) -> Option<NaiveDateTime> {
+    end_of_day_after(at.date(), params.security_hold_days)
 }
 
-/// Schedules the credit of a refund to the client's payment method.
-pub(crate) fn schedule_credit(credits: &mut Vec<Credit>, at: NaiveDateTime, amount: Money) {
+/// Schedules the credit of a refund to the client's payment method
+/// (`refund_credit_business_days`).
+pub(crate) fn schedule_credit(
+    credits: &mut Vec<Credit>,
+    at: NaiveDateTime,
+    amount: Money,
+    params: &Params,
+) {
     if amount == Money::ZERO {
         return;
     }
-    let due = end_of_business_day_after(at.date(), REFUND_CREDIT_BUSINESS_DAYS)
+    let due = end_of_business_day_after(at.date(), params.refund_credit_business_days)
         .unwrap_or(NaiveDateTime::MAX);
     credits.push(Credit {
         due,
@@ -405,8 +407,9 @@ pub(crate) fn resolve_fixed(
     release: Money,
     release_cause: Cause,
     refund_cause: Cause,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
-    let mut events = release_oldest_first(contract, at, release, release_cause)?;
+    let mut events = release_oldest_first(contract, at, release, release_cause, params)?;
     let TermsState::Fixed(fixed) = &mut contract.terms else {
         return Err(LedgerError::NotFixed);
     };
@@ -415,7 +418,7 @@ pub(crate) fn resolve_fixed(
             continue;
         };
         let amount = escrow.refund_remainder()?;
-        schedule_credit(&mut contract.credits, at, amount);
+        schedule_credit(&mut contract.credits, at, amount, params);
         let escrow = EscrowRef::Milestone(milestone.id.clone());
         events.push(EventKind::EscrowRefunded {
             escrow,
@@ -433,6 +436,7 @@ pub(crate) fn release_oldest_first(
     at: NaiveDateTime,
     release: Money,
     cause: Cause,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let TermsState::Fixed(fixed) = &mut contract.terms else {
         return Err(LedgerError::NotFixed);
@@ -458,7 +462,7 @@ pub(crate) fn release_oldest_first(
             &mut contract.payments,
             at,
             part,
-            security_period_end(at),
+            security_period_end(at, params),
             source,
         );
         events.push(EventKind::EscrowReleased {

@@ -173,7 +173,7 @@ pub enum EventKind {
     },
     DisputeClosed,
     DormantNotice {
-        day: u32,
+        day: i64,
     },
     BecameDormant,
     DormantClientWindowClosed,
