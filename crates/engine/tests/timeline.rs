@@ -1,9 +1,9 @@
 //! The timeline of automatic events, through the library and through the `jss` binary.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod cli_support;
 
 use chrono::NaiveDate;
+use cli_support::jss;
 use expect_test::{expect, Expect};
 use jss_engine::scenario::parse::{format_problems, parse_str};
 use jss_engine::timeline::{timeline, TimelineDocument};
@@ -26,31 +26,6 @@ fn check(scenario: &str, at: &str, days: u32, expected: Expect) {
         }
         .to_json_string(),
     );
-}
-
-/// Runs `jss` with `args`, feeding `stdin`; returns (exit status, stdout, stderr).
-fn jss(args: &[&str], stdin: &str) -> (Option<i32>, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jss"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start jss: {e}"));
-    if let Some(mut input) = child.stdin.take() {
-        // The command may exit before reading (bad arguments): a broken pipe is expected then.
-        let _ = input.write_all(stdin.as_bytes());
-    }
-    let output = child
-        .wait_with_output()
-        .unwrap_or_else(|e| panic!("jss did not finish: {e}"));
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap_or_default();
-    (
-        output.status.code(),
-        text(output.stdout),
-        text(output.stderr),
-    )
 }
 
 const ACCEPTANCE: Expect = expect![[r#"
