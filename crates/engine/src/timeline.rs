@@ -5,7 +5,7 @@
 //! and reports the automatic events from `at` on. Events that fell due before `at` are not
 //! listed, with one exception: when `at` is the day the ledger was loaded, transitions that
 //! were already overdue (the scenario's facts imply them but do not record them, e.g. a
-//! submission older than 14 days without a release) are listed on `at`, since that is when
+//! submission older than `fp_review_days` without a release) are listed on `at`, since that is when
 //! the engine applies them, and their detail names the date they fell due.
 //!
 //! The `window_exit` and `jss_change` kinds belong to the Job Success Score, which adds them;

@@ -42,7 +42,7 @@ pub enum PauseReason {
     Client,
     /// A client's dispute of hours paused it.
     HourlyDispute,
-    /// Legacy era: 30 days without logged time.
+    /// `hourly_inactivity_pause_days` without logged time.
     Inactivity,
 }
 
@@ -88,9 +88,9 @@ pub struct HourlyState {
     pub weekly_limit_hours: Option<u32>,
     /// Billing weeks with logged hours, oldest first.
     pub weeks: Vec<Week>,
-    /// The start of the 30-day inactivity clock: the last logged time, start or resume.
+    /// The start of the inactivity clock: the last logged time, start or resume.
     pub last_logged_at: NaiveDateTime,
-    /// The current era's 30-day warning was given for the current stretch of inactivity.
+    /// The inactivity warning was given for the current stretch of inactivity.
     pub inactivity_warned: bool,
     /// How many leading `weeks` are cleared or refunded.
     pub(crate) weeks_settled: usize,
@@ -159,18 +159,19 @@ pub struct Dispute {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DisputeStage {
-    /// The client must respond by `due` (5 business days) or the escrow is released.
+    /// The client must respond by `due` (`client_dispute_response_business_days`) or the
+    /// escrow is released.
     AwaitingClient { due: NaiveDateTime },
-    /// The mediator should propose by `due` (2 days).
+    /// The mediator should propose by `due` (`mediation_proposal_days`).
     AwaitingProposal { due: NaiveDateTime },
-    /// Both parties may accept until `due` (2 days).
+    /// Both parties may accept until `due` (`mediation_accept_days`).
     Proposal {
         release: Money,
         due: NaiveDateTime,
         client_accepted: bool,
         freelancer_accepted: bool,
     },
-    /// Either party may pay the arbitration fee until `due` (7 days).
+    /// Either party may pay the arbitration fee until `due` (`arbitration_opt_in_days`).
     ArbitrationOptIn {
         due: NaiveDateTime,
         client_paid: bool,
@@ -184,9 +185,9 @@ pub enum DisputeStage {
 pub enum Dormancy {
     /// Counting towards the notices.
     Watching,
-    /// The day-76 notice went out.
+    /// The first notice (`dormant_first_notice_days`) went out.
     FirstNotice,
-    /// The day-83 notice went out.
+    /// The final notice (`dormant_second_notice_days`) went out.
     FinalNotice,
     /// Marked dormant; the client may act until `client_due`.
     Dormant { client_due: NaiveDateTime },
