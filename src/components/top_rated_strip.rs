@@ -1,12 +1,11 @@
-use jss_engine::jss::outcome::days_between;
-use jss_engine::jss::ScoreReport;
-use jss_engine::rules::{Params, Rules};
+use jss_engine::jss::top_rated::{ConditionKind, TopRatedCondition};
 use leptos::prelude::*;
 
 use crate::format::{date, money, short_date};
 use crate::state::AppState;
 
-/// Top Rated status: the conditions, and the last 16 Saturday checks as a strip.
+/// Top Rated status: the conditions, and the recent Saturday checks as a strip, all as the
+/// engine answered them (thresholds included), so no rule is applied here.
 #[component]
 pub fn TopRatedStrip() -> impl IntoView {
     let state = AppState::get();
@@ -18,13 +17,6 @@ pub fn TopRatedStrip() -> impl IntoView {
                     .report
                     .get()
                     .map(|r| {
-                        let params = state
-                            .scenario
-                            .with(|s| s.as_ref().map(|s| s.rules.clone()))
-                            .map_or_else(
-                                || Params::resolve(&Rules::default()),
-                                |rules| { Params::resolve(&rules) },
-                            );
                         let b = r.badges.clone();
                         let status = if b.top_rated_plus {
                             "Top Rated Plus"
@@ -42,12 +34,14 @@ pub fn TopRatedStrip() -> impl IntoView {
                             <ol class="week-strip" aria-label="Weekly checks, oldest first">
                                 {checks
                                     .into_iter()
-                                    .map(|(day, jss)| {
-                                        let ok = jss.is_some_and(|j| j >= 90);
+                                    .map(|check| {
+                                        let ok = check.at_min;
                                         let label = format!(
                                             "{}: {}",
-                                            short_date(day),
-                                            jss.map_or("no score".to_string(), |j| format!("{j}%")),
+                                            short_date(check.saturday),
+                                            check
+                                                .jss
+                                                .map_or("no score".to_string(), |j| format!("{j}%")),
                                         );
                                         let title = label.clone();
                                         view! {
@@ -59,9 +53,11 @@ pub fn TopRatedStrip() -> impl IntoView {
                                     .collect_view()}
                             </ol>
                             <ul class="conditions" data-testid="top-rated-conditions">
-                                {conditions(&r, &params)
-                                    .into_iter()
-                                    .map(|(met, text)| {
+                                {b
+                                    .conditions
+                                    .iter()
+                                    .map(|c| {
+                                        let (met, text) = (c.holds, condition_text(c));
                                         view! {
                                             <li class:met=met>
                                                 <span aria-hidden="true">
@@ -94,7 +90,10 @@ pub fn TopRatedStrip() -> impl IntoView {
                                 .then(|| {
                                     view! {
                                         <p class="warning" role="status">
-                                            "A JSS below 70% for a long time can trigger an account review."
+                                            {format!(
+                                                "A JSS below {}% for a long time can trigger an account review.",
+                                                b.compliance_warning_below,
+                                            )}
                                         </p>
                                     }
                                 })}
@@ -105,43 +104,40 @@ pub fn TopRatedStrip() -> impl IntoView {
     }
 }
 
-/// Each Top Rated condition (MODEL §4) with whether it holds today, in the order a user checks
-/// them: the JSS now first, since it alone can keep the badge away when the rest are met.
-fn conditions(r: &ScoreReport, params: &Params) -> Vec<(bool, String)> {
-    let b = &r.badges;
-    let min_jss = params.top_rated_min_jss;
-    let jss_now = match b.jss_now {
-        Some(j) => (
-            j >= min_jss,
-            format!("JSS now {j}% ({min_jss}% or more needed)"),
+/// One condition in words, from the engine's value and threshold.
+fn condition_text(c: &TopRatedCondition) -> String {
+    match &c.kind {
+        ConditionKind::JssNow {
+            jss: Some(j),
+            min_jss,
+        } => format!("JSS now {j}% ({min_jss}% or more needed)"),
+        ConditionKind::JssNow { jss: None, min_jss } => {
+            format!("No JSS yet ({min_jss}% or more needed)")
+        }
+        ConditionKind::WeeklyChecks {
+            at_min,
+            window,
+            required,
+            min_jss,
+        } => format!(
+            "{at_min} of the last {window} weekly checks at {min_jss}% or more ({required} needed)"
         ),
-        None => (false, format!("No JSS yet ({min_jss}% or more needed)")),
-    };
-    let weeks = (
-        b.weeks_at_min >= params.top_rated_weeks_required,
-        format!(
-            "{} of the last {} weekly checks at {min_jss}% or more ({} needed)",
-            b.weeks_at_min, params.top_rated_weeks_window, params.top_rated_weeks_required
+        ConditionKind::Earnings {
+            earned,
+            minimum,
+            months,
+        } => format!(
+            "{} earned in the last {months} months ({} needed)",
+            money(*earned),
+            money(*minimum)
         ),
-    );
-    let earnings = (
-        b.earnings_12m >= params.top_rated_min_earnings,
-        format!(
-            "{} earned in the last 12 months ({} needed)",
-            money(b.earnings_12m),
-            money(params.top_rated_min_earnings)
+        ConditionKind::FirstContract {
+            started: Some(d),
+            min_days,
+        } => format!(
+            "First contract started {} (more than {min_days} days ago needed)",
+            date(*d)
         ),
-    );
-    let days = params.top_rated_first_contract_days;
-    let first = match b.first_contract_start {
-        Some(d) => (
-            days_between(d, b.at) > days,
-            format!(
-                "First contract started {} (more than {days} days ago needed)",
-                date(d)
-            ),
-        ),
-        None => (false, "No contract yet".to_string()),
-    };
-    vec![jss_now, weeks, earnings, first]
+        ConditionKind::FirstContract { started: None, .. } => "No contract yet".to_string(),
+    }
 }

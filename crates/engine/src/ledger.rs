@@ -37,10 +37,10 @@ pub use contract::ContractState;
 pub use deadline::{Deadline, Policy};
 pub use error::LedgerError;
 pub use event::{Cause, EscrowRef, Event, EventKind, PaymentSource};
-pub use fixed::MILESTONE_MINIMUM;
+pub use hourly::WEEK_HOURS;
 pub use query::{ContractStatus, FeedbackView, Scheduled, Totals};
 
-use crate::rules::Era;
+use crate::rules::Params;
 use contract::{Dormancy, FixedState, HourlyState, TermsState};
 
 /// Every contract's state, the schedule of their next deadlines, and the event log.
@@ -57,11 +57,11 @@ pub struct Ledger {
 }
 
 impl Ledger {
-    /// An empty ledger whose clock starts at `now`.
-    pub fn new(era: Era, now: NaiveDateTime) -> Ledger {
+    /// An empty ledger under `params` whose clock starts at `now`.
+    pub fn new(params: Params, now: NaiveDateTime) -> Ledger {
         Ledger {
             policy: Policy {
-                era,
+                params,
                 top_rated: false,
             },
             now,
@@ -78,8 +78,8 @@ impl Ledger {
         self.policy.top_rated = top_rated;
     }
 
-    pub fn policy(&self) -> Policy {
-        self.policy
+    pub fn policy(&self) -> &Policy {
+        &self.policy
     }
 
     pub fn now(&self) -> NaiveDateTime {
@@ -132,12 +132,11 @@ impl Ledger {
             }
             command => {
                 let index = self.index_of(command.contract())?;
-                let policy = self.policy;
                 let contract = self
                     .contracts
                     .get_mut(index)
                     .ok_or_else(|| LedgerError::UnknownContract(command.contract().to_string()))?;
-                (index, dispatch(contract, at, policy, command)?)
+                (index, dispatch(contract, at, &self.policy, command)?)
             }
         };
         self.now = at;
@@ -213,7 +212,7 @@ impl Ledger {
         if let Some((at, _)) = &contract.next {
             self.schedule.remove(&(*at, index));
         }
-        contract.next = deadline::next(contract);
+        contract.next = deadline::next(contract, &self.policy.params);
         if let Some((at, _)) = &contract.next {
             self.schedule.insert((*at, index));
         }
@@ -239,7 +238,7 @@ impl Ledger {
             let Some((_, deadline)) = contract.next.clone() else {
                 break;
             };
-            let Ok(kinds) = apply(contract, at, &deadline, self.policy) else {
+            let Ok(kinds) = apply(contract, at, &deadline, &self.policy) else {
                 // A deadline computed from a consistent state always applies. If one ever
                 // fails, stop rather than loop on it; the debug build makes it loud.
                 debug_assert!(false, "deadline {deadline:?} failed at {at}");
@@ -272,10 +271,11 @@ impl Ledger {
 fn dispatch(
     contract: &mut ContractState,
     at: NaiveDateTime,
-    policy: Policy,
+    policy: &Policy,
     command: Command,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let hourly = contract.is_hourly();
+    let params = &policy.params;
     match command {
         Command::OpenHourly { contract: id, .. } | Command::OpenFixed { contract: id, .. } => {
             Err(LedgerError::ContractIdTaken(id))
@@ -285,21 +285,23 @@ fn dispatch(
             amount,
             due,
             ..
-        } => fixed::add_milestone(contract, at, &milestone, amount, due),
+        } => fixed::add_milestone(contract, at, &milestone, amount, due, params),
         Command::FundMilestone { milestone, .. } => fixed::fund(contract, at, &milestone),
-        Command::SubmitWork { milestone, .. } => fixed::submit(contract, at, &milestone),
+        Command::SubmitWork { milestone, .. } => fixed::submit(contract, at, &milestone, params),
         Command::RequestChanges { milestone, .. } => fixed::request_changes(contract, &milestone),
         Command::ReleaseMilestone {
             milestone,
             amount,
             remainder,
             ..
-        } => fixed::release(contract, at, &milestone, amount, remainder),
-        Command::RefundMilestone { milestone, .. } => fixed::refund(contract, at, &milestone),
+        } => fixed::release(contract, at, &milestone, amount, remainder, params),
+        Command::RefundMilestone { milestone, .. } => {
+            fixed::refund(contract, at, &milestone, params)
+        }
         Command::LogHours {
             hours_hundredths, ..
         } => hourly::log_hours(contract, at, hours_hundredths),
-        Command::PayBonus { amount, .. } => lifecycle::pay_bonus(contract, at, amount),
+        Command::PayBonus { amount, .. } => lifecycle::pay_bonus(contract, at, amount, params),
         Command::IssueRefund { amount, .. } => lifecycle::issue_refund(contract, at, amount),
         Command::Pause { .. } => lifecycle::pause(contract),
         Command::Resume { .. } => lifecycle::resume(contract, at),
@@ -308,22 +310,26 @@ fn dispatch(
             reason,
             final_release,
             ..
-        } => lifecycle::end(contract, at, by, reason, final_release),
-        Command::AcceptEscrowRefund { .. } => lifecycle::accept_escrow_refund(contract, at),
-        Command::FileDispute { by, .. } if hourly => hourly::file_dispute(contract, at, by),
-        Command::FileDispute { by, .. } => dispute::file(contract, at, by),
+        } => lifecycle::end(contract, at, by, reason, final_release, params),
+        Command::AcceptEscrowRefund { .. } => lifecycle::accept_escrow_refund(contract, at, params),
+        Command::FileDispute { by, .. } if hourly => hourly::file_dispute(contract, at, by, params),
+        Command::FileDispute { by, .. } => dispute::file(contract, at, by, params),
         Command::RespondToDispute { .. } if hourly => hourly::respond(contract, at, policy),
-        Command::RespondToDispute { .. } => dispute::respond(contract, at),
-        Command::ConcedeDispute { .. } if hourly => hourly::concede(contract, at),
-        Command::ConcedeDispute { .. } => dispute::concede(contract, at),
-        Command::ProposeSettlement { release, .. } => dispute::propose(contract, at, release),
-        Command::AcceptSettlement { by, .. } => dispute::accept(contract, at, by),
-        Command::DeclineSettlement { by, .. } => dispute::decline(contract, at, by),
+        Command::RespondToDispute { .. } => dispute::respond(contract, at, params),
+        Command::ConcedeDispute { .. } if hourly => hourly::concede(contract, at, params),
+        Command::ConcedeDispute { .. } => dispute::concede(contract, at, params),
+        Command::ProposeSettlement { release, .. } => {
+            dispute::propose(contract, at, release, params)
+        }
+        Command::AcceptSettlement { by, .. } => dispute::accept(contract, at, by, params),
+        Command::DeclineSettlement { by, .. } => dispute::decline(contract, at, by, params),
         Command::PayArbitrationFee { by, .. } => dispute::pay_fee(contract, by),
-        Command::DecideArbitration { release, .. } => dispute::decide(contract, at, release),
-        Command::RequestDormantRelease { .. } => dormant::request_release(contract, at),
+        Command::DecideArbitration { release, .. } => {
+            dispute::decide(contract, at, release, params)
+        }
+        Command::RequestDormantRelease { .. } => dormant::request_release(contract, at, params),
         Command::LeaveFeedback { by, stars, .. } => {
-            lifecycle::leave_feedback(contract, at, by, stars)
+            lifecycle::leave_feedback(contract, at, by, stars, params)
         }
     }
 }
@@ -332,30 +338,33 @@ fn apply(
     contract: &mut ContractState,
     at: NaiveDateTime,
     deadline: &Deadline,
-    policy: Policy,
+    policy: &Policy,
 ) -> Result<Vec<EventKind>, LedgerError> {
+    let params = &policy.params;
     match deadline {
         Deadline::HourlyInvoice { week_start } => hourly::invoice(contract, *week_start),
         Deadline::HourlyReviewEnds { week_start } => {
             hourly::review_ends(contract, at, *week_start, policy)
         }
         Deadline::HourlyDisputeResponse { week_start } => {
-            hourly::dispute_unanswered(contract, at, *week_start)
+            hourly::dispute_unanswered(contract, at, *week_start, params)
         }
-        Deadline::HourlyInactivity => hourly::inactivity(contract, policy),
-        Deadline::AutoRelease { milestone } => fixed::auto_release(contract, at, milestone),
-        Deadline::EscrowRefund => lifecycle::escrow_refund_due(contract, at),
-        Deadline::DisputeResponse => dispute::client_silent(contract, at),
+        Deadline::HourlyInactivity => hourly::inactivity(contract, params),
+        Deadline::AutoRelease { milestone } => fixed::auto_release(contract, at, milestone, params),
+        Deadline::EscrowRefund => lifecycle::escrow_refund_due(contract, at, params),
+        Deadline::DisputeResponse => dispute::client_silent(contract, at, params),
         Deadline::MediationProposal | Deadline::MediationAcceptance => {
-            Ok(dispute::mediation_failed(contract, at))
+            Ok(dispute::mediation_failed(contract, at, params))
         }
-        Deadline::ArbitrationOptIn => dispute::opt_in_closed(contract, at),
-        Deadline::DormantFirstNotice => Ok(dormant::first_notice(contract)),
-        Deadline::DormantFinalNotice => Ok(dormant::final_notice(contract)),
-        Deadline::Dormant => Ok(dormant::became_dormant(contract, at)),
-        Deadline::DormantClientWindow => Ok(dormant::client_window_closed(contract, at)),
-        Deadline::DormantFreelancerWindow => dormant::freelancer_window_closed(contract, at),
-        Deadline::DormantApproval => dormant::approval_due(contract, at),
+        Deadline::ArbitrationOptIn => dispute::opt_in_closed(contract, at, params),
+        Deadline::DormantFirstNotice => Ok(dormant::first_notice(contract, params)),
+        Deadline::DormantFinalNotice => Ok(dormant::final_notice(contract, params)),
+        Deadline::Dormant => Ok(dormant::became_dormant(contract, at, params)),
+        Deadline::DormantClientWindow => Ok(dormant::client_window_closed(contract, at, params)),
+        Deadline::DormantFreelancerWindow => {
+            dormant::freelancer_window_closed(contract, at, params)
+        }
+        Deadline::DormantApproval => dormant::approval_due(contract, at, params),
         Deadline::FundsAvailable { payment } => Ok(lifecycle::funds_available(contract, *payment)),
         Deadline::RefundCredited { credit } => Ok(lifecycle::refund_credited(contract, *credit)),
         Deadline::FeedbackWindowCloses => Ok(lifecycle::feedback_window_closes(contract)),

@@ -181,6 +181,16 @@ impl ParamSpec {
     }
 }
 
+/// Names that were once in the catalog and left it because no input could reach their rule.
+/// A scenario that still sets one is read as if it did not (the value never changed a result),
+/// so files written before the name left keep loading.
+///
+/// - `mid_contract_feedback_counts`: the format carries end-of-contract feedback only (the
+///   parser refuses feedback on an open contract and feedback dated before the end), so no
+///   scenario holds the mid-contract feedback the switch would count; MODEL §2 says it does not
+///   count [S67][S68], which is what the engine does.
+pub const RETIRED_PARAMS: &[&str] = &["mid_contract_feedback_counts"];
+
 /// Looks a parameter up in the catalog.
 pub fn param_spec(name: &str) -> Option<&'static ParamSpec> {
     PARAMS.iter().find(|p| p.name == name)
@@ -356,15 +366,6 @@ pub static PARAMS: &[ParamSpec] = &[
         sources: &["S7", "S8"],
         provenance: Provenance::Official,
         description: "Shortest span from the first to the last payment of a long-term contract.",
-    },
-    ParamSpec {
-        name: "mid_contract_feedback_counts",
-        kind: ParamKind::Bool,
-        defaults: b(false),
-        eras: ALL_ERAS,
-        sources: &["S67", "S68"],
-        provenance: Provenance::Official,
-        description: "Mid-contract feedback counts toward JSS (scenarios carry none, so it changes nothing yet).",
     },
     ParamSpec {
         name: "inactive_open_counts",
@@ -801,7 +802,6 @@ pub struct Params {
     pub long_term_counts_positive: bool,
     pub long_term_max_gap_days: i64,
     pub long_term_min_span_days: i64,
-    pub mid_contract_feedback_counts: bool,
     pub inactive_open_counts: bool,
     pub inactive_open_days: i64,
     pub no_feedback_pattern_rule: bool,
@@ -893,7 +893,6 @@ impl Params {
             "long_term_counts_positive" => flag(self.long_term_counts_positive),
             "long_term_max_gap_days" => int(self.long_term_max_gap_days),
             "long_term_min_span_days" => int(self.long_term_min_span_days),
-            "mid_contract_feedback_counts" => flag(self.mid_contract_feedback_counts),
             "inactive_open_counts" => flag(self.inactive_open_counts),
             "inactive_open_days" => int(self.inactive_open_days),
             "no_feedback_pattern_rule" => flag(self.no_feedback_pattern_rule),
@@ -959,7 +958,6 @@ impl Params {
         let field = match name {
             "end_reason_override" => &mut self.end_reason_override,
             "long_term_counts_positive" => &mut self.long_term_counts_positive,
-            "mid_contract_feedback_counts" => &mut self.mid_contract_feedback_counts,
             "inactive_open_counts" => &mut self.inactive_open_counts,
             "no_feedback_pattern_rule" => &mut self.no_feedback_pattern_rule,
             _ => return false,
@@ -1042,7 +1040,6 @@ impl Params {
             long_term_counts_positive: false,
             long_term_max_gap_days: 0,
             long_term_min_span_days: 0,
-            mid_contract_feedback_counts: false,
             inactive_open_counts: false,
             inactive_open_days: 0,
             no_feedback_pattern_rule: false,

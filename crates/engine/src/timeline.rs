@@ -5,11 +5,16 @@
 //! and reports the automatic events from `at` on. Events that fell due before `at` are not
 //! listed, with one exception: when `at` is the day the ledger was loaded, transitions that
 //! were already overdue (the scenario's facts imply them but do not record them, e.g. a
-//! submission older than 14 days without a release) are listed on `at`, since that is when
+//! submission older than `fp_review_days` without a release) are listed on `at`, since that is when
 //! the engine applies them, and their detail names the date they fell due.
 //!
 //! The `window_exit` and `jss_change` kinds belong to the Job Success Score, which adds them;
-//! the ledger never produces them.
+//! the ledger never produces them. Nor does it produce `client_silent`: the day an open
+//! contract's client has paid nothing for `client_silent_days` (counted from the last payment
+//! on record, or the start), listed when it falls in the horizon. A client already silent
+//! before `at` has no event: the state began earlier, and nothing happens on `at`.
+//!
+//! Every detail that names a number of days takes it from the scenario's rules.
 //!
 //! [`past_money`] is the other half of a money calendar: the money the scenario's facts record
 //! as already moved (payments, milestone funding and releases, refunds), up to a date.
@@ -18,8 +23,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Serialize, Serializer};
 
 use crate::ledger::calendar::{add_days, end_of_day, start_of_day};
+use crate::ledger::deadline::dormancy_days;
 use crate::ledger::{Cause, EscrowRef, Event, EventKind, Ledger, LedgerError, PaymentSource};
 use crate::money::Money;
+use crate::rules::Params;
 use crate::scenario::{Scenario, Terms};
 
 /// The default horizon of `jss timeline`.
@@ -29,8 +36,8 @@ pub const DEFAULT_DAYS: u32 = 120;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimelineKind {
-    /// Submitted work is released after 14 days without review, or a dormant contract's
-    /// release request after 14 days without an answer.
+    /// Submitted work is released after `fp_review_days` without review, or a dormant
+    /// contract's release request after `dormant_client_review_days` without an answer.
     AutoRelease,
     /// Escrow goes back to the client: refund request unanswered, contract ended early,
     /// dormancy without a release request.
@@ -41,9 +48,9 @@ pub enum TimelineKind {
     RefundCredited,
     /// Money leaves its security period.
     FundsAvailable,
-    /// The 14-day feedback window closes.
+    /// The feedback window (`feedback_window_days`) closes.
     FeedbackWindowCloses,
-    /// A dormancy notice (day 76 or 83).
+    /// A dormancy notice (`dormant_first_notice_days`, `dormant_second_notice_days`).
     DormantNotice,
     /// The contract is marked dormant, or a dormancy window moves on.
     Dormant,
@@ -53,10 +60,13 @@ pub enum TimelineKind {
     HourlyInvoice,
     /// Friday: an hourly invoice clears, or a disputed one is refunded.
     HourlyReviewEnds,
-    /// Current eras: 30 days without logged time; the client is warned.
+    /// `hourly_inactivity_warning_days` without logged time; the client is warned.
     InactivityWarning,
-    /// Legacy era: 30 days without logged time pause the contract.
+    /// `hourly_inactivity_pause_days` without logged time pause the contract (by default only
+    /// in the legacy era).
     AutoPause,
+    /// `client_silent_days` without a payment on an open contract: its client counts as silent.
+    ClientSilent,
     /// Mediation moves on to the arbitration offer.
     MediationDeadline,
     /// A contract leaves a JSS window (added by the JSS module).
@@ -87,6 +97,7 @@ impl TimelineKind {
             TimelineKind::HourlyReviewEnds => "hourly_review_ends",
             TimelineKind::InactivityWarning => "inactivity_warning",
             TimelineKind::AutoPause => "auto_pause",
+            TimelineKind::ClientSilent => "client_silent",
             TimelineKind::MediationDeadline => "mediation_deadline",
             TimelineKind::WindowExit => "window_exit",
             TimelineKind::JssChange => "jss_change",
@@ -189,13 +200,17 @@ pub fn timeline(
         return Ok(Vec::new());
     }
     let last_day =
-        add_days(at, u64::from(days) - 1).ok_or(TimelineError::HorizonTooFar { at, days })?;
+        add_days(at, i64::from(days) - 1).ok_or(TimelineError::HorizonTooFar { at, days })?;
     let first_moment = start_of_day(at);
+    let params = ledger.policy().params.clone();
     let mut rows: Vec<TimelineEvent> = ledger
         .process_due(end_of_day(last_day))
         .iter()
-        .filter_map(|event| row(event, first_moment, loaded_on == at))
+        .filter_map(|event| row(event, first_moment, loaded_on == at, &params))
         .collect();
+    rows.extend(client_silent_rows(
+        scenario, &ledger, loaded_on, at, last_day, &params,
+    ));
     rows.extend(jss_rows(scenario, at, last_day));
     sort_rows(&mut rows);
     Ok(rows)
@@ -242,13 +257,61 @@ fn jss_rows(scenario: &Scenario, at: NaiveDate, last_day: NaiveDate) -> Vec<Time
     exits.chain(changes).collect()
 }
 
-fn row(event: &Event, first_moment: NaiveDateTime, show_overdue: bool) -> Option<TimelineEvent> {
+/// For each contract open when the ledger was loaded, the day its client becomes silent: the
+/// last payment on record (or the start) plus `client_silent_days`, if it falls from `at` to
+/// `last_day` and nothing (such as a dormancy closure) ended the contract by then.
+fn client_silent_rows(
+    scenario: &Scenario,
+    ledger: &Ledger,
+    loaded_on: NaiveDate,
+    at: NaiveDate,
+    last_day: NaiveDate,
+    params: &Params,
+) -> Vec<TimelineEvent> {
+    let days = params.client_silent_days;
+    let mut rows = Vec::new();
+    for contract in &scenario.contracts {
+        let Some(state) = ledger.contract(&contract.id) else {
+            continue;
+        };
+        let last_paid = contract
+            .payments
+            .iter()
+            .map(|p| p.date)
+            .filter(|d| *d <= loaded_on)
+            .max()
+            .unwrap_or(contract.start)
+            .max(contract.start);
+        let Some(silent_on) = add_days(last_paid, days) else {
+            continue;
+        };
+        let open = state.end.is_none_or(|end| end.at.date() > silent_on);
+        if open && at <= silent_on && silent_on <= last_day {
+            rows.push(TimelineEvent {
+                date: silent_on,
+                contract: contract.id.clone(),
+                kind: TimelineKind::ClientSilent,
+                amount: None,
+                detail: format!("no payment for {days} days: the client counts as silent"),
+                money: None,
+            });
+        }
+    }
+    rows
+}
+
+fn row(
+    event: &Event,
+    first_moment: NaiveDateTime,
+    show_overdue: bool,
+    params: &Params,
+) -> Option<TimelineEvent> {
     let Described {
         kind,
         amount,
         detail,
         money,
-    } = describe(&event.kind)?;
+    } = describe(&event.kind, params)?;
     let overdue = event.at < first_moment;
     if overdue && !show_overdue {
         return None;
@@ -309,18 +372,18 @@ fn escrow_name(escrow: &EscrowRef) -> String {
     }
 }
 
-fn describe(kind: &EventKind) -> Option<Described> {
+fn describe(kind: &EventKind, params: &Params) -> Option<Described> {
     let described = match kind {
         EventKind::EscrowReleased {
             escrow,
             amount,
             cause,
-        } => released(escrow, *amount, *cause)?,
+        } => released(escrow, *amount, *cause, params)?,
         EventKind::EscrowRefunded {
             escrow,
             amount,
             cause,
-        } => refunded(escrow, *amount, *cause)?,
+        } => refunded(escrow, *amount, *cause, params)?,
         EventKind::RefundCredited { amount } => Described::moving(
             TimelineKind::RefundCredited,
             *amount,
@@ -342,7 +405,10 @@ fn describe(kind: &EventKind) -> Option<Described> {
         }
         EventKind::FeedbackWindowClosed => Described::new(
             TimelineKind::FeedbackWindowCloses,
-            "14 days after the end: feedback closes and becomes visible",
+            format!(
+                "{} days after the end: feedback closes and becomes visible",
+                params.feedback_window_days
+            ),
         ),
         EventKind::DormantNotice { day } => Described::new(
             TimelineKind::DormantNotice,
@@ -350,11 +416,18 @@ fn describe(kind: &EventKind) -> Option<Described> {
         ),
         EventKind::BecameDormant => Described::new(
             TimelineKind::Dormant,
-            "day 90: marked dormant; the client has 7 days to act",
+            format!(
+                "day {}: marked dormant; the client has {} days to act",
+                dormancy_days(params)[2],
+                params.dormant_client_action_days
+            ),
         ),
         EventKind::DormantClientWindowClosed => Described::new(
             TimelineKind::Dormant,
-            "the freelancer has 7 days to request release",
+            format!(
+                "the freelancer has {} days to request release",
+                params.dormant_freelancer_request_days
+            ),
         ),
         EventKind::ContractEnded { by, .. } => Described::new(
             TimelineKind::ContractClosed,
@@ -368,40 +441,55 @@ fn describe(kind: &EventKind) -> Option<Described> {
         ),
         EventKind::InactivityWarning => Described::new(
             TimelineKind::InactivityWarning,
-            "30 days without logged time",
+            format!(
+                "{} days without logged time",
+                params.hourly_inactivity_warning_days
+            ),
         ),
         EventKind::AutoPaused => Described::new(
             TimelineKind::AutoPause,
-            "30 days without logged time: paused",
+            format!(
+                "{} days without logged time: paused",
+                params.hourly_inactivity_pause_days
+            ),
         ),
         EventKind::ArbitrationOffered { .. } => Described::new(
             TimelineKind::MediationDeadline,
-            "no agreement: 7 days to opt into arbitration",
+            format!(
+                "no agreement: {} days to opt into arbitration",
+                params.arbitration_opt_in_days
+            ),
         ),
         _ => return None,
     };
     Some(described)
 }
 
-fn released(escrow: &EscrowRef, amount: Money, cause: Cause) -> Option<Described> {
+fn released(escrow: &EscrowRef, amount: Money, cause: Cause, params: &Params) -> Option<Described> {
     let name = escrow_name(escrow);
     let (kind, why) = match cause {
-        Cause::ReviewExpired => (TimelineKind::AutoRelease, "14 days without review"),
+        Cause::ReviewExpired => (
+            TimelineKind::AutoRelease,
+            format!("{} days without review", params.fp_review_days),
+        ),
         Cause::DormantRelease => (
             TimelineKind::AutoRelease,
-            "dormant release request not answered in 14 days",
+            format!(
+                "dormant release request not answered in {} days",
+                params.dormant_client_review_days
+            ),
         ),
         Cause::InvoiceCleared => (
             TimelineKind::HourlyReviewEnds,
-            "review window closed without a dispute",
+            "review window closed without a dispute".to_string(),
         ),
         Cause::ClientDidNotRespond => (
             TimelineKind::DisputeDeadline,
-            "the client did not answer the dispute",
+            "the client did not answer the dispute".to_string(),
         ),
         Cause::ArbitrationFeePaid => (
             TimelineKind::DisputeDeadline,
-            "only the freelancer paid for arbitration",
+            "only the freelancer paid for arbitration".to_string(),
         ),
         _ => return None,
     };
@@ -409,28 +497,35 @@ fn released(escrow: &EscrowRef, amount: Money, cause: Cause) -> Option<Described
     Some(Described::moving(kind, amount, MoneyMove::Released, detail))
 }
 
-fn refunded(escrow: &EscrowRef, amount: Money, cause: Cause) -> Option<Described> {
+fn refunded(escrow: &EscrowRef, amount: Money, cause: Cause, params: &Params) -> Option<Described> {
     let name = escrow_name(escrow);
     let (kind, why) = match cause {
         Cause::RefundRequestExpired => (
             TimelineKind::EscrowRefund,
-            "the freelancer did not answer the refund request in 7 days",
+            format!(
+                "the freelancer did not answer the refund request in {} days",
+                params.escrow_refund_response_days
+            ),
         ),
-        Cause::ContractEndedEarly => (TimelineKind::EscrowRefund, "the contract ended early"),
+        Cause::ContractEndedEarly => (
+            TimelineKind::EscrowRefund,
+            "the contract ended early".to_string(),
+        ),
         Cause::DormantRefund => (
             TimelineKind::EscrowRefund,
-            "dormant and nobody requested release",
+            "dormant and nobody requested release".to_string(),
         ),
         Cause::HourlyDisputeLost => (
             TimelineKind::HourlyReviewEnds,
-            "the dispute of hours was not answered",
+            "the dispute of hours was not answered".to_string(),
         ),
-        Cause::ArbitrationDeclined => {
-            (TimelineKind::DisputeDeadline, "nobody paid for arbitration")
-        }
+        Cause::ArbitrationDeclined => (
+            TimelineKind::DisputeDeadline,
+            "nobody paid for arbitration".to_string(),
+        ),
         Cause::ArbitrationFeePaid => (
             TimelineKind::DisputeDeadline,
-            "only the client paid for arbitration",
+            "only the client paid for arbitration".to_string(),
         ),
         _ => return None,
     };
@@ -540,7 +635,8 @@ mod tests {
     /// Describes one ledger event and compares its kind and money move with `expected`
     /// (`None` when the timeline leaves the event out).
     fn check(event: EventKind, expected: Option<(TimelineKind, Option<MoneyMove>)>) {
-        let got = describe(&event).map(|d| (d.kind, d.money));
+        let params = Params::for_era(crate::rules::Era::Current);
+        let got = describe(&event, &params).map(|d| (d.kind, d.money));
         assert_eq!(got, expected, "{event:?}");
     }
 

@@ -128,7 +128,7 @@ proptest! {
         (_, mut c) in arb_contract(),
         refunds in prop::collection::vec((0u64..600, 1i64..200_000), 0..3),
         era in 0usize..3,
-        switches in any::<[bool; 5]>(),
+        switches in any::<[bool; 4]>(),
         flagged in any::<bool>(),
         later in prop::collection::vec(0u64..2000, 1..8),
     ) {
@@ -140,10 +140,9 @@ proptest! {
         c.refunds.sort();
         let mut params = Params::resolve(&scenario(Era::ALL[era], vec![]).rules);
         params.no_feedback_pattern_rule = switches[0];
-        params.mid_contract_feedback_counts = switches[1];
-        params.inactive_open_counts = switches[2];
-        params.long_term_counts_positive = switches[3];
-        params.end_reason_override = switches[4];
+        params.inactive_open_counts = switches[1];
+        params.long_term_counts_positive = switches[2];
+        params.end_reason_override = switches[3];
         if let Some(settled) = settled_from(&c) {
             let then = classify(&c, flagged, settled, &params);
             for days in later {

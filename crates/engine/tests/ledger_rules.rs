@@ -14,7 +14,7 @@ use jss_engine::ledger::{
     Cause, Command, ContractStatus, EscrowRef, EventKind, Ledger, LedgerError, Remainder,
 };
 use jss_engine::money::Money;
-use jss_engine::rules::Era;
+use jss_engine::rules::{Era, Params};
 use jss_engine::scenario::{EndReason, Party, Stars};
 
 const K: &str = "k1";
@@ -50,7 +50,7 @@ impl Step {
 
 fn check(era: Era, steps: &[Step]) {
     let start = date("2026-03-02").and_hms_opt(9, 0, 0).expect("valid time");
-    let mut ledger = Ledger::new(era, start);
+    let mut ledger = Ledger::new(Params::for_era(era), start);
     let mut now = start;
     for (index, step) in steps.iter().enumerate() {
         run(&mut ledger, &mut now, step, index);
@@ -311,7 +311,10 @@ fn milestone_below_5_dollars_is_rejected() {
         Era::Current,
         &[
             open_fixed(),
-            add("m1", 499, None).fails_with(LedgerError::MilestoneBelowMinimum(usd(499))),
+            add("m1", 499, None).fails_with(LedgerError::MilestoneBelowMinimum {
+                amount: usd(499),
+                minimum: usd(500),
+            }),
             add("m1", 500, None),
             fund("m1"),
             expect_held(500),
@@ -611,7 +614,7 @@ fn disputes_must_be_filed_within_7_days_of_the_end() {
             fund_m1,
             end_by(Party::Freelancer, 0),
             advance_days(8),
-            dispute(Party::Freelancer).fails_with(LedgerError::DisputeWindowClosed),
+            dispute(Party::Freelancer).fails_with(LedgerError::DisputeWindowClosed { days: 7 }),
         ],
     );
 }
@@ -985,7 +988,8 @@ fn feedback_window_closes_at_the_end_of_day_14() {
             feedback(Party::Client, 480),
             advance_days(1),
             expect_event("2026-03-16", EventKind::FeedbackWindowClosed),
-            feedback(Party::Freelancer, 500).fails_with(LedgerError::FeedbackWindowClosed),
+            feedback(Party::Freelancer, 500)
+                .fails_with(LedgerError::FeedbackWindowClosed { days: 14 }),
         ],
     );
 }
@@ -1303,7 +1307,7 @@ fn commands_check_contract_and_kind_first() {
 #[test]
 fn commands_cannot_go_back_in_time_or_skip_a_deadline() {
     let start = date("2026-03-02").and_hms_opt(9, 0, 0).expect("valid time");
-    let mut ledger = Ledger::new(Era::Current, start);
+    let mut ledger = Ledger::new(Params::for_era(Era::Current), start);
     let open = Command::OpenFixed {
         contract: K.into(),
         client: "acme".into(),

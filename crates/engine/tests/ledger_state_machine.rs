@@ -26,7 +26,7 @@ use jss_engine::ledger::contract::TermsState;
 use jss_engine::ledger::escrow::{Escrow, Resolution};
 use jss_engine::ledger::{Command, EscrowRef, Event, EventKind, Ledger, LedgerError, Remainder};
 use jss_engine::money::Money;
-use jss_engine::rules::Era;
+use jss_engine::rules::{Era, Params};
 use jss_engine::scenario::{EndReason, Party, Stars};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed, TestRunner};
@@ -560,7 +560,7 @@ impl StateMachineTest for LedgerTest {
     type Reference = Model;
 
     fn init_test(state: &ModelState) -> System {
-        let mut ledger = Ledger::new(Era::Current, state.now);
+        let mut ledger = Ledger::new(Params::for_era(Era::Current), state.now);
         let mut auditor = Auditor::default();
         for id in FIXED {
             let events = ledger.execute(

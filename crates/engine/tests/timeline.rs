@@ -1,9 +1,9 @@
 //! The timeline of automatic events, through the library and through the `jss` binary.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod cli_support;
 
 use chrono::NaiveDate;
+use cli_support::jss;
 use expect_test::{expect, Expect};
 use jss_engine::scenario::parse::{format_problems, parse_str};
 use jss_engine::timeline::{timeline, TimelineDocument};
@@ -26,31 +26,6 @@ fn check(scenario: &str, at: &str, days: u32, expected: Expect) {
         }
         .to_json_string(),
     );
-}
-
-/// Runs `jss` with `args`, feeding `stdin`; returns (exit status, stdout, stderr).
-fn jss(args: &[&str], stdin: &str) -> (Option<i32>, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jss"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start jss: {e}"));
-    if let Some(mut input) = child.stdin.take() {
-        // The command may exit before reading (bad arguments): a broken pipe is expected then.
-        let _ = input.write_all(stdin.as_bytes());
-    }
-    let output = child
-        .wait_with_output()
-        .unwrap_or_else(|e| panic!("jss did not finish: {e}"));
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap_or_default();
-    (
-        output.status.code(),
-        text(output.stdout),
-        text(output.stderr),
-    )
 }
 
 const ACCEPTANCE: Expect = expect![[r#"
@@ -229,6 +204,13 @@ fn timeline_shows_overdue_releases_availability_and_dormancy() {
                 {
                   "date": "2026-05-29",
                   "contract": "paid",
+                  "kind": "client_silent",
+                  "amount": null,
+                  "detail": "no payment for 30 days: the client counts as silent"
+                },
+                {
+                  "date": "2026-05-29",
+                  "contract": "paid",
                   "kind": "inactivity_warning",
                   "amount": null,
                   "detail": "30 days without logged time"
@@ -274,6 +256,118 @@ fn timeline_shows_overdue_releases_availability_and_dormancy() {
                   "kind": "feedback_window_closes",
                   "amount": null,
                   "detail": "14 days after the end: feedback closes and becomes visible"
+                }
+              ]
+            }"#]],
+    );
+}
+
+#[test]
+fn every_detail_takes_its_days_from_the_rules() {
+    // The same facts under other timers: each date and each number in a detail moves with
+    // its parameter.
+    let rules = r#""version": 1, "rules": { "fp_review_days": 7, "dormant_first_notice_days": 60,
+        "dormant_second_notice_days": 70, "dormant_days": 80, "dormant_client_action_days": 5,
+        "dormant_freelancer_request_days": 9, "feedback_window_days": 10,
+        "hourly_inactivity_warning_days": 40, "client_silent_days": 20 },"#;
+    check(
+        &MILESTONES.replace(r#""version": 1,"#, rules),
+        "2026-05-01",
+        120,
+        expect![[r#"
+            {
+              "at": "2026-05-01",
+              "events": [
+                {
+                  "date": "2026-05-01",
+                  "contract": "late",
+                  "kind": "auto_release",
+                  "amount": 250.0,
+                  "detail": "milestone m1 released: 7 days without review (overdue since Fri 17 Apr 2026)"
+                },
+                {
+                  "date": "2026-05-01",
+                  "contract": "late",
+                  "kind": "funds_available",
+                  "amount": 250.0,
+                  "detail": "milestone m1 leaves the security period (overdue since Wed 22 Apr 2026)"
+                },
+                {
+                  "date": "2026-05-01",
+                  "contract": "quiet",
+                  "kind": "dormant_notice",
+                  "amount": null,
+                  "detail": "day 60 without activity (overdue since Thu 30 Apr 2026)"
+                },
+                {
+                  "date": "2026-05-04",
+                  "contract": "paid",
+                  "kind": "funds_available",
+                  "amount": 400.0,
+                  "detail": "payment leaves the security period"
+                },
+                {
+                  "date": "2026-05-10",
+                  "contract": "quiet",
+                  "kind": "dormant_notice",
+                  "amount": null,
+                  "detail": "day 70 without activity"
+                },
+                {
+                  "date": "2026-05-19",
+                  "contract": "paid",
+                  "kind": "client_silent",
+                  "amount": null,
+                  "detail": "no payment for 20 days: the client counts as silent"
+                },
+                {
+                  "date": "2026-05-20",
+                  "contract": "quiet",
+                  "kind": "dormant",
+                  "amount": null,
+                  "detail": "day 80: marked dormant; the client has 5 days to act"
+                },
+                {
+                  "date": "2026-05-25",
+                  "contract": "quiet",
+                  "kind": "dormant",
+                  "amount": null,
+                  "detail": "the freelancer has 9 days to request release"
+                },
+                {
+                  "date": "2026-06-03",
+                  "contract": "quiet",
+                  "kind": "contract_closed",
+                  "amount": null,
+                  "detail": "closed by the platform"
+                },
+                {
+                  "date": "2026-06-03",
+                  "contract": "quiet",
+                  "kind": "escrow_refund",
+                  "amount": 80.0,
+                  "detail": "milestone m1 refunded: dormant and nobody requested release"
+                },
+                {
+                  "date": "2026-06-08",
+                  "contract": "paid",
+                  "kind": "inactivity_warning",
+                  "amount": null,
+                  "detail": "40 days without logged time"
+                },
+                {
+                  "date": "2026-06-10",
+                  "contract": "quiet",
+                  "kind": "refund_credited",
+                  "amount": 80.0,
+                  "detail": "the refund reaches the client's payment method"
+                },
+                {
+                  "date": "2026-06-13",
+                  "contract": "quiet",
+                  "kind": "feedback_window_closes",
+                  "amount": null,
+                  "detail": "10 days after the end: feedback closes and becomes visible"
                 }
               ]
             }"#]],

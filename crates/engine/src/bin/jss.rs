@@ -3,8 +3,13 @@
 //! Exit status: 0 on success, 2 for bad input (every problem listed by path on standard
 //! error), 1 for anything else. Arguments are parsed by hand to keep the engine free of
 //! dependencies.
+//!
+//! Every refusal says what went wrong in one line (a scenario with several problems gets one
+//! line per problem, by path; `jss help` prints the usage). When the reader of standard output
+//! goes away (`jss score FILE | head`), the command stops quietly with status 0: the reader
+//! has what it wanted.
 
-use std::io::Read;
+use std::io::{ErrorKind, Read, Write};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -21,6 +26,9 @@ const USAGE: &str = "usage:
 FILE may be - for standard input (not for import-csv). import-csv reads Upwork CSV exports and
 prints { \"scenario\": draft v1 with nulls and per-contract \"unknown\" lists, \"import_report\": ... };
 it exits 2 when no file matches a known export.";
+
+/// Where a refusal points for the usage.
+const SEE_HELP: &str = "(`jss help` shows the usage)";
 
 /// A failure and its exit status.
 struct Failure {
@@ -48,22 +56,34 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(output) => {
-            println!("{output}");
-            ExitCode::SUCCESS
+            let mut stdout = std::io::stdout().lock();
+            match writeln!(stdout, "{output}").and_then(|()| stdout.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) if error.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(error) => {
+                    report(&format!("cannot write the output: {error}"));
+                    ExitCode::from(1)
+                }
+            }
         }
         Err(failure) => {
-            eprint!("{}", failure.message);
-            if !failure.message.ends_with('\n') {
-                eprintln!();
-            }
+            report(&failure.message);
             ExitCode::from(failure.status)
         }
     }
 }
 
+/// Writes a message to standard error, ending it with a newline. A closed standard error
+/// leaves nowhere to say anything, so a failure to write is ignored rather than a panic.
+fn report(message: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let newline = if message.ends_with('\n') { "" } else { "\n" };
+    let _ = write!(stderr, "{message}{newline}");
+}
+
 fn run(args: &[String]) -> Result<String, Failure> {
     let Some((command, rest)) = args.split_first() else {
-        return Err(Failure::input(USAGE));
+        return Err(Failure::input(format!("no command given {SEE_HELP}")));
     };
     match command.as_str() {
         "timeline" => run_timeline(rest),
@@ -72,16 +92,16 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "import-csv" => run_import_csv(rest),
         "-h" | "--help" | "help" => Ok(USAGE.to_string()),
         other => Err(Failure::input(format!(
-            "unknown command `{other}`\n{USAGE}"
+            "unknown command `{other}` {SEE_HELP}"
         ))),
     }
 }
 
 /// `score FILE [--at DATE]`: the report of SCENARIO_FORMAT.md, one JSON document.
 fn run_score(args: &[String]) -> Result<String, Failure> {
-    let args = parse_timeline_args(args)?;
-    if args.days != DEFAULT_DAYS {
-        return Err(Failure::input(format!("score takes no --days\n{USAGE}")));
+    let args = parse_timeline_args("score", args)?;
+    if args.days.is_some() {
+        return Err(Failure::input(format!("score takes no --days {SEE_HELP}")));
     }
     let scenario = read_scenario(&args.file)?;
     let at = match args.at.or(scenario.as_of) {
@@ -96,7 +116,7 @@ fn run_score(args: &[String]) -> Result<String, Failure> {
 /// [--contract ID]... [--at DATE]`: with no strategy it runs the presets on every open contract.
 fn run_simulate(args: &[String]) -> Result<String, Failure> {
     let (file, mut options) = jss_engine::simulate::parse_simulate_args(args)
-        .map_err(|message| Failure::input(format!("{message}\n{USAGE}")))?;
+        .map_err(|message| Failure::input(format!("{message} {SEE_HELP}")))?;
     let scenario = read_scenario(&file)?;
     if options.at.is_none() && scenario.as_of.is_none() {
         options.at = Some(today()?);
@@ -109,7 +129,9 @@ fn run_simulate(args: &[String]) -> Result<String, Failure> {
 /// Unreadable rows and unknown files are also listed on standard error.
 fn run_import_csv(args: &[String]) -> Result<String, Failure> {
     if args.is_empty() || args.iter().any(|a| a.starts_with("--")) {
-        return Err(Failure::input(format!("import-csv takes FILE...\n{USAGE}")));
+        return Err(Failure::input(format!(
+            "import-csv takes FILE... and no options {SEE_HELP}"
+        )));
     }
     let mut files = Vec::with_capacity(args.len());
     for path in args {
@@ -121,21 +143,24 @@ fn run_import_csv(args: &[String]) -> Result<String, Failure> {
     if result.report.recognised_files() == 0 {
         return Err(Failure::input(result.report.messages()));
     }
-    eprint!("{}", result.report.messages());
+    let messages = result.report.messages();
+    if !messages.is_empty() {
+        report(&messages);
+    }
     Ok(result.to_json_string())
 }
 
-/// `timeline FILE [--at DATE] [--days N]`.
+/// `timeline FILE [--at DATE] [--days N]` (and `score`, without `--days`).
 struct TimelineArgs {
     file: String,
     at: Option<NaiveDate>,
-    days: u32,
+    days: Option<u32>,
 }
 
-fn parse_timeline_args(args: &[String]) -> Result<TimelineArgs, Failure> {
+fn parse_timeline_args(command: &str, args: &[String]) -> Result<TimelineArgs, Failure> {
     let mut file = None;
     let mut at = None;
-    let mut days = DEFAULT_DAYS;
+    let mut days = None;
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
@@ -152,22 +177,26 @@ fn parse_timeline_args(args: &[String]) -> Result<TimelineArgs, Failure> {
                 let value = iter
                     .next()
                     .ok_or_else(|| Failure::input("--days needs a number"))?;
-                days = value.parse().map_err(|_| {
+                days = Some(value.parse().map_err(|_| {
                     Failure::input(format!("--days: `{value}` is not a whole number of days"))
-                })?;
+                })?);
             }
             flag if flag.starts_with("--") => {
-                return Err(Failure::input(format!("unknown option `{flag}`\n{USAGE}")))
+                return Err(Failure::input(format!(
+                    "{command}: unknown option `{flag}` {SEE_HELP}"
+                )))
             }
             path if file.is_none() => file = Some(path.to_string()),
             extra => {
                 return Err(Failure::input(format!(
-                    "unexpected argument `{extra}`\n{USAGE}"
+                    "{command}: unexpected argument `{extra}`: one FILE only"
                 )))
             }
         }
     }
-    let file = file.ok_or_else(|| Failure::input(format!("timeline needs a FILE\n{USAGE}")))?;
+    let file = file.ok_or_else(|| {
+        Failure::input(format!("{command} needs a FILE (or - for standard input)"))
+    })?;
     Ok(TimelineArgs { file, at, days })
 }
 
@@ -196,14 +225,15 @@ fn today() -> Result<NaiveDate, Failure> {
 }
 
 fn run_timeline(args: &[String]) -> Result<String, Failure> {
-    let args = parse_timeline_args(args)?;
+    let args = parse_timeline_args("timeline", args)?;
     let scenario = read_scenario(&args.file)?;
     let at = match args.at.or(scenario.as_of) {
         Some(at) => at,
         None => today()?,
     };
+    let days = args.days.unwrap_or(DEFAULT_DAYS);
     let events =
-        timeline(&scenario, at, args.days).map_err(|error| Failure::other(error.to_string()))?;
+        timeline(&scenario, at, days).map_err(|error| Failure::other(error.to_string()))?;
     Ok(TimelineDocument {
         at,
         events: &events,

@@ -156,9 +156,8 @@ impl Outcome {
 /// Classifies one contract as of `t` (MODEL §3.1), allocation-free for payments in date order.
 ///
 /// Choices where MODEL.md is silent, from `upwork-rules.md`:
-/// - Feedback counts only if the contract ended by `t` (end-of-contract feedback). Feedback on a
-///   contract that is still open is mid-contract feedback and counts only when
-///   `mid_contract_feedback_counts` is on, dated by the feedback.
+/// - Feedback counts only if the contract ended by `t` (end-of-contract feedback): mid-contract
+///   feedback does not count (MODEL §2), and the format cannot carry it anyway.
 /// - The end-reason override applies when the *client* ended the contract with reason
 ///   `not_completed`: [S7] names the client's reasons as part of client satisfaction.
 /// - A long-term contract that ended without feedback is positive with its end date as the
@@ -184,12 +183,7 @@ pub fn classify(
     };
     let feedback = contract.feedback.filter(|f| f.date <= t);
     if let Some(feedback) = feedback {
-        let rated_date = match ended {
-            Some(end) => Some(end.date),
-            None if params.mid_contract_feedback_counts => Some(feedback.date),
-            None => None,
-        };
-        if let Some(date) = rated_date {
+        if let Some(date) = ended.map(|end| end.date) {
             let client_not_completed =
                 ended.is_some_and(|e| e.by == Party::Client && e.reason == EndReason::NotCompleted);
             return by_feedback(
@@ -508,7 +502,5 @@ pub fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
     b.signed_duration_since(a).num_days()
 }
 
-/// `date + n` days, `None` outside chrono's range.
-pub fn add_days(date: NaiveDate, n: i64) -> Option<NaiveDate> {
-    date.checked_add_signed(chrono::TimeDelta::try_days(n)?)
-}
+/// `date + n` days: one helper for the JSS and the ledger's timers.
+pub use crate::ledger::calendar::add_days;

@@ -7,6 +7,9 @@
 //!   convention), and the earliest contract start.
 //! - Earnings include contracts with flagged clients: the badge counts money, not outcomes.
 //! - Profile completeness, availability and account standing are assumed true.
+//!
+//! The status carries each condition with the threshold it was held to, so a reader shows the
+//! engine's verdict and never applies a rule again.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
@@ -16,26 +19,82 @@ use crate::jss::outcome::{add_days, days_between, Class};
 use crate::money::Money;
 use crate::scenario::{Contract, Payment, Scenario};
 
+/// Top Rated counts earnings over this many months up to the date (MODEL §4).
+pub const EARNINGS_MONTHS: u32 = 12;
+
 /// The badge conditions at one date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TopRatedStatus {
     pub at: NaiveDate,
     pub jss_now: Option<u8>,
-    /// The weekly checks looked at, newest first: (Saturday, displayed JSS).
-    pub weekly_checks: Vec<(NaiveDate, Option<u8>)>,
+    /// The weekly checks looked at, newest first.
+    pub weekly_checks: Vec<WeeklyCheck>,
     /// Checks with a JSS of at least `top_rated_min_jss`.
     pub weeks_at_min: u32,
-    /// Payments minus refunds in the last 12 months, in USD.
+    /// Payments minus refunds in the last [`EARNINGS_MONTHS`], in USD.
     #[serde(serialize_with = "serialize_usd")]
     pub earnings_12m: Money,
     pub first_contract_start: Option<NaiveDate>,
-    /// A contract with at least `large_contract` earned in the last 12 months and no negative
-    /// outcome (Top Rated Plus).
+    /// A contract with at least `large_contract` earned in the last [`EARNINGS_MONTHS`] and no
+    /// negative outcome (Top Rated Plus).
     pub large_contract: Option<String>,
     pub top_rated: bool,
     pub top_rated_plus: bool,
     /// The JSS is below `compliance_warning_below`.
     pub compliance_warning: bool,
+    /// The `compliance_warning_below` the warning was held to.
+    pub compliance_warning_below: u8,
+    /// Every condition of Top Rated, in the order a user checks them (the JSS now first, since
+    /// it alone can keep the badge away when the rest hold). `top_rated` is true exactly when
+    /// all hold.
+    pub conditions: Vec<TopRatedCondition>,
+}
+
+/// One Saturday check: the displayed JSS that day and whether it met `top_rated_min_jss`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct WeeklyCheck {
+    pub saturday: NaiveDate,
+    pub jss: Option<u8>,
+    pub at_min: bool,
+}
+
+/// One condition of Top Rated: what the freelancer has, what the rules ask, and whether it
+/// holds.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TopRatedCondition {
+    pub holds: bool,
+    #[serde(flatten)]
+    pub kind: ConditionKind,
+}
+
+/// What a Top Rated condition measures, with the value and the threshold.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "condition", rename_all = "snake_case")]
+pub enum ConditionKind {
+    /// The displayed JSS now is at least `min_jss` (`top_rated_min_jss`).
+    JssNow { jss: Option<u8>, min_jss: u8 },
+    /// At least `required` of the last `window` weekly checks met `min_jss`
+    /// (`top_rated_weeks_required`, `top_rated_weeks_window`).
+    WeeklyChecks {
+        at_min: u32,
+        window: u32,
+        required: u32,
+        min_jss: u8,
+    },
+    /// At least `minimum` earned over the last `months` (`top_rated_min_earnings_usd`).
+    Earnings {
+        #[serde(serialize_with = "serialize_usd")]
+        earned: Money,
+        #[serde(serialize_with = "serialize_usd")]
+        minimum: Money,
+        months: u32,
+    },
+    /// The first contract started more than `min_days` days before
+    /// (`top_rated_first_contract_days`).
+    FirstContract {
+        started: Option<NaiveDate>,
+        min_days: i64,
+    },
 }
 
 fn serialize_usd<S: serde::Serializer>(money: &Money, serializer: S) -> Result<S::Ok, S::Error> {
@@ -54,15 +113,20 @@ pub fn top_rated_status(frozen: &mut Frozen, t: NaiveDate) -> TopRatedStatus {
     let params = frozen.params().clone();
     let jss_now = frozen.displayed_at(t);
     let last_saturday = saturday_on_or_before(t);
-    let weekly_checks: Vec<(NaiveDate, Option<u8>)> = (0..i64::from(params.top_rated_weeks_window))
-        .filter_map(|k| add_days(last_saturday, -7 * k))
-        .map(|saturday| (saturday, frozen.displayed_at(saturday)))
-        .collect();
     let at_min = |s: Option<u8>| s.is_some_and(|s| s >= params.top_rated_min_jss);
-    let weeks_at_min = weekly_checks.iter().filter(|(_, s)| at_min(*s)).count() as u32;
-    let since = t
-        .checked_sub_months(Months::new(12))
-        .unwrap_or(NaiveDate::MIN);
+    let weekly_checks: Vec<WeeklyCheck> = (0..i64::from(params.top_rated_weeks_window))
+        .filter_map(|k| add_days(last_saturday, -7 * k))
+        .map(|saturday| {
+            let jss = frozen.displayed_at(saturday);
+            WeeklyCheck {
+                saturday,
+                jss,
+                at_min: at_min(jss),
+            }
+        })
+        .collect();
+    let weeks_at_min = weekly_checks.iter().filter(|c| c.at_min).count() as u32;
+    let since = earnings_since(t);
     let contracts = &frozen.scenario().contracts;
     let earnings_12m = contracts.iter().fold(Money::ZERO, |acc, c| {
         saturating_add(acc, earned_between(c, since, t))
@@ -78,11 +142,41 @@ pub fn top_rated_status(frozen: &mut Frozen, t: NaiveDate) -> TopRatedStatus {
                 && s.outcome.class != Class::Negative
         })
         .map(|(c, _)| c.id.clone());
-    let top_rated = at_min(jss_now)
-        && weeks_at_min >= params.top_rated_weeks_required
-        && earnings_12m >= params.top_rated_min_earnings
-        && first_contract_start
-            .is_some_and(|s| days_between(s, t) > params.top_rated_first_contract_days);
+    let min_days = params.top_rated_first_contract_days;
+    let conditions = vec![
+        TopRatedCondition {
+            holds: at_min(jss_now),
+            kind: ConditionKind::JssNow {
+                jss: jss_now,
+                min_jss: params.top_rated_min_jss,
+            },
+        },
+        TopRatedCondition {
+            holds: weeks_at_min >= params.top_rated_weeks_required,
+            kind: ConditionKind::WeeklyChecks {
+                at_min: weeks_at_min,
+                window: params.top_rated_weeks_window,
+                required: params.top_rated_weeks_required,
+                min_jss: params.top_rated_min_jss,
+            },
+        },
+        TopRatedCondition {
+            holds: earnings_12m >= params.top_rated_min_earnings,
+            kind: ConditionKind::Earnings {
+                earned: earnings_12m,
+                minimum: params.top_rated_min_earnings,
+                months: EARNINGS_MONTHS,
+            },
+        },
+        TopRatedCondition {
+            holds: first_contract_start.is_some_and(|s| days_between(s, t) > min_days),
+            kind: ConditionKind::FirstContract {
+                started: first_contract_start,
+                min_days,
+            },
+        },
+    ];
+    let top_rated = conditions.iter().all(|c| c.holds);
     let top_rated_plus =
         top_rated && earnings_12m >= params.top_rated_plus_min_earnings && large_contract.is_some();
     let compliance_warning = jss_now.is_some_and(|s| s < params.compliance_warning_below);
@@ -97,7 +191,15 @@ pub fn top_rated_status(frozen: &mut Frozen, t: NaiveDate) -> TopRatedStatus {
         top_rated,
         top_rated_plus,
         compliance_warning,
+        compliance_warning_below: params.compliance_warning_below,
+        conditions,
     }
+}
+
+/// The first day of the earnings period that ends on `t`.
+pub fn earnings_since(t: NaiveDate) -> NaiveDate {
+    t.checked_sub_months(Months::new(EARNINGS_MONTHS))
+        .unwrap_or(NaiveDate::MIN)
 }
 
 /// Payments minus refunds dated `since ..= until` on one contract (saturating: validated input

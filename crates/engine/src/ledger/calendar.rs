@@ -6,7 +6,7 @@
 //! of overflowing at the far end of the calendar, so a deadline that cannot be represented is
 //! simply never reached.
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
 
 /// The last second of a day.
 pub fn end_of_day(date: NaiveDate) -> NaiveDateTime {
@@ -19,9 +19,9 @@ pub fn start_of_day(date: NaiveDate) -> NaiveDateTime {
     date.and_time(NaiveTime::MIN)
 }
 
-/// `date + days`.
-pub fn add_days(date: NaiveDate, days: u64) -> Option<NaiveDate> {
-    date.checked_add_days(Days::new(days))
+/// `date + days` (`days` may be negative), `None` outside chrono's range.
+pub fn add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    date.checked_add_signed(TimeDelta::try_days(days)?)
 }
 
 /// `date - days`.
@@ -30,12 +30,19 @@ pub fn sub_days(date: NaiveDate, days: u64) -> Option<NaiveDate> {
 }
 
 /// The end of the `days`-th day after `date`.
-pub fn end_of_day_after(date: NaiveDate, days: u64) -> Option<NaiveDateTime> {
+pub fn end_of_day_after(date: NaiveDate, days: i64) -> Option<NaiveDateTime> {
     add_days(date, days).map(end_of_day)
 }
 
-/// The end of the `business_days`-th business day after `date`.
-pub fn end_of_business_day_after(date: NaiveDate, business_days: u32) -> Option<NaiveDateTime> {
+/// The end of the `days`-th day after the day of `at`, for a timer: a date past the end of the
+/// calendar means the timer never runs out.
+pub fn later(at: NaiveDateTime, days: i64) -> NaiveDateTime {
+    end_of_day_after(at.date(), days).unwrap_or(NaiveDateTime::MAX)
+}
+
+/// The end of the `business_days`-th business day after `date` (the day itself when
+/// `business_days` is 0 or less).
+pub fn end_of_business_day_after(date: NaiveDate, business_days: i64) -> Option<NaiveDateTime> {
     let mut day = date;
     let mut counted = 0;
     while counted < business_days {
@@ -62,11 +69,23 @@ pub fn review_ends_at(week_start: NaiveDate) -> Option<NaiveDateTime> {
     end_of_day_after(week_start, 11)
 }
 
-/// When a week's hourly pay becomes available: the Wednesday 10 days after the week ends
-/// (Sunday + 10), or for Top Rated freelancers the Friday the review window closes.
-pub fn hourly_available_at(week_start: NaiveDate, top_rated: bool) -> Option<NaiveDateTime> {
-    let days = if top_rated { 11 } else { 16 };
-    end_of_day_after(week_start, days)
+/// The Sunday that ends the billing week starting on `week_start`.
+pub fn week_end(week_start: NaiveDate) -> Option<NaiveDate> {
+    add_days(week_start, 6)
+}
+
+/// When a week's hourly pay becomes available: `funds_available_days` after the week ends
+/// (by default Sunday + 10, a Wednesday), or for Top Rated freelancers the Friday the review
+/// window closes.
+pub fn hourly_available_at(
+    week_start: NaiveDate,
+    top_rated: bool,
+    funds_available_days: i64,
+) -> Option<NaiveDateTime> {
+    if top_rated {
+        return review_ends_at(week_start);
+    }
+    end_of_day_after(week_end(week_start)?, funds_available_days)
 }
 
 #[cfg(test)]
@@ -106,11 +125,11 @@ mod tests {
             Some(date("2026-03-13"))
         );
         assert_eq!(
-            hourly_available_at(monday, false).map(|t| t.date()),
+            hourly_available_at(monday, false, 10).map(|t| t.date()),
             Some(date("2026-03-18"))
         );
         assert_eq!(
-            hourly_available_at(monday, true).map(|t| t.date()),
+            hourly_available_at(monday, true, 10).map(|t| t.date()),
             Some(date("2026-03-13"))
         );
     }

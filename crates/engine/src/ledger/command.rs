@@ -40,7 +40,7 @@ pub enum Command {
         contract: String,
         milestone: String,
     },
-    /// Starts (or restarts) the client's 14-day review.
+    /// Starts (or restarts) the client's review (`fp_review_days`).
     SubmitWork {
         contract: String,
         milestone: String,
@@ -70,7 +70,8 @@ pub enum Command {
         contract: String,
         amount: Money,
     },
-    /// The freelancer refunds the client part of what was paid in the last 180 days.
+    /// The freelancer refunds the client part of what was paid recently
+    /// (`FREELANCER_REFUND_DAYS`).
     IssueRefund {
         contract: String,
         amount: Money,

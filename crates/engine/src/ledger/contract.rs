@@ -10,12 +10,8 @@ use crate::ledger::error::LedgerError;
 use crate::ledger::escrow::Escrow;
 use crate::ledger::event::{Cause, EscrowRef, EventKind, PaymentSource};
 use crate::money::Money;
+use crate::rules::Params;
 use crate::scenario::{EndReason, Party, Stars};
-
-/// Days between a manual release (milestone, bonus) and the money being available.
-pub const SECURITY_PERIOD_DAYS: u64 = 5;
-/// Business days for a refund to reach the client's payment method.
-pub const REFUND_CREDIT_BUSINESS_DAYS: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ContractState {
@@ -46,7 +42,7 @@ pub enum PauseReason {
     Client,
     /// A client's dispute of hours paused it.
     HourlyDispute,
-    /// Legacy era: 30 days without logged time.
+    /// `hourly_inactivity_pause_days` without logged time.
     Inactivity,
 }
 
@@ -92,9 +88,9 @@ pub struct HourlyState {
     pub weekly_limit_hours: Option<u32>,
     /// Billing weeks with logged hours, oldest first.
     pub weeks: Vec<Week>,
-    /// The start of the 30-day inactivity clock: the last logged time, start or resume.
+    /// The start of the inactivity clock: the last logged time, start or resume.
     pub last_logged_at: NaiveDateTime,
-    /// The current era's 30-day warning was given for the current stretch of inactivity.
+    /// The inactivity warning was given for the current stretch of inactivity.
     pub inactivity_warned: bool,
     /// How many leading `weeks` are cleared or refunded.
     pub(crate) weeks_settled: usize,
@@ -163,18 +159,19 @@ pub struct Dispute {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DisputeStage {
-    /// The client must respond by `due` (5 business days) or the escrow is released.
+    /// The client must respond by `due` (`client_dispute_response_business_days`) or the
+    /// escrow is released.
     AwaitingClient { due: NaiveDateTime },
-    /// The mediator should propose by `due` (2 days).
+    /// The mediator should propose by `due` (`mediation_proposal_days`).
     AwaitingProposal { due: NaiveDateTime },
-    /// Both parties may accept until `due` (2 days).
+    /// Both parties may accept until `due` (`mediation_accept_days`).
     Proposal {
         release: Money,
         due: NaiveDateTime,
         client_accepted: bool,
         freelancer_accepted: bool,
     },
-    /// Either party may pay the arbitration fee until `due` (7 days).
+    /// Either party may pay the arbitration fee until `due` (`arbitration_opt_in_days`).
     ArbitrationOptIn {
         due: NaiveDateTime,
         client_paid: bool,
@@ -188,9 +185,9 @@ pub enum DisputeStage {
 pub enum Dormancy {
     /// Counting towards the notices.
     Watching,
-    /// The day-76 notice went out.
+    /// The first notice (`dormant_first_notice_days`) went out.
     FirstNotice,
-    /// The day-83 notice went out.
+    /// The final notice (`dormant_second_notice_days`) went out.
     FinalNotice,
     /// Marked dormant; the client may act until `client_due`.
     Dormant { client_due: NaiveDateTime },
@@ -377,17 +374,23 @@ pub(crate) fn record_payment(
     });
 }
 
-/// The end of the security period for money released at `at`.
-pub(crate) fn security_period_end(at: NaiveDateTime) -> Option<NaiveDateTime> {
-    end_of_day_after(at.date(), SECURITY_PERIOD_DAYS)
+/// The end of the security period (`security_hold_days`) for money released at `at`.
+pub(crate) fn security_period_end(at: NaiveDateTime, params: &Params) -> Option<NaiveDateTime> {
+    end_of_day_after(at.date(), params.security_hold_days)
 }
 
-/// Schedules the credit of a refund to the client's payment method.
-pub(crate) fn schedule_credit(credits: &mut Vec<Credit>, at: NaiveDateTime, amount: Money) {
+/// Schedules the credit of a refund to the client's payment method
+/// (`refund_credit_business_days`).
+pub(crate) fn schedule_credit(
+    credits: &mut Vec<Credit>,
+    at: NaiveDateTime,
+    amount: Money,
+    params: &Params,
+) {
     if amount == Money::ZERO {
         return;
     }
-    let due = end_of_business_day_after(at.date(), REFUND_CREDIT_BUSINESS_DAYS)
+    let due = end_of_business_day_after(at.date(), params.refund_credit_business_days)
         .unwrap_or(NaiveDateTime::MAX);
     credits.push(Credit {
         due,
@@ -405,8 +408,9 @@ pub(crate) fn resolve_fixed(
     release: Money,
     release_cause: Cause,
     refund_cause: Cause,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
-    let mut events = release_oldest_first(contract, at, release, release_cause)?;
+    let mut events = release_oldest_first(contract, at, release, release_cause, params)?;
     let TermsState::Fixed(fixed) = &mut contract.terms else {
         return Err(LedgerError::NotFixed);
     };
@@ -415,7 +419,7 @@ pub(crate) fn resolve_fixed(
             continue;
         };
         let amount = escrow.refund_remainder()?;
-        schedule_credit(&mut contract.credits, at, amount);
+        schedule_credit(&mut contract.credits, at, amount, params);
         let escrow = EscrowRef::Milestone(milestone.id.clone());
         events.push(EventKind::EscrowRefunded {
             escrow,
@@ -433,6 +437,7 @@ pub(crate) fn release_oldest_first(
     at: NaiveDateTime,
     release: Money,
     cause: Cause,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let TermsState::Fixed(fixed) = &mut contract.terms else {
         return Err(LedgerError::NotFixed);
@@ -458,7 +463,7 @@ pub(crate) fn release_oldest_first(
             &mut contract.payments,
             at,
             part,
-            security_period_end(at),
+            security_period_end(at, params),
             source,
         );
         events.push(EventKind::EscrowReleased {

@@ -12,16 +12,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::ledger::calendar::{end_of_day_after, invoice_at, review_ends_at};
 use crate::ledger::contract::{ContractState, DisputeStage, Dormancy, InvoiceStage, TermsState};
 use crate::money::Money;
-use crate::rules::Era;
-
-/// Days without logged time before the hourly inactivity rule applies.
-pub const INACTIVITY_DAYS: u64 = 30;
-/// Days after the end of a contract during which feedback may be left.
-pub const FEEDBACK_WINDOW_DAYS: u64 = 14;
-/// The dormancy timeline, in days after the last milestone's due date (or later activity).
-pub const DORMANT_FIRST_NOTICE_DAY: u64 = 76;
-pub const DORMANT_FINAL_NOTICE_DAY: u64 = 83;
-pub const DORMANT_DAY: u64 = 90;
+use crate::rules::Params;
 
 /// Why the engine will act on its own.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,54 +21,62 @@ pub enum Deadline {
     HourlyInvoice { week_start: NaiveDate },
     /// Friday 23:59:59: the client's review window closes and the week's invoice clears.
     HourlyReviewEnds { week_start: NaiveDate },
-    /// The freelancer's 3 days to answer a dispute of hours run out: the hours are refunded.
+    /// The freelancer's `hourly_dispute_response_days` to answer a dispute of hours run out:
+    /// the hours are refunded.
     HourlyDisputeResponse { week_start: NaiveDate },
-    /// 30 days without logged time: a warning to the client, or (legacy) an automatic pause.
+    /// `hourly_inactivity_warning_days` without logged time: the client is warned; or
+    /// `hourly_inactivity_pause_days` (when not 0): the contract pauses.
     HourlyInactivity,
-    /// The client's 14 days to review a submission run out: the milestone is released.
+    /// The client's `fp_review_days` to review a submission run out: the milestone is released.
     AutoRelease { milestone: Arc<str> },
-    /// The freelancer's 7 days to answer an escrow refund request run out (or the contract
-    /// ended early): the escrow is refunded.
+    /// The freelancer's `escrow_refund_response_days` to answer an escrow refund request run
+    /// out (or the contract ended early): the escrow is refunded.
     EscrowRefund,
-    /// The client's 5 business days to answer an escrow dispute run out: escrow is released.
+    /// The client's `client_dispute_response_business_days` to answer an escrow dispute run
+    /// out: escrow is released.
     DisputeResponse,
-    /// The mediator's 2 days to propose run out: arbitration is offered.
+    /// The mediator's `mediation_proposal_days` to propose run out: arbitration is offered.
     MediationProposal,
-    /// The 2 days to accept the proposal run out: arbitration is offered.
+    /// The `mediation_accept_days` to accept the proposal run out: arbitration is offered.
     MediationAcceptance,
-    /// The 7 days to pay for arbitration run out: nobody paid → client, one paid → that party.
+    /// The `arbitration_opt_in_days` to pay for arbitration run out: nobody paid → client, one
+    /// paid → that party.
     ArbitrationOptIn,
-    /// Day 76 without activity: the first dormancy notice.
+    /// Day `dormant_first_notice_days` without activity: the first dormancy notice.
     DormantFirstNotice,
-    /// Day 83: the final dormancy notice.
+    /// Day `dormant_second_notice_days`: the final dormancy notice.
     DormantFinalNotice,
-    /// Day 90: the contract is marked dormant.
+    /// Day `dormant_days`: the contract is marked dormant.
     Dormant,
-    /// The client's 7 days to act on a dormant contract run out.
+    /// The client's `dormant_client_action_days` to act on a dormant contract run out.
     DormantClientWindow,
-    /// The freelancer's 7 days to request release run out: the escrow is refunded.
+    /// The freelancer's `dormant_freelancer_request_days` to request release run out: the
+    /// escrow is refunded.
     DormantFreelancerWindow,
-    /// The client's 14 days to approve or dispute a release request run out: it is released.
+    /// The client's `dormant_client_review_days` to approve or dispute a release request run
+    /// out: it is released.
     DormantApproval,
     /// A payment leaves its security period and becomes available.
     FundsAvailable { payment: usize },
     /// A refund reaches the client's payment method.
     RefundCredited { credit: usize },
-    /// The 14-day feedback window closes; hidden feedback becomes visible.
+    /// The feedback window (`feedback_window_days`) closes; hidden feedback becomes visible.
     FeedbackWindowCloses,
 }
 
-/// The parts of the ledger's configuration that change what a deadline does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The ledger's configuration: the rules in force and the freelancer's standing.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Policy {
-    pub era: Era,
+    /// Every timer and limit the ledger applies.
+    pub params: Params,
+    /// Top Rated freelancers are paid for hourly work on the Friday the review closes.
     pub top_rated: bool,
 }
 
 /// The earliest deadline of a contract.
-pub fn next(contract: &ContractState) -> Option<(NaiveDateTime, Deadline)> {
+pub fn next(contract: &ContractState, params: &Params) -> Option<(NaiveDateTime, Deadline)> {
     let mut best: Option<(NaiveDateTime, Deadline)> = None;
-    for_each(contract, &mut |at, deadline| {
+    for_each(contract, params, &mut |at, deadline| {
         let better = match &best {
             None => true,
             Some((best_at, best_deadline)) => (at, &deadline) < (*best_at, best_deadline),
@@ -90,16 +89,18 @@ pub fn next(contract: &ContractState) -> Option<(NaiveDateTime, Deadline)> {
 }
 
 /// Every pending deadline of a contract, earliest first.
-pub fn all(contract: &ContractState) -> Vec<(NaiveDateTime, Deadline)> {
+pub fn all(contract: &ContractState, params: &Params) -> Vec<(NaiveDateTime, Deadline)> {
     let mut deadlines = Vec::new();
-    for_each(contract, &mut |at, deadline| deadlines.push((at, deadline)));
+    for_each(contract, params, &mut |at, deadline| {
+        deadlines.push((at, deadline))
+    });
     deadlines.sort();
     deadlines
 }
 
 type Sink<'a> = dyn FnMut(NaiveDateTime, Deadline) + 'a;
 
-fn for_each(contract: &ContractState, sink: &mut Sink<'_>) {
+fn for_each(contract: &ContractState, params: &Params, sink: &mut Sink<'_>) {
     for (index, payment) in contract
         .payments
         .iter()
@@ -124,17 +125,17 @@ fn for_each(contract: &ContractState, sink: &mut Sink<'_>) {
         }
     }
     if let Some(end) = contract.end.filter(|_| !contract.feedback.window_closed) {
-        if let Some(closes) = end_of_day_after(end.at.date(), FEEDBACK_WINDOW_DAYS) {
+        if let Some(closes) = end_of_day_after(end.at.date(), params.feedback_window_days) {
             sink(closes, Deadline::FeedbackWindowCloses);
         }
     }
     match &contract.terms {
-        TermsState::Hourly(_) => hourly(contract, sink),
-        TermsState::Fixed(_) => fixed(contract, sink),
+        TermsState::Hourly(_) => hourly(contract, params, sink),
+        TermsState::Fixed(_) => fixed(contract, params, sink),
     }
 }
 
-fn hourly(contract: &ContractState, sink: &mut Sink<'_>) {
+fn hourly(contract: &ContractState, params: &Params, sink: &mut Sink<'_>) {
     let TermsState::Hourly(state) = &contract.terms else {
         return;
     };
@@ -159,15 +160,41 @@ fn hourly(contract: &ContractState, sink: &mut Sink<'_>) {
             sink(at, deadline);
         }
     }
-    let idle = contract.end.is_none() && contract.paused.is_none() && !state.inactivity_warned;
-    if let Some(at) =
-        end_of_day_after(state.last_logged_at.date(), INACTIVITY_DAYS).filter(|_| idle)
-    {
-        sink(at, Deadline::HourlyInactivity);
+    if contract.end.is_some() || contract.paused.is_some() {
+        return;
+    }
+    if let Some((days, _)) = inactivity_step(state.inactivity_warned, params) {
+        if let Some(at) = end_of_day_after(state.last_logged_at.date(), days) {
+            sink(at, Deadline::HourlyInactivity);
+        }
     }
 }
 
-fn fixed(contract: &ContractState, sink: &mut Sink<'_>) {
+/// What the hourly inactivity timer does next, and after how many days without logged time:
+/// the warning first (once per stretch of inactivity), then, when `hourly_inactivity_pause_days`
+/// is not 0, the pause. A pause due no later than the warning comes instead of it: a paused
+/// contract needs no warning. `None` when nothing is left to do.
+pub(crate) fn inactivity_step(warned: bool, params: &Params) -> Option<(i64, Inactivity)> {
+    let pause_days = params.hourly_inactivity_pause_days;
+    let warning_days = params.hourly_inactivity_warning_days;
+    let pauses = pause_days > 0;
+    if pauses && (warned || pause_days <= warning_days) {
+        Some((pause_days, Inactivity::Pause))
+    } else if !warned {
+        Some((warning_days, Inactivity::Warn))
+    } else {
+        None
+    }
+}
+
+/// The two things the hourly inactivity timer can do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Inactivity {
+    Warn,
+    Pause,
+}
+
+fn fixed(contract: &ContractState, params: &Params, sink: &mut Sink<'_>) {
     let TermsState::Fixed(state) = &contract.terms else {
         return;
     };
@@ -196,12 +223,12 @@ fn fixed(contract: &ContractState, sink: &mut Sink<'_>) {
         sink(due, deadline);
         return;
     }
-    dormancy(contract, sink);
+    dormancy(contract, params, sink);
 }
 
 /// The dormancy timers run while a fixed-price contract is open, holds escrow, has a
 /// milestone due date, and no refund request or dispute owns the escrow.
-fn dormancy(contract: &ContractState, sink: &mut Sink<'_>) {
+fn dormancy(contract: &ContractState, params: &Params, sink: &mut Sink<'_>) {
     let TermsState::Fixed(state) = &contract.terms else {
         return;
     };
@@ -213,18 +240,19 @@ fn dormancy(contract: &ContractState, sink: &mut Sink<'_>) {
     if !applies {
         return;
     }
-    // Activity after the last due date moves the start of the 90 days.
+    // Activity after the last due date moves the start of the `dormant_days`.
     let anchor = last_due.max(state.last_activity_at.date());
+    let [first_day, final_day, dormant_day] = dormancy_days(params);
     let (at, deadline) = match state.dormancy {
         Dormancy::Watching => (
-            end_of_day_after(anchor, DORMANT_FIRST_NOTICE_DAY),
+            end_of_day_after(anchor, first_day),
             Deadline::DormantFirstNotice,
         ),
         Dormancy::FirstNotice => (
-            end_of_day_after(anchor, DORMANT_FINAL_NOTICE_DAY),
+            end_of_day_after(anchor, final_day),
             Deadline::DormantFinalNotice,
         ),
-        Dormancy::FinalNotice => (end_of_day_after(anchor, DORMANT_DAY), Deadline::Dormant),
+        Dormancy::FinalNotice => (end_of_day_after(anchor, dormant_day), Deadline::Dormant),
         Dormancy::Dormant { client_due } => (Some(client_due), Deadline::DormantClientWindow),
         Dormancy::FreelancerWindow { due } => (Some(due), Deadline::DormantFreelancerWindow),
         Dormancy::ReleaseRequested { due } => (Some(due), Deadline::DormantApproval),
@@ -232,4 +260,12 @@ fn dormancy(contract: &ContractState, sink: &mut Sink<'_>) {
     if let Some(at) = at {
         sink(at, deadline);
     }
+}
+
+/// The days of the first notice, the final notice and dormancy, after the last activity. Each
+/// comes no earlier than the one before, whatever the parameters say.
+pub fn dormancy_days(params: &Params) -> [i64; 3] {
+    let first = params.dormant_first_notice_days;
+    let last = first.max(params.dormant_second_notice_days);
+    [first, last, last.max(params.dormant_days)]
 }

@@ -1,16 +1,17 @@
 //! Fixed-price escrow disputes: filing, the client's answer, mediation and arbitration.
 //!
-//! The freelancer files (within 7 days of the contract ending, or while it is open and holds
-//! escrow); the client has 5 business days to answer or the escrow is released to the
-//! freelancer. An answer starts mediation: the mediator has 2 days to propose a split, then
-//! both parties have 2 days to accept. Without agreement, either may pay for arbitration within
-//! 7 days: nobody pays → the client gets the escrow; one pays → that party gets it; both pay →
-//! the arbitrator decides. A client may also dispute a dormant contract's release request;
+//! The freelancer files (within `freelancer_dispute_days` of the contract ending, or while it
+//! is open and holds escrow); the client has `client_dispute_response_business_days` to answer
+//! or the escrow is released to the freelancer. An answer starts mediation: the mediator has
+//! `mediation_proposal_days` to propose a split, then both parties have
+//! `mediation_accept_days` to accept. Without agreement, either may pay for arbitration within
+//! `arbitration_opt_in_days`: nobody pays → the client gets the escrow; one pays → that party
+//! gets it; both pay → the arbitrator decides. A client may also dispute a dormant contract's release request;
 //! that dispute starts at mediation (the client has, in effect, already answered).
 
 use chrono::NaiveDateTime;
 
-use crate::ledger::calendar::{end_of_business_day_after, end_of_day_after};
+use crate::ledger::calendar::{end_of_business_day_after, end_of_day_after, later};
 use crate::ledger::contract::{
     resolve_fixed, ContractState, Dispute, DisputeStage, Dormancy, FixedState, TermsState,
 };
@@ -18,20 +19,8 @@ use crate::ledger::error::LedgerError;
 use crate::ledger::event::{Cause, EventKind};
 use crate::ledger::fixed::fixed_ref;
 use crate::money::Money;
+use crate::rules::Params;
 use crate::scenario::Party;
-
-/// Days after the end within which a freelancer may file.
-pub const FILING_DAYS: u64 = 7;
-/// Business days the client has to answer.
-pub const CLIENT_RESPONSE_BUSINESS_DAYS: u32 = 5;
-/// Days for the mediator's proposal, and then for accepting it.
-pub const MEDIATION_STEP_DAYS: u64 = 2;
-/// Days to opt into arbitration.
-pub const ARBITRATION_OPT_IN_DAYS: u64 = 7;
-
-fn later(at: NaiveDateTime, days: u64) -> NaiveDateTime {
-    end_of_day_after(at.date(), days).unwrap_or(NaiveDateTime::MAX)
-}
 
 fn set_stage(contract: &mut ContractState, stage: Option<DisputeStage>) {
     if let TermsState::Fixed(fixed) = &mut contract.terms {
@@ -50,6 +39,7 @@ pub(super) fn file(
     contract: &mut ContractState,
     at: NaiveDateTime,
     by: Party,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_ref(contract)?;
     let release_requested =
@@ -60,23 +50,24 @@ pub(super) fn file(
     if fixed.dispute.is_some() {
         return Err(LedgerError::DisputeAlreadyOpen);
     }
+    let days = params.freelancer_dispute_days;
     let window_closed = contract
         .end
-        .and_then(|e| end_of_day_after(e.at.date(), FILING_DAYS))
+        .and_then(|e| end_of_day_after(e.at.date(), days))
         .is_some_and(|closes| at > closes);
     if window_closed {
-        return Err(LedgerError::DisputeWindowClosed);
+        return Err(LedgerError::DisputeWindowClosed { days });
     }
     let held = fixed.held().ok_or(LedgerError::AmountOverflow)?;
     if held == Money::ZERO {
         return Err(LedgerError::NothingHeld);
     }
     let (stage, due) = if by == Party::Client {
-        let due = later(at, MEDIATION_STEP_DAYS);
+        let due = later(at, params.mediation_proposal_days);
         (DisputeStage::AwaitingProposal { due }, due)
     } else {
-        let due = end_of_business_day_after(at.date(), CLIENT_RESPONSE_BUSINESS_DAYS)
-            .unwrap_or(NaiveDateTime::MAX);
+        let business_days = params.client_dispute_response_business_days;
+        let due = end_of_business_day_after(at.date(), business_days).unwrap_or(NaiveDateTime::MAX);
         (DisputeStage::AwaitingClient { due }, due)
     };
     if let TermsState::Fixed(fixed) = &mut contract.terms {
@@ -94,6 +85,7 @@ pub(super) fn file(
 pub(super) fn respond(
     contract: &mut ContractState,
     at: NaiveDateTime,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_ref(contract)?;
     if !matches!(stage(fixed), Some(DisputeStage::AwaitingClient { .. })) {
@@ -102,7 +94,7 @@ pub(super) fn respond(
     set_stage(
         contract,
         Some(DisputeStage::AwaitingProposal {
-            due: later(at, MEDIATION_STEP_DAYS),
+            due: later(at, params.mediation_proposal_days),
         }),
     );
     Ok(vec![EventKind::DisputeAnswered { by: Party::Client }])
@@ -112,13 +104,14 @@ pub(super) fn respond(
 pub(super) fn concede(
     contract: &mut ContractState,
     at: NaiveDateTime,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_ref(contract)?;
     if fixed.dispute.is_none() {
         return Err(LedgerError::NoDisputeAtThisStage);
     }
     let held = fixed.held().ok_or(LedgerError::AmountOverflow)?;
-    close(contract, at, held, Cause::Client, Cause::Client)
+    close(contract, at, held, Cause::Client, Cause::Client, params)
 }
 
 fn close(
@@ -127,9 +120,10 @@ fn close(
     release: Money,
     release_cause: Cause,
     refund_cause: Cause,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     set_stage(contract, None);
-    let mut events = resolve_fixed(contract, at, release, release_cause, refund_cause)?;
+    let mut events = resolve_fixed(contract, at, release, release_cause, refund_cause, params)?;
     events.push(EventKind::DisputeClosed);
     Ok(events)
 }
@@ -138,6 +132,7 @@ pub(super) fn propose(
     contract: &mut ContractState,
     at: NaiveDateTime,
     release: Money,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_ref(contract)?;
     if !matches!(stage(fixed), Some(DisputeStage::AwaitingProposal { .. })) {
@@ -153,7 +148,7 @@ pub(super) fn propose(
             held,
         });
     }
-    let due = later(at, MEDIATION_STEP_DAYS);
+    let due = later(at, params.mediation_accept_days);
     let proposal = DisputeStage::Proposal {
         release,
         due,
@@ -190,6 +185,7 @@ pub(super) fn accept(
     contract: &mut ContractState,
     at: NaiveDateTime,
     by: Party,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_ref(contract)?;
     if by == Party::Platform {
@@ -214,6 +210,7 @@ pub(super) fn accept(
             release,
             Cause::Settlement,
             Cause::Settlement,
+            params,
         )?);
         return Ok(events);
     }
@@ -234,6 +231,7 @@ pub(super) fn decline(
     contract: &mut ContractState,
     at: NaiveDateTime,
     by: Party,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_ref(contract)?;
     if by == Party::Platform {
@@ -242,11 +240,15 @@ pub(super) fn decline(
     if !matches!(stage(fixed), Some(DisputeStage::Proposal { .. })) {
         return Err(LedgerError::NoDisputeAtThisStage);
     }
-    Ok(offer_arbitration(contract, at))
+    Ok(offer_arbitration(contract, at, params))
 }
 
-fn offer_arbitration(contract: &mut ContractState, at: NaiveDateTime) -> Vec<EventKind> {
-    let due = later(at, ARBITRATION_OPT_IN_DAYS);
+fn offer_arbitration(
+    contract: &mut ContractState,
+    at: NaiveDateTime,
+    params: &Params,
+) -> Vec<EventKind> {
+    let due = later(at, params.arbitration_opt_in_days);
     set_stage(
         contract,
         Some(DisputeStage::ArbitrationOptIn {
@@ -292,6 +294,7 @@ pub(super) fn decide(
     contract: &mut ContractState,
     at: NaiveDateTime,
     release: Money,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_ref(contract)?;
     if stage(fixed) != Some(DisputeStage::Arbitration) {
@@ -313,13 +316,16 @@ pub(super) fn decide(
         release,
         Cause::ArbitrationDecision,
         Cause::ArbitrationDecision,
+        params,
     )
 }
 
-/// The client did not answer in 5 business days: the escrow goes to the freelancer.
+/// The client did not answer in `client_dispute_response_business_days`: the escrow goes to the
+/// freelancer.
 pub(super) fn client_silent(
     contract: &mut ContractState,
     at: NaiveDateTime,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let held = fixed_ref(contract)?
         .held()
@@ -330,18 +336,24 @@ pub(super) fn client_silent(
         held,
         Cause::ClientDidNotRespond,
         Cause::ClientDidNotRespond,
+        params,
     )
 }
 
 /// No proposal in time, or no agreement on it: arbitration is offered.
-pub(super) fn mediation_failed(contract: &mut ContractState, at: NaiveDateTime) -> Vec<EventKind> {
-    offer_arbitration(contract, at)
+pub(super) fn mediation_failed(
+    contract: &mut ContractState,
+    at: NaiveDateTime,
+    params: &Params,
+) -> Vec<EventKind> {
+    offer_arbitration(contract, at, params)
 }
 
 /// The arbitration offer ran out with at most one party paying.
 pub(super) fn opt_in_closed(
     contract: &mut ContractState,
     at: NaiveDateTime,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_ref(contract)?;
     let held = fixed.held().ok_or(LedgerError::AmountOverflow)?;
@@ -368,6 +380,7 @@ pub(super) fn opt_in_closed(
             held,
             Cause::ArbitrationFeePaid,
             Cause::ArbitrationFeePaid,
+            params,
         );
     }
     let cause = if client_only {
@@ -375,5 +388,5 @@ pub(super) fn opt_in_closed(
     } else {
         Cause::ArbitrationDeclined
     };
-    close(contract, at, Money::ZERO, cause, cause)
+    close(contract, at, Money::ZERO, cause, cause, params)
 }

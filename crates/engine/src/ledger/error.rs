@@ -6,6 +6,7 @@
 
 use chrono::NaiveDateTime;
 
+use crate::ledger::lifecycle::{BONUS_AFTER_END_DAYS, FREELANCER_REFUND_DAYS};
 use crate::money::Money;
 use crate::scenario::Party;
 
@@ -62,9 +63,10 @@ pub enum LedgerError {
     /// No dispute is open, or the open one is not at the stage this step belongs to.
     #[error("no dispute is waiting for this step")]
     NoDisputeAtThisStage,
-    /// The 7 days after the contract ended, in which a dispute may be filed, are over.
-    #[error("disputes must be filed within 7 days of the contract ending")]
-    DisputeWindowClosed,
+    /// The days after the contract ended in which a dispute may be filed
+    /// (`freelancer_dispute_days`) are over.
+    #[error("disputes must be filed within {days} days of the contract ending")]
+    DisputeWindowClosed { days: i64 },
     /// No hourly invoice is in its review window.
     #[error("no hourly invoice is in its review window")]
     NoInvoiceInReview,
@@ -86,9 +88,9 @@ pub enum LedgerError {
     /// No milestone has this id on this contract.
     #[error("there is no milestone \"{0}\" on this contract")]
     UnknownMilestone(String),
-    /// Milestones hold at least $5.
-    #[error("a milestone must be at least $5.00, not {0}")]
-    MilestoneBelowMinimum(Money),
+    /// Milestones hold at least `min_milestone_usd`.
+    #[error("a milestone must be at least {minimum}, not {amount}")]
+    MilestoneBelowMinimum { amount: Money, minimum: Money },
     /// The milestone was funded already.
     #[error("the milestone is already funded")]
     MilestoneAlreadyFunded,
@@ -119,15 +121,22 @@ pub enum LedgerError {
     /// The logged hours would pass the weekly limit (or the 168 hours of a week).
     #[error("logging these hours exceeds the weekly limit of {limit_hours} hours")]
     WeeklyLimitExceeded { limit_hours: u32 },
-    /// Bonuses are possible while the contract is open and for 365 days after it ends.
-    #[error("bonuses can be paid up to 365 days after the contract ends")]
+    /// Bonuses are possible while the contract is open and for a year after it ends.
+    #[error(
+        "bonuses can be paid up to {} days after the contract ends",
+        BONUS_AFTER_END_DAYS
+    )]
     BonusWindowClosed,
-    /// A freelancer refund larger than the payments of the last 180 days (net of refunds).
-    #[error("refunding {amount} exceeds the {refundable} paid in the last 180 days")]
+    /// A freelancer refund larger than the payments of the last `FREELANCER_REFUND_DAYS` (net
+    /// of refunds).
+    #[error(
+        "refunding {amount} exceeds the {refundable} paid in the last {} days",
+        FREELANCER_REFUND_DAYS
+    )]
     RefundExceedsRecentPayments { amount: Money, refundable: Money },
-    /// The 14-day feedback window is closed.
-    #[error("the 14-day feedback window has closed")]
-    FeedbackWindowClosed,
+    /// The feedback window (`feedback_window_days`) is closed.
+    #[error("the {days}-day feedback window has closed")]
+    FeedbackWindowClosed { days: i64 },
     /// This party has already left feedback.
     #[error("the {} has already left feedback", .0.as_str())]
     FeedbackAlreadyLeft(Party),

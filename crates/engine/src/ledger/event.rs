@@ -35,13 +35,15 @@ pub enum Cause {
     Client,
     /// The freelancer refunded or accepted a refund.
     Freelancer,
-    /// Nobody acted on a submission for 14 days.
+    /// Nobody acted on a submission for `fp_review_days`.
     ReviewExpired,
     /// The freelancer (or the platform) ended the contract: escrow goes back at once.
     ContractEndedEarly,
-    /// The freelancer did not answer the client's escrow refund request within 7 days.
+    /// The freelancer did not answer the client's escrow refund request within
+    /// `escrow_refund_response_days`.
     RefundRequestExpired,
-    /// The client did not answer an escrow dispute within 5 business days.
+    /// The client did not answer an escrow dispute within
+    /// `client_dispute_response_business_days`.
     ClientDidNotRespond,
     /// Both parties accepted the mediator's proposal.
     Settlement,
@@ -51,13 +53,15 @@ pub enum Cause {
     ArbitrationFeePaid,
     /// The arbitrator decided.
     ArbitrationDecision,
-    /// The client did not answer a dormant contract's release request within 14 days.
+    /// The client did not answer a dormant contract's release request within
+    /// `dormant_client_review_days`.
     DormantRelease,
     /// Nobody acted on a dormant contract.
     DormantRefund,
     /// An hourly invoice's review window closed without a dispute.
     InvoiceCleared,
-    /// The freelancer accepted the client's dispute of hours, or did not answer in 3 days.
+    /// The freelancer accepted the client's dispute of hours, or did not answer within
+    /// `hourly_dispute_response_days`.
     HourlyDisputeLost,
 }
 
@@ -135,9 +139,9 @@ pub enum EventKind {
     },
     Paused,
     Resumed,
-    /// Legacy era: 30 days without logged time paused the contract.
+    /// `hourly_inactivity_pause_days` without logged time paused the contract.
     AutoPaused,
-    /// Current era: 30 days without logged time; the client is warned.
+    /// `hourly_inactivity_warning_days` without logged time; the client is warned.
     InactivityWarning,
     ContractEnded {
         by: Party,
@@ -173,7 +177,7 @@ pub enum EventKind {
     },
     DisputeClosed,
     DormantNotice {
-        day: u32,
+        day: i64,
     },
     BecameDormant,
     DormantClientWindowClosed,

@@ -1,11 +1,11 @@
 //! Fixed-price milestones: add, fund, submit, request changes, release, refund, and the
-//! automatic release 14 days after a submission.
+//! automatic release `fp_review_days` after a submission.
 
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::ledger::calendar::end_of_day_after;
+use crate::ledger::calendar::later;
 use crate::ledger::command::Remainder;
 use crate::ledger::contract::{
     record_payment, schedule_credit, security_period_end, ContractState, FixedState, TermsState,
@@ -14,11 +14,7 @@ use crate::ledger::error::LedgerError;
 use crate::ledger::escrow::Escrow;
 use crate::ledger::event::{Cause, EscrowRef, EventKind, PaymentSource};
 use crate::money::Money;
-
-/// The smallest milestone (`MODEL.md` §2).
-pub const MILESTONE_MINIMUM: Money = Money::from_cents(500);
-/// The client's review window after a submission.
-pub const REVIEW_DAYS: u64 = 14;
+use crate::rules::Params;
 
 fn fixed_mut(contract: &mut ContractState) -> Result<&mut FixedState, LedgerError> {
     match &mut contract.terms {
@@ -40,6 +36,7 @@ pub(super) fn add_milestone(
     milestone: &str,
     amount: Money,
     due: Option<NaiveDate>,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     fixed_ref(contract)?;
     contract.ensure_open()?;
@@ -50,8 +47,11 @@ pub(super) fn add_milestone(
     if fixed.milestone_index(milestone).is_ok() {
         return Err(LedgerError::MilestoneIdTaken(milestone.to_string()));
     }
-    if amount < MILESTONE_MINIMUM {
-        return Err(LedgerError::MilestoneBelowMinimum(amount));
+    if amount < params.min_milestone {
+        return Err(LedgerError::MilestoneBelowMinimum {
+            amount,
+            minimum: params.min_milestone,
+        });
     }
     let id: Arc<str> = Arc::from(milestone);
     fixed
@@ -96,6 +96,7 @@ pub(super) fn submit(
     contract: &mut ContractState,
     at: NaiveDateTime,
     milestone: &str,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     fixed_ref(contract)?;
     contract.ensure_open()?;
@@ -108,7 +109,7 @@ pub(super) fn submit(
     }
     let (_, state) = fixed.milestone_mut(milestone)?;
     state.funded()?.check_unresolved()?;
-    let review_due = end_of_day_after(at.date(), REVIEW_DAYS).unwrap_or(NaiveDateTime::MAX);
+    let review_due = later(at, params.fp_review_days);
     state.review_due = Some(review_due);
     let event = EventKind::WorkSubmitted {
         milestone: state.id.clone(),
@@ -148,6 +149,7 @@ pub(super) fn release(
     milestone: &str,
     amount: Money,
     remainder: Remainder,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_ref(contract)?;
     if fixed.dispute.is_some() {
@@ -156,11 +158,18 @@ pub(super) fn release(
     let (index, state) = fixed.milestone(milestone)?;
     let escrow = state.funded()?;
     escrow.check_release(amount)?;
-    let mut events = vec![release_escrow(contract, at, index, amount, Cause::Client)?];
+    let mut events = vec![release_escrow(
+        contract,
+        at,
+        index,
+        amount,
+        Cause::Client,
+        params,
+    )?];
     // A release of everything held has already resolved the escrow: nothing is left to refund.
     let left = amount < escrow.held;
     if remainder == Remainder::Refunded && left {
-        events.extend(refund_escrow(contract, at, index, Cause::Client)?);
+        events.extend(refund_escrow(contract, at, index, Cause::Client, params)?);
     }
     if let TermsState::Fixed(fixed) = &mut contract.terms {
         fixed.touch(at);
@@ -176,6 +185,7 @@ pub(super) fn refund(
     contract: &mut ContractState,
     at: NaiveDateTime,
     milestone: &str,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_ref(contract)?;
     if fixed.dispute.is_some() {
@@ -183,18 +193,19 @@ pub(super) fn refund(
     }
     let (index, state) = fixed.milestone(milestone)?;
     state.funded()?.check_unresolved()?;
-    let events = refund_escrow(contract, at, index, Cause::Freelancer)?;
+    let events = refund_escrow(contract, at, index, Cause::Freelancer, params)?;
     if let TermsState::Fixed(fixed) = &mut contract.terms {
         fixed.touch(at);
     }
     Ok(events)
 }
 
-/// The 14-day review ran out: everything still held for the milestone is released.
+/// The review (`fp_review_days`) ran out: everything still held for the milestone is released.
 pub(super) fn auto_release(
     contract: &mut ContractState,
     at: NaiveDateTime,
     milestone: &str,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_ref(contract)?;
     let index = fixed.milestone_index(milestone)?;
@@ -203,7 +214,7 @@ pub(super) fn auto_release(
         .get(index)
         .and_then(|m| m.escrow)
         .map_or(Money::ZERO, |e| e.held);
-    let event = release_escrow(contract, at, index, held, Cause::ReviewExpired)?;
+    let event = release_escrow(contract, at, index, held, Cause::ReviewExpired, params)?;
     if let TermsState::Fixed(fixed) = &mut contract.terms {
         fixed.touch(at);
         if let Some(state) = fixed.milestones.get_mut(index) {
@@ -220,6 +231,7 @@ fn release_escrow(
     index: usize,
     amount: Money,
     cause: Cause,
+    params: &Params,
 ) -> Result<EventKind, LedgerError> {
     let fixed = fixed_mut(contract)?;
     let state = fixed
@@ -237,7 +249,7 @@ fn release_escrow(
         &mut contract.payments,
         at,
         amount,
-        security_period_end(at),
+        security_period_end(at, params),
         source,
     );
     Ok(EventKind::EscrowReleased {
@@ -253,6 +265,7 @@ fn refund_escrow(
     at: NaiveDateTime,
     index: usize,
     cause: Cause,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_mut(contract)?;
     let state = fixed
@@ -266,7 +279,7 @@ fn refund_escrow(
     let amount = escrow.refund_remainder()?;
     state.review_due = None;
     let reference = EscrowRef::Milestone(state.id.clone());
-    schedule_credit(&mut contract.credits, at, amount);
+    schedule_credit(&mut contract.credits, at, amount, params);
     Ok(vec![EventKind::EscrowRefunded {
         escrow: reference,
         amount,

@@ -1,6 +1,7 @@
 //! Hourly contracts: logged hours, the weekly invoice (Monday 12:00), the client's review
-//! window (to Friday 23:59:59), availability (the Wednesday 10 days after the week; Top
-//! Rated: the Friday), disputes of hours and the 30-day inactivity rule.
+//! window (to Friday 23:59:59), availability (`hourly_funds_available_days` after the week,
+//! by default the Wednesday; Top Rated: the Friday), disputes of hours and the inactivity
+//! rules (`hourly_inactivity_warning_days`, `hourly_inactivity_pause_days`).
 //!
 //! Choices where `MODEL.md` is silent:
 //! - Hours are logged in the billing week holding the command's date, up to the weekly
@@ -8,29 +9,28 @@
 //! - A dispute covers the most recent invoice still in its review window.
 //! - The freelancer answering a dispute protects the hours (Upwork protects qualifying
 //!   hours; all logged hours within the limit qualify here): the invoice clears at once and
-//!   becomes available on its normal date. Accepting the dispute, or not answering within 3
-//!   calendar days, refunds the week to the client (the older official wording [S21]).
+//!   becomes available on its normal date. Accepting the dispute, or not answering within
+//!   `hourly_dispute_response_days` calendar days, refunds the week to the client (the older
+//!   official wording [S21]).
 //! - The contract stays paused after a dispute until the client resumes it.
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::ledger::calendar::{end_of_day, end_of_day_after, hourly_available_at, week_start};
+use crate::ledger::calendar::{end_of_day, hourly_available_at, later, week_start};
 use crate::ledger::contract::{
     record_payment, schedule_credit, ContractState, HourlyState, Invoice, InvoiceStage,
     PauseReason, TermsState, Week,
 };
-use crate::ledger::deadline::Policy;
+use crate::ledger::deadline::{inactivity_step, Inactivity, Policy};
 use crate::ledger::error::LedgerError;
 use crate::ledger::escrow::Escrow;
 use crate::ledger::event::{Cause, EscrowRef, EventKind, PaymentSource};
 use crate::money::Money;
-use crate::rules::Era;
+use crate::rules::Params;
 use crate::scenario::Party;
 
 /// The hours in a week: the most any week can log.
 pub const WEEK_HOURS: u32 = 168;
-/// The freelancer's time to answer a dispute of hours.
-pub const DISPUTE_RESPONSE_DAYS: u64 = 3;
 
 fn hourly_ref(contract: &ContractState) -> Result<&HourlyState, LedgerError> {
     match &contract.terms {
@@ -131,10 +131,15 @@ pub(super) fn review_ends(
     contract: &mut ContractState,
     at: NaiveDateTime,
     start: NaiveDate,
-    policy: Policy,
+    policy: &Policy,
 ) -> Result<Vec<EventKind>, LedgerError> {
-    let available_at = hourly_available_at(start, policy.top_rated);
+    let available_at = available_at(start, policy);
     clear(contract, at, start, available_at, Cause::InvoiceCleared)
+}
+
+fn available_at(start: NaiveDate, policy: &Policy) -> Option<NaiveDateTime> {
+    let days = policy.params.hourly_funds_available_days;
+    hourly_available_at(start, policy.top_rated, days)
 }
 
 fn clear(
@@ -172,6 +177,7 @@ fn refund_week(
     contract: &mut ContractState,
     at: NaiveDateTime,
     start: NaiveDate,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let hourly = hourly_mut(contract)?;
     let index = week_index(hourly, start).ok_or(LedgerError::NoDisputeAtThisStage)?;
@@ -181,7 +187,7 @@ fn refund_week(
     let amount = invoice.escrow.refund_remainder()?;
     invoice.stage = InvoiceStage::Refunded;
     hourly.advance_cursor();
-    schedule_credit(&mut contract.credits, at, amount);
+    schedule_credit(&mut contract.credits, at, amount, params);
     let reference = EscrowRef::Invoice(start);
     Ok(vec![EventKind::EscrowRefunded {
         escrow: reference,
@@ -195,6 +201,7 @@ pub(super) fn file_dispute(
     contract: &mut ContractState,
     at: NaiveDateTime,
     by: Party,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let hourly = hourly_ref(contract)?;
     if by != Party::Client {
@@ -221,8 +228,7 @@ pub(super) fn file_dispute(
     else {
         return Err(LedgerError::NoInvoiceInReview);
     };
-    let respond_by =
-        end_of_day_after(at.date(), DISPUTE_RESPONSE_DAYS).unwrap_or(NaiveDateTime::MAX);
+    let respond_by = later(at, params.hourly_dispute_response_days);
     let hourly = hourly_mut(contract)?;
     if let Some(invoice) = hourly
         .weeks
@@ -257,10 +263,10 @@ fn disputed_week(contract: &ContractState) -> Result<NaiveDate, LedgerError> {
 pub(super) fn respond(
     contract: &mut ContractState,
     at: NaiveDateTime,
-    policy: Policy,
+    policy: &Policy,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let start = disputed_week(contract)?;
-    let normal = hourly_available_at(start, policy.top_rated);
+    let normal = available_at(start, policy);
     let available_at = normal.map(|n| n.max(end_of_day(at.date())));
     let mut events = vec![EventKind::DisputeAnswered {
         by: Party::Freelancer,
@@ -279,31 +285,38 @@ pub(super) fn respond(
 pub(super) fn concede(
     contract: &mut ContractState,
     at: NaiveDateTime,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let start = disputed_week(contract)?;
-    refund_week(contract, at, start)
+    refund_week(contract, at, start, params)
 }
 
-/// The 3 days ran out without an answer: the week is refunded.
+/// The `hourly_dispute_response_days` ran out without an answer: the week is refunded.
 pub(super) fn dispute_unanswered(
     contract: &mut ContractState,
     at: NaiveDateTime,
     start: NaiveDate,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
-    refund_week(contract, at, start)
+    refund_week(contract, at, start, params)
 }
 
-/// 30 days without logged time: `legacy` pauses the contract, later eras warn the client once
-/// per stretch of inactivity.
+/// Time without logged hours: the client is warned once per stretch of inactivity, and when
+/// `hourly_inactivity_pause_days` is not 0 (by default only in `legacy`) the contract pauses.
 pub(super) fn inactivity(
     contract: &mut ContractState,
-    policy: Policy,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
-    if policy.era == Era::Legacy {
-        contract.paused = Some(PauseReason::Inactivity);
-        return Ok(vec![EventKind::AutoPaused]);
-    }
     let hourly = hourly_mut(contract)?;
-    hourly.inactivity_warned = true;
-    Ok(vec![EventKind::InactivityWarning])
+    match inactivity_step(hourly.inactivity_warned, params) {
+        Some((_, Inactivity::Pause)) => {
+            contract.paused = Some(PauseReason::Inactivity);
+            Ok(vec![EventKind::AutoPaused])
+        }
+        Some((_, Inactivity::Warn)) => {
+            hourly.inactivity_warned = true;
+            Ok(vec![EventKind::InactivityWarning])
+        }
+        None => Ok(Vec::new()),
+    }
 }

@@ -3,22 +3,20 @@
 
 use chrono::NaiveDateTime;
 
-use crate::ledger::calendar::{end_of_day_after, sub_days};
+use crate::ledger::calendar::{end_of_day_after, later, sub_days};
 use crate::ledger::contract::{
     record_payment, release_oldest_first, resolve_fixed, security_period_end, ContractState,
     Ending, FeedbackEntry, PauseReason, RefundRequest, TermsState, Transfer,
 };
-use crate::ledger::deadline::FEEDBACK_WINDOW_DAYS;
 use crate::ledger::error::LedgerError;
 use crate::ledger::event::{Cause, EventKind, PaymentSource};
 use crate::ledger::fixed::fixed_ref;
 use crate::money::Money;
+use crate::rules::Params;
 use crate::scenario::{EndReason, Party, Stars};
 
-/// The freelancer's time to answer a client's escrow refund request.
-pub const REFUND_REQUEST_DAYS: u64 = 7;
 /// Bonuses may be paid up to this many days after the end.
-pub const BONUS_AFTER_END_DAYS: u64 = 365;
+pub const BONUS_AFTER_END_DAYS: i64 = 365;
 /// Freelancer refunds reach back this many days.
 pub const FREELANCER_REFUND_DAYS: u64 = 180;
 
@@ -31,7 +29,7 @@ pub(super) fn pause(contract: &mut ContractState) -> Result<Vec<EventKind>, Ledg
     Ok(vec![EventKind::Paused])
 }
 
-/// Resuming restarts the hourly 30-day inactivity clock: the client has just shown interest.
+/// Resuming restarts the hourly inactivity clock: the client has just shown interest.
 pub(super) fn resume(
     contract: &mut ContractState,
     at: NaiveDateTime,
@@ -57,14 +55,16 @@ pub(super) fn resume(
 
 /// Ends the contract. Hourly: billing of logged hours goes on as scheduled. Fixed: the
 /// freelancer (or the platform) ending returns the escrow at once; the client ending releases
-/// `final_release` and asks the freelancer to accept refunding the rest within 7 days. While a
-/// dispute is open it keeps the escrow, and ending does not touch it.
+/// `final_release` and asks the freelancer to accept refunding the rest within
+/// `escrow_refund_response_days`. While a dispute is open it keeps the escrow, and ending does
+/// not touch it.
 pub(super) fn end(
     contract: &mut ContractState,
     at: NaiveDateTime,
     by: Party,
     reason: EndReason,
     final_release: Money,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     contract.ensure_open()?;
     if final_release > Money::ZERO && by != Party::Client {
@@ -96,10 +96,11 @@ pub(super) fn end(
             Money::ZERO,
             Cause::Client,
             Cause::ContractEndedEarly,
+            params,
         )?);
         return Ok(events);
     }
-    events.extend(pay_and_request_refund(contract, at, final_release)?);
+    events.extend(pay_and_request_refund(contract, at, final_release, params)?);
     Ok(events)
 }
 
@@ -107,14 +108,15 @@ fn pay_and_request_refund(
     contract: &mut ContractState,
     at: NaiveDateTime,
     release: Money,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
-    let mut events = release_oldest_first(contract, at, release, Cause::Client)?;
+    let mut events = release_oldest_first(contract, at, release, Cause::Client, params)?;
     let TermsState::Fixed(fixed) = &mut contract.terms else {
         return Ok(events);
     };
     let left = fixed.held().ok_or(LedgerError::AmountOverflow)?;
     if left > Money::ZERO {
-        let due = end_of_day_after(at.date(), REFUND_REQUEST_DAYS).unwrap_or(NaiveDateTime::MAX);
+        let due = later(at, params.escrow_refund_response_days);
         fixed.refund_request = Some(RefundRequest {
             due,
             cause: Cause::RefundRequestExpired,
@@ -127,6 +129,7 @@ fn pay_and_request_refund(
 pub(super) fn accept_escrow_refund(
     contract: &mut ContractState,
     at: NaiveDateTime,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let fixed = fixed_ref(contract)?;
     if fixed.refund_request.is_none() {
@@ -135,13 +138,21 @@ pub(super) fn accept_escrow_refund(
     if let TermsState::Fixed(fixed) = &mut contract.terms {
         fixed.refund_request = None;
     }
-    resolve_fixed(contract, at, Money::ZERO, Cause::Client, Cause::Freelancer)
+    resolve_fixed(
+        contract,
+        at,
+        Money::ZERO,
+        Cause::Client,
+        Cause::Freelancer,
+        params,
+    )
 }
 
 /// The refund request's time ran out (or the contract ended early): refund what is held.
 pub(super) fn escrow_refund_due(
     contract: &mut ContractState,
     at: NaiveDateTime,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let TermsState::Fixed(fixed) = &mut contract.terms else {
         return Err(LedgerError::NotFixed);
@@ -150,13 +161,14 @@ pub(super) fn escrow_refund_due(
         .refund_request
         .take()
         .map_or(Cause::RefundRequestExpired, |r| r.cause);
-    resolve_fixed(contract, at, Money::ZERO, Cause::Client, cause)
+    resolve_fixed(contract, at, Money::ZERO, Cause::Client, cause, params)
 }
 
 pub(super) fn pay_bonus(
     contract: &mut ContractState,
     at: NaiveDateTime,
     amount: Money,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     if amount <= Money::ZERO {
         return Err(LedgerError::AmountNotPositive(amount));
@@ -171,13 +183,13 @@ pub(super) fn pay_bonus(
         &mut contract.payments,
         at,
         amount,
-        security_period_end(at),
+        security_period_end(at, params),
         PaymentSource::Bonus,
     );
     Ok(vec![EventKind::BonusPaid { amount }])
 }
 
-/// The freelancer refunds part of what the contract paid in the last 180 days, net of the
+/// The freelancer refunds part of what the contract paid in the last `FREELANCER_REFUND_DAYS`, net of the
 /// refunds already issued in that time. (Upwork also caps it by the available balance; this
 /// model leaves that check to the caller, since the balance spans contracts.)
 pub(super) fn issue_refund(
@@ -223,6 +235,7 @@ pub(super) fn leave_feedback(
     at: NaiveDateTime,
     by: Party,
     stars: Stars,
+    params: &Params,
 ) -> Result<Vec<EventKind>, LedgerError> {
     let Some(end) = contract.end else {
         return Err(LedgerError::ContractNotEnded);
@@ -230,9 +243,10 @@ pub(super) fn leave_feedback(
     if by == Party::Platform {
         return Err(LedgerError::PartyNotAllowed(by));
     }
-    let closes = end_of_day_after(end.at.date(), FEEDBACK_WINDOW_DAYS);
+    let days = params.feedback_window_days;
+    let closes = end_of_day_after(end.at.date(), days);
     if contract.feedback.window_closed || closes.is_none_or(|closes| at > closes) {
-        return Err(LedgerError::FeedbackWindowClosed);
+        return Err(LedgerError::FeedbackWindowClosed { days });
     }
     let slot = match by {
         Party::Client => &mut contract.feedback.client,

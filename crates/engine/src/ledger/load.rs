@@ -4,20 +4,22 @@
 //! directly rather than replayed: each fact dated on or before `as_of` is taken to have
 //! happened at the start of its day, and facts after `as_of` are ignored. The clock starts at
 //! the start of `as_of`. What follows from the facts is left to the timers, so that
-//! `process_due` produces it as events: a submission older than 14 days without a release is
-//! auto-released, a client-ended contract's escrow is refunded after 7 days, dormancy
-//! notices follow the dates.
+//! `process_due` produces it as events: a submission older than `fp_review_days` without a
+//! release is auto-released, a client-ended contract's escrow is refunded after
+//! `escrow_refund_response_days`, dormancy notices follow the dates. The rules are the
+//! scenario's own (`Params::resolve` of its `rules`).
 //!
 //! Derivations, where the scenario says nothing:
-//! - Scenario payments are available 5 days after their date (the security period); logged
-//!   hours are not in the format, so hourly contracts start with no open invoices, and their
-//!   30-day inactivity clock runs from the last payment (or the start).
+//! - Scenario payments are available `security_hold_days` after their date (the security
+//!   period); logged hours are not in the format, so hourly contracts start with no open
+//!   invoices, and their inactivity clock runs from the last payment (or the start).
 //! - A milestone holds its amount in escrow from `funded` until `released` or `refunded`.
-//! - The last `submitted` date starts the 14-day review of a milestone still held, unless
-//!   the contract has ended (ending cancels reviews).
+//! - The last `submitted` date starts the review (`fp_review_days`) of a milestone still held,
+//!   unless the contract has ended (ending cancels reviews).
 //! - Dormancy activity is the latest milestone date (funded, submitted, released, refunded).
-//! - A client-ended contract with escrow held has a refund request due at the end of day 7;
-//!   a contract ended by the freelancer or the platform with escrow held is refunded at once.
+//! - A client-ended contract with escrow held has a refund request due at the end of day
+//!   `escrow_refund_response_days`; a contract ended by the freelancer or the platform with
+//!   escrow held is refunded at once.
 //! - The freelancer's own feedback is unknown, so client feedback stays hidden until the
 //!   window closes; a window that closed before `as_of` is closed.
 
@@ -25,26 +27,25 @@ use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::ledger::calendar::{end_of_day_after, start_of_day};
+use crate::ledger::calendar::{end_of_day_after, later, start_of_day};
 use crate::ledger::contract::{
     security_period_end, ContractState, Dormancy, Ending, FeedbackEntry, FixedState, HourlyState,
     MilestoneState, PaymentRecord, RefundRequest, TermsState, Transfer,
 };
-use crate::ledger::deadline::FEEDBACK_WINDOW_DAYS;
 use crate::ledger::error::LedgerError;
 use crate::ledger::escrow::Escrow;
 use crate::ledger::event::{Cause, PaymentSource};
-use crate::ledger::fixed::REVIEW_DAYS;
-use crate::ledger::lifecycle::REFUND_REQUEST_DAYS;
 use crate::ledger::Ledger;
 use crate::money::Money;
+use crate::rules::Params;
 use crate::scenario::{Contract, Milestone, Party, Scenario, Terms};
 
 impl Ledger {
-    /// The ledger as the scenario's facts stood at the start of `as_of`.
+    /// The ledger as the scenario's facts stood at the start of `as_of`, under the scenario's
+    /// rules.
     pub fn from_scenario(scenario: &Scenario, as_of: NaiveDate) -> Result<Ledger, LedgerError> {
         let now = start_of_day(as_of);
-        let mut ledger = Ledger::new(scenario.rules.era, now);
+        let mut ledger = Ledger::new(Params::resolve(&scenario.rules), now);
         for contract in scenario.contracts.iter().filter(|c| c.start <= as_of) {
             if contract.id.is_empty() {
                 return Err(LedgerError::ContractIdEmpty);
@@ -52,7 +53,7 @@ impl Ledger {
             if ledger.by_id.contains_key(contract.id.as_str()) {
                 return Err(LedgerError::ContractIdTaken(contract.id.clone()));
             }
-            let state = derive_contract(contract, as_of, now)?;
+            let state = derive_contract(contract, as_of, now, &ledger.policy.params)?;
             ledger.insert(state);
         }
         Ok(ledger)
@@ -67,6 +68,7 @@ fn derive_contract(
     contract: &Contract,
     as_of: NaiveDate,
     now: NaiveDateTime,
+    params: &Params,
 ) -> Result<ContractState, LedgerError> {
     let started_at = start_of_day(contract.start);
     let end = contract.end.and_then(|e| {
@@ -81,7 +83,7 @@ fn derive_contract(
         .iter()
         .filter_map(|p| on(p.date, as_of).map(|at| (at, p.amount)))
         .map(|(at, amount)| {
-            let available_at = security_period_end(at).unwrap_or(NaiveDateTime::MAX);
+            let available_at = security_period_end(at, params).unwrap_or(NaiveDateTime::MAX);
             let available = available_at < now;
             PaymentRecord {
                 at,
@@ -111,7 +113,7 @@ fn derive_contract(
             weeks_settled: 0,
         }),
         Terms::Fixed { milestones } => {
-            TermsState::Fixed(derive_fixed(milestones, started_at, end, as_of)?)
+            TermsState::Fixed(derive_fixed(milestones, started_at, end, as_of, params)?)
         }
     };
     let mut state = ContractState::new(
@@ -137,7 +139,7 @@ fn derive_contract(
         at: start_of_day(f.date),
         stars: f.stars,
     });
-    let closes = end.and_then(|e| end_of_day_after(e.at.date(), FEEDBACK_WINDOW_DAYS));
+    let closes = end.and_then(|e| end_of_day_after(e.at.date(), params.feedback_window_days));
     state.feedback.window_closed = closes.is_some_and(|closes| closes < now);
     state.advance_cursors();
     Ok(state)
@@ -148,6 +150,7 @@ fn derive_fixed(
     started_at: NaiveDateTime,
     end: Option<Ending>,
     as_of: NaiveDate,
+    params: &Params,
 ) -> Result<FixedState, LedgerError> {
     let mut states = Vec::with_capacity(milestones.len());
     let mut last_activity_at = started_at;
@@ -167,13 +170,13 @@ fn derive_fixed(
         for at in dates.into_iter().flatten().filter_map(|d| on(d, as_of)) {
             last_activity_at = last_activity_at.max(at);
         }
-        states.push(derive_milestone(milestone, end, as_of)?);
+        states.push(derive_milestone(milestone, end, as_of, params)?);
     }
     let held = Money::checked_sum(states.iter().filter_map(|m| m.escrow.map(|e| e.held)))
         .ok_or(LedgerError::AmountOverflow)?;
     let refund_request = end.filter(|_| held > Money::ZERO).map(|end| match end.by {
         Party::Client => RefundRequest {
-            due: end_of_day_after(end.at.date(), REFUND_REQUEST_DAYS).unwrap_or(NaiveDateTime::MAX),
+            due: later(end.at, params.escrow_refund_response_days),
             cause: Cause::RefundRequestExpired,
         },
         _ => RefundRequest {
@@ -194,6 +197,7 @@ fn derive_milestone(
     milestone: &Milestone,
     end: Option<Ending>,
     as_of: NaiveDate,
+    params: &Params,
 ) -> Result<MilestoneState, LedgerError> {
     let mut escrow = milestone
         .funded
@@ -210,7 +214,7 @@ fn derive_milestone(
     let review_due = milestone
         .submitted
         .filter(|d| *d <= as_of && held && end.is_none())
-        .and_then(|d| end_of_day_after(d, REVIEW_DAYS));
+        .and_then(|d| end_of_day_after(d, params.fp_review_days));
     Ok(MilestoneState {
         id: Arc::from(milestone.id.as_str()),
         amount: milestone.amount,

@@ -178,7 +178,7 @@ impl Ledger {
             .contracts
             .iter()
             .flat_map(|c| {
-                deadline::all(c)
+                deadline::all(c, &self.policy.params)
                     .into_iter()
                     .map(|(at, deadline)| Scheduled {
                         at,

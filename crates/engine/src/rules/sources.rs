@@ -85,8 +85,6 @@ pub const SOURCES: &[Source] = &[
     Source { id: "S53", kind: SourceKind::Official, title: "\"Dispute Non-Release of a Milestone Payment\"", url: "https://support.upwork.com/hc/en-us/articles/211068528-Dispute-Non-Release-of-a-Milestone-Payment" },
     Source { id: "S56", kind: SourceKind::Official, title: "\"Arbitration\"", url: "https://support.upwork.com/hc/en-us/articles/14044146250259-Arbitration" },
     Source { id: "S64", kind: SourceKind::Moderator, title: "\"Contract ended as soon as it started, will it affect my JSS?\"", url: "https://community.upwork.com/t5/Freelancers/Contract-ended-as-soon-as-it-started-will-it-affect-my-JSS/td-p/468201" },
-    Source { id: "S67", kind: SourceKind::Official, title: "\"Mid-Contract Feedback\"", url: "https://support.upwork.com/hc/en-us/articles/360048970493-Mid-Contract-Feedback" },
-    Source { id: "S68", kind: SourceKind::Official, title: "\"Leave mid-contract feedback for your freelancer\"", url: "https://support.upwork.com/hc/en-us/articles/43058029349267-Leave-mid-contract-feedback-for-your-freelancer" },
     Source { id: "S74", kind: SourceKind::Moderator, title: "\"How to end a paused contract\"", url: "https://community.upwork.com/t5/Freelancers/How-to-end-a-paused-contract/td-p/493402?attachment-id=6449" },
     Source { id: "S75", kind: SourceKind::Community, title: "\"JSS Score-inactive client\"", url: "https://community.upwork.com/t5/Freelancers/JSS-Score-inactive-client/td-p/453185" },
     Source { id: "S76", kind: SourceKind::Community, title: "parrot.ru chat / \"What if I ended Contract for Client who did not give job arrangement\"", url: "https://parrot.ru/richlance_chat/s2/00002/10860.html" },

@@ -11,9 +11,9 @@
 //! edit can never produce a scenario the format would reject.
 //!
 //! Choices where `MODEL.md` leaves room:
-//! - Logged hours are paid on the date the week's money becomes available (the Wednesday 16
-//!   days after the billing week's Monday, `MODEL.md` §2), which is how the demo dates its
-//!   hourly payments. Logging a week that already has a payment on that date is refused: the
+//! - Logged hours are paid on the date the week's money becomes available
+//!   (`hourly_funds_available_days` after the billing week's Sunday, `MODEL.md` §2), which is
+//!   how the demo dates its hourly payments. Logging a week that already has a payment on that date is refused: the
 //!   engine cannot tell a correction from a second entry, so the user changes the payment
 //!   itself instead.
 //! - Releasing part of a milestone splits it: the released part keeps the milestone's id and
@@ -25,18 +25,14 @@
 
 use chrono::NaiveDate;
 
-use crate::ledger::calendar::{add_days, week_start as billing_week_start};
+use crate::ledger::calendar::{add_days, week_end, week_start as billing_week_start};
 use crate::money::Money;
+use crate::rules::Params;
 use crate::scenario::export::to_json_string;
-use crate::scenario::parse::{
-    parse_str, Problem, FEEDBACK_WINDOW_DAYS, MILESTONE_MINIMUM, WEEKLY_LIMIT_HOURS_MAX,
-};
+use crate::scenario::parse::{parse_str, Problem, WEEKLY_LIMIT_HOURS_MAX};
 use crate::scenario::{
     Contract, End, EndReason, Feedback, Milestone, Party, Payment, Scenario, Stars, Terms,
 };
-
-/// Days from a billing week's Monday to the Wednesday its pay becomes available (Sunday + 10).
-pub const HOURLY_PAID_AFTER_DAYS: u64 = 16;
 
 /// Something done on a contract today.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,12 +121,12 @@ pub enum EditError {
     AlreadyRefunded(String),
     #[error("milestone {0} has not been submitted")]
     NotSubmitted(String),
-    #[error("milestone {0} is too small to split: both parts must be at least $5.00")]
-    TooSmallToSplit(String),
-    #[error("the part released must be from $5.00 to {0}, leaving at least $5.00")]
-    PartOutOfRange(Money),
-    #[error("a milestone must be at least $5.00")]
-    BelowMinimum,
+    #[error("milestone {0} is too small to split: both parts must be at least {1}")]
+    TooSmallToSplit(String, Money),
+    #[error("the part released must be from {1} to {0}, leaving at least {1}")]
+    PartOutOfRange(Money, Money),
+    #[error("a milestone must be at least {0}")]
+    BelowMinimum(Money),
     #[error("hours must be more than 0 and at most {0} in a week")]
     HoursOutOfRange(u32),
     #[error("the week of {} has not started yet", crate::format::date(*.0))]
@@ -225,17 +221,23 @@ pub fn allowed_actions(
             ]);
         }
     }
-    kinds.retain(|kind| why_not(contract, kind, today).is_none());
+    let params = Params::resolve(&scenario.rules);
+    kinds.retain(|kind| why_not(contract, kind, today, &params).is_none());
     kinds
 }
 
 /// Why `kind` cannot be done on the contract today, or `None` when it can.
-fn why_not(contract: &Contract, kind: &ActionKind, today: NaiveDate) -> Option<EditError> {
+fn why_not(
+    contract: &Contract,
+    kind: &ActionKind,
+    today: NaiveDate,
+    params: &Params,
+) -> Option<EditError> {
     if today < contract.start {
         return Some(EditError::NotStarted(contract.start));
     }
     if *kind == ActionKind::LeaveFeedback {
-        return feedback_refusal(contract, today);
+        return feedback_refusal(contract, today, params);
     }
     if let Some(end) = contract.end {
         return Some(EditError::Ended(end.date));
@@ -250,13 +252,13 @@ fn why_not(contract: &Contract, kind: &ActionKind, today: NaiveDate) -> Option<E
             let id = kind.milestone().unwrap_or_default();
             match milestones.iter().find(|m| m.id == id) {
                 None => Some(EditError::MilestoneNotFound(id.to_string())),
-                Some(m) => milestone_refusal(m, kind, today),
+                Some(m) => milestone_refusal(m, kind, today, params),
             }
         }
     }
 }
 
-fn feedback_refusal(contract: &Contract, today: NaiveDate) -> Option<EditError> {
+fn feedback_refusal(contract: &Contract, today: NaiveDate, params: &Params) -> Option<EditError> {
     let end = match contract.end {
         Some(end) if end.date <= today => end,
         _ => return Some(EditError::StillOpen),
@@ -264,11 +266,17 @@ fn feedback_refusal(contract: &Contract, today: NaiveDate) -> Option<EditError> 
     if contract.feedback.is_some() {
         return Some(EditError::FeedbackAlreadyLeft);
     }
-    let closes = add_days(end.date, FEEDBACK_WINDOW_DAYS.unsigned_abs()).unwrap_or(end.date);
+    let closes = add_days(end.date, params.feedback_window_days).unwrap_or(end.date);
     (today > closes).then_some(EditError::FeedbackWindowClosed(closes))
 }
 
-fn milestone_refusal(m: &Milestone, kind: &ActionKind, today: NaiveDate) -> Option<EditError> {
+fn milestone_refusal(
+    m: &Milestone,
+    kind: &ActionKind,
+    today: NaiveDate,
+    params: &Params,
+) -> Option<EditError> {
+    let minimum = params.min_milestone;
     let id = m.id.clone();
     if let ActionKind::Fund(_) = kind {
         return m.funded.is_some().then_some(EditError::AlreadyFunded(id));
@@ -284,8 +292,8 @@ fn milestone_refusal(m: &Milestone, kind: &ActionKind, today: NaiveDate) -> Opti
     }
     match kind {
         ActionKind::RequestChanges(_) if m.submitted.is_none() => Some(EditError::NotSubmitted(id)),
-        ActionKind::ReleasePart(_) if m.amount.cents() < 2 * MILESTONE_MINIMUM.cents() => {
-            Some(EditError::TooSmallToSplit(id))
+        ActionKind::ReleasePart(_) if m.amount.cents() < 2 * minimum.cents() => {
+            Some(EditError::TooSmallToSplit(id, minimum))
         }
         _ => None,
     }
@@ -304,10 +312,11 @@ pub fn apply(
         .iter_mut()
         .find(|c| c.id == contract_id)
         .ok_or_else(|| EditError::ContractNotFound(contract_id.to_string()))?;
-    if let Some(error) = why_not(contract, &action.kind(), today) {
+    let params = Params::resolve(&scenario.rules);
+    if let Some(error) = why_not(contract, &action.kind(), today, &params) {
         return Err(error);
     }
-    change(contract, action, today)?;
+    change(contract, action, today, &params)?;
     revalidate(&out)
 }
 
@@ -316,12 +325,17 @@ fn revalidate(scenario: &Scenario) -> Result<Scenario, EditError> {
     parse_str(&to_json_string(scenario)).map_err(EditError::Invalid)
 }
 
-fn change(contract: &mut Contract, action: Action, today: NaiveDate) -> Result<(), EditError> {
+fn change(
+    contract: &mut Contract,
+    action: Action,
+    today: NaiveDate,
+    params: &Params,
+) -> Result<(), EditError> {
     match action {
         Action::LogHours {
             week_of,
             hours_hundredths,
-        } => log_hours(contract, week_of, hours_hundredths, today),
+        } => log_hours(contract, week_of, hours_hundredths, today, params),
         Action::End { by, reason } => {
             contract.end = Some(End {
                 date: today,
@@ -339,8 +353,8 @@ fn change(contract: &mut Contract, action: Action, today: NaiveDate) -> Result<(
             Ok(())
         }
         Action::AddMilestone { amount, due } => {
-            if amount < MILESTONE_MINIMUM {
-                return Err(EditError::BelowMinimum);
+            if amount < params.min_milestone {
+                return Err(EditError::BelowMinimum(params.min_milestone));
             }
             let milestones = milestones_mut(contract)?;
             let id = unique_milestone_id(milestones, "m", 1);
@@ -382,7 +396,7 @@ fn change(contract: &mut Contract, action: Action, today: NaiveDate) -> Result<(
             Ok(())
         }
         Action::ReleasePart { milestone, amount } => {
-            release_part(contract, &milestone, amount, today)
+            release_part(contract, &milestone, amount, today, params)
         }
     }
 }
@@ -392,6 +406,7 @@ fn log_hours(
     week_of: NaiveDate,
     hours_hundredths: u32,
     today: NaiveDate,
+    params: &Params,
 ) -> Result<(), EditError> {
     let Terms::Hourly {
         hourly_rate,
@@ -410,14 +425,14 @@ fn log_hours(
     if monday > today {
         return Err(EditError::WeekNotStarted(monday));
     }
-    let sunday = add_days(monday, 6).ok_or(EditError::Overflow)?;
+    let sunday = week_end(monday).ok_or(EditError::Overflow)?;
     if sunday < contract.start {
         return Err(EditError::WeekBeforeStart(monday));
     }
     let amount = hourly_rate
         .mul_ratio_round_half_up(i64::from(hours_hundredths), 100)
         .ok_or(EditError::Overflow)?;
-    let date = add_days(monday, HOURLY_PAID_AFTER_DAYS).ok_or(EditError::Overflow)?;
+    let date = add_days(sunday, params.hourly_funds_available_days).ok_or(EditError::Overflow)?;
     if let Some(existing) = contract.payments.iter().find(|p| p.date == date) {
         return Err(EditError::WeekAlreadyLogged {
             monday,
@@ -435,18 +450,18 @@ fn release_part(
     milestone: &str,
     amount: Money,
     today: NaiveDate,
+    params: &Params,
 ) -> Result<(), EditError> {
+    let minimum = params.min_milestone;
     let milestones = milestones_mut(contract)?;
     let index = milestones
         .iter()
         .position(|m| m.id == milestone)
         .ok_or_else(|| EditError::MilestoneNotFound(milestone.to_string()))?;
     let whole = milestones[index].amount;
-    let max_part = whole
-        .checked_sub(MILESTONE_MINIMUM)
-        .ok_or(EditError::Overflow)?;
-    if amount < MILESTONE_MINIMUM || amount > max_part {
-        return Err(EditError::PartOutOfRange(max_part));
+    let max_part = whole.checked_sub(minimum).ok_or(EditError::Overflow)?;
+    if amount < minimum || amount > max_part {
+        return Err(EditError::PartOutOfRange(max_part, minimum));
     }
     let rest_amount = whole.checked_sub(amount).ok_or(EditError::Overflow)?;
     let rest_id = unique_milestone_id(milestones, &format!("{milestone}-rest"), 0);

@@ -12,10 +12,15 @@
 //!   `"milestones": []` (the format's own example does), but not a non-empty list.
 //! - `hourly_rate` is required on hourly contracts; `weekly_limit_hours` is optional, a whole
 //!   number of hours from 0 to 168.
-//! - Milestone ids are unique within their contract. A milestone amount must also meet the $5
-//!   minimum of `MODEL.md` §2. A milestone is released or refunded, not both, and only once
-//!   funded; its submission, release and refund are not before its funding.
-//! - Feedback is only allowed on an ended contract (it is end-of-contract feedback).
+//! - Milestone ids are unique within their contract. A milestone amount must also meet the
+//!   minimum of `MODEL.md` §2 (`min_milestone_usd`). A milestone is released or refunded, not
+//!   both, and only once funded; its submission, release and refund are not before its funding.
+//! - Feedback is only allowed on an ended contract (it is end-of-contract feedback), within the
+//!   scenario's `feedback_window_days` of the end.
+//! - The limits above are the scenario's own rules (its `rules`, resolved); when `rules` itself
+//!   has a problem, the era's defaults stand in, so the rest of the file is still checked.
+//! - A name in [`crate::rules::RETIRED_PARAMS`] is accepted in `rules` and left out, so files
+//!   written before it left the catalog keep loading.
 
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,8 +29,9 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
+use crate::ledger::WEEK_HOURS;
 use crate::money::{Money, MoneyError};
-use crate::rules::{check_param, Era, Rules};
+use crate::rules::{check_param, Era, Params, Rules, RETIRED_PARAMS};
 use crate::scenario::{
     Client, Contract, End, EndReason, Feedback, Milestone, Party, Payment, Scenario, Stars, Terms,
 };
@@ -34,12 +40,8 @@ use crate::scenario::{
 pub const FORMAT_NAME: &str = "jss-lab.scenario";
 /// The only supported value of `version`.
 pub const FORMAT_VERSION: u64 = 1;
-/// The smallest amount a milestone may hold (`MODEL.md` §2).
-pub const MILESTONE_MINIMUM: Money = Money::from_cents(500);
-/// How long after the end of a contract feedback may be left.
-pub const FEEDBACK_WINDOW_DAYS: i64 = 14;
-/// The most hours a weekly limit can hold.
-pub const WEEKLY_LIMIT_HOURS_MAX: u64 = 168;
+/// The most hours a weekly limit can hold: every hour of the week.
+pub const WEEKLY_LIMIT_HOURS_MAX: u64 = WEEK_HOURS as u64;
 
 /// One thing wrong with a scenario file, at the path of the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -108,9 +110,19 @@ fn item(path: &str, index: usize) -> String {
 
 /// Collects problems while walking the document. Each reader returns `None` when the value is
 /// unusable (and has recorded why), so that callers can keep walking the rest of the file.
-#[derive(Default)]
 struct Walker {
     problems: Vec<Problem>,
+    /// The scenario's rules, once read: the limits its contracts are checked against.
+    params: Params,
+}
+
+impl Default for Walker {
+    fn default() -> Walker {
+        Walker {
+            problems: Vec::new(),
+            params: Params::resolve(&Rules::default()),
+        }
+    }
 }
 
 impl Walker {
@@ -314,6 +326,9 @@ impl Walker {
             Some(Value::Null) | None => Some(Rules::default()),
             Some(value) => self.rules(value),
         };
+        if let Some(rules) = &rules {
+            self.params = Params::resolve(rules);
+        }
         let freelancer_name = self.freelancer(map);
         let clients = self.clients(map);
         // Contracts are checked against every client id that is itself valid, even when the
@@ -368,6 +383,9 @@ impl Walker {
                         valid = false;
                     }
                 }
+                continue;
+            }
+            if RETIRED_PARAMS.contains(&key.as_str()) {
                 continue;
             }
             match check_param(key, value) {
@@ -598,11 +616,10 @@ impl Walker {
         let map = self.object(path, value, &keys)?;
         let id = self.id(path, map, "id");
         let amount = self.required_money(path, map, "amount");
-        if amount.is_some_and(|a| a < MILESTONE_MINIMUM) {
-            self.problem(
-                &field(path, "amount"),
-                "is below the $5.00 milestone minimum",
-            );
+        let minimum = self.params.min_milestone;
+        if amount.is_some_and(|a| a < minimum) {
+            let message = format!("is below the {minimum} milestone minimum");
+            self.problem(&field(path, "amount"), message);
         }
         let mut dates = [None; 5];
         let mut valid = true;
@@ -783,10 +800,9 @@ impl Walker {
 
     fn feedback_date(&mut self, path: &str, date: NaiveDate, end: NaiveDate) {
         self.not_before(path, date, end, "contract's end");
-        if (date - end).num_days() > FEEDBACK_WINDOW_DAYS {
-            let message = format!(
-                "is more than {FEEDBACK_WINDOW_DAYS} days after the contract's end ({end})"
-            );
+        let days = self.params.feedback_window_days;
+        if (date - end).num_days() > days {
+            let message = format!("is more than {days} days after the contract's end ({end})");
             self.problem(path, message);
         }
     }

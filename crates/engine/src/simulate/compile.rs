@@ -505,7 +505,7 @@ fn expected_feedback(
         Some(ContractPlan::Ledger(LedgerPlan::End { date, .. })) => Ok(add_days(*date, delay)),
         Some(ContractPlan::Ask { date }) => Ok(add_days(*date, delay)),
         Some(ContractPlan::Ledger(LedgerPlan::SubmitThenEnd { .. })) => {
-            let release = last_review_end(contract, setup.at);
+            let release = last_review_end(contract, setup.at, &setup.params);
             Ok(add_days(release, 1 + delay))
         }
         None if paired_pending() => Ok(None),
@@ -516,8 +516,9 @@ fn expected_feedback(
     }
 }
 
-/// When the last 14-day review of a submitted (or about to be submitted) milestone ends.
-fn last_review_end(contract: &Contract, at: NaiveDate) -> NaiveDate {
+/// When the last review (`fp_review_days`) of a submitted (or about to be submitted) milestone
+/// ends.
+fn last_review_end(contract: &Contract, at: NaiveDate, params: &Params) -> NaiveDate {
     let Terms::Fixed { milestones } = &contract.terms else {
         return at;
     };
@@ -527,7 +528,7 @@ fn last_review_end(contract: &Contract, at: NaiveDate) -> NaiveDate {
         .map(|m| m.submitted.filter(|d| *d <= at).unwrap_or(at))
         .max()
         .unwrap_or(at);
-    let review = add_days(submitted, 14).unwrap_or(submitted);
+    let review = add_days(submitted, params.fp_review_days).unwrap_or(submitted);
     if days_between(at, review) < 0 {
         at
     } else {

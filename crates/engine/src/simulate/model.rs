@@ -95,8 +95,8 @@ pub enum Action {
         #[serde(default)]
         on: Option<NaiveDate>,
     },
-    /// Submit every funded milestone not yet submitted on the start date, let the 14-day
-    /// review release it, and end the day after the last release (fixed price only).
+    /// Submit every funded milestone not yet submitted on the start date, let the review
+    /// (`fp_review_days`) release it, and end the day after the last release (fixed price only).
     SubmitThenEnd {
         contract: String,
         #[serde(default)]

@@ -14,11 +14,11 @@
 // SipHash's protection against crafted keys buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::jss::evaluate::displayed_at;
 use crate::jss::outcome::{add_days, classify, days_between, settled_from, Outcome};
-use crate::jss::top_rated::earned_between;
+use crate::jss::top_rated::{earned_between, earnings_since};
 use crate::jss::window::{score_outcomes, Scored, Tallies};
 use crate::scenario::{Contract, Feedback, Party, Scenario, Stars};
 use crate::simulate::compile::{compile, CompiledStrategy, ContractPlan, ItemKind, Setup};
@@ -630,10 +630,7 @@ fn feedback_of(key: FeedbackKey) -> Option<Feedback> {
 }
 
 fn earned_12m(contract: &Contract, t: NaiveDate) -> i64 {
-    let since = t
-        .checked_sub_months(Months::new(12))
-        .unwrap_or(NaiveDate::MIN);
-    earned_between(contract, since, t).cents()
+    earned_between(contract, earnings_since(t), t).cents()
 }
 
 /// A variant of `contract`; `earnings_12m` is the contract's row from [`earnings_series`],
