@@ -119,7 +119,7 @@ pub fn refund_answer(
     check(case, today)?;
     let params = Params::resolve(rules);
     let ledger_error = |e: crate::ledger::LedgerError| vec![RefundProblem::Ledger(e.to_string())];
-    let mut ledger = Ledger::new(rules.era, start_of_day(case.ended_on));
+    let mut ledger = Ledger::new(params.clone(), start_of_day(case.ended_on));
     let at = start_of_day(case.ended_on);
     let by = match case.ended_by {
         EndedBy::Client => Party::Client,
