@@ -98,8 +98,8 @@ pub fn entries(p: &Params) -> Vec<Entry> {
             term: "Silent client",
             phrases: &["silent"],
             text: format!(
-                "An open contract whose client has not paid, funded or released anything for {} days or more. Upwork itself warns the client of an idle hourly contract at 30 days; JSS Lab uses this to ask you what to do.",
-                p.client_silent_days
+                "An open contract whose client has not paid, funded or released anything for {} days or more. Upwork itself warns the client of an idle hourly contract at {} days; JSS Lab uses this to ask you what to do.",
+                p.client_silent_days, p.hourly_inactivity_warning_days
             ),
             sources: &["S20", "S2"],
         },
@@ -114,7 +114,10 @@ pub fn entries(p: &Params) -> Vec<Entry> {
             id: "equally-good",
             term: "Equally good",
             phrases: &["equally good"],
-            text: "Two strategies whose chances differ by less than 2 in 100, or by less than the simulation's own sampling error, are called equally good: another seed could put either one first.".to_owned(),
+            text: format!(
+                "Two strategies whose chances differ by less than {} in 100, or by less than the simulation's own sampling error, are called equally good: another seed could put either one first.",
+                crate::simulate::recommend::MATERIAL_POINTS
+            ),
             sources: &[],
         },
         Entry {
