@@ -738,9 +738,10 @@ fn earnings_reason(sim: &Simulation) -> Vec<String> {
     };
     // The simulator bills no further hours on open hourly contracts, so say it is an assumption.
     vec![format!(
-        "Top Rated on {} also needs {} earned in the 12 months before it; the contracts on record earn at most {} in that time if no more hours are billed on open hourly contracts, {tail}.",
+        "Top Rated on {} also needs {} earned in the {} months before it; the contracts on record earn at most {} in that time if no more hours are billed on open hourly contracts, {tail}.",
         date(sim.setup.horizon_end()),
         params.top_rated_min_earnings,
+        crate::jss::top_rated::EARNINGS_MONTHS,
         Money::from_cents(best)
     )]
 }
