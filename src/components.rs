@@ -17,6 +17,7 @@ pub mod fast_table;
 pub mod import_file;
 pub mod jss_card;
 pub mod jss_table;
+pub mod lazy_page;
 pub mod money_list;
 pub mod money_totals;
 pub mod month_grid;
