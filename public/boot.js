@@ -6,7 +6,25 @@
 // Content-Security-Policy needs no hash for it.
 import init from './jss-lab.js';
 
+// The static shell paints first: the app's wasm is fetched once the shell's text is on screen
+// (the first contentful paint), so the first screen never waits for it and its download does
+// not compete with the stylesheets. A hidden tab paints nothing and starts at once; a second
+// is the most the app waits.
+await new Promise((resolve) => {
+  const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+  if (document.visibilityState !== 'visible' || painted()) return resolve();
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName('first-contentful-paint').length > 0) {
+      observer.disconnect();
+      resolve();
+    }
+  }).observe({ type: 'paint' });
+  setTimeout(resolve, 1000);
+});
 await init();
+// The app has mounted (its `main` ran inside `init`): the static shell in index.html goes, in
+// the same frame, so nothing is painted twice. (src/main.rs may already have removed it.)
+document.getElementById('shell')?.remove();
 
 // The worker is registered after the app has started, so precaching the rest of the build
 // (the other pages' code, the simulator's worker) never competes with the first screen.

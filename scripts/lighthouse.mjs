@@ -20,16 +20,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST ?? path.join(root, 'dist');
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 
-/** Serves dist/ with an SPA fallback, brotli-compressed (quality 11, compressed once). */
+function listFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/**
+ * Serves dist/ with an SPA fallback, brotli-compressed (quality 11) ahead of time as a CDN
+ * does: compressing on request would stall the server while the page loads.
+ */
 function serve() {
-  const cache = new Map();
-  const compressed = (file) => {
-    if (!cache.has(file)) {
-      const bytes = fs.readFileSync(file);
-      cache.set(file, zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
-    }
-    return cache.get(file);
-  };
+  const cache = new Map(listFiles(dist).map((f) => [f, zlib.brotliCompressSync(fs.readFileSync(f), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })]));
+  const compressed = (file) => cache.get(file);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     let file = path.join(dist, decodeURIComponent(url.pathname));
@@ -122,6 +123,7 @@ async function main() {
         const lhr = result.lhr;
         if (lhr.runtimeError) throw new Error(`${p.name}: ${lhr.runtimeError.message}`);
         runs.push(Object.fromEntries(METRICS.map(([id, , get]) => [id, get ? get(lhr) : lhr.audits[id]?.numericValue])));
+        if (process.env.LIGHTHOUSE_SAVE) fs.writeFileSync(path.join(process.env.LIGHTHOUSE_SAVE, `${p.demo ? 'dashboard' : 'first-run'}-${i + 1}.json`), JSON.stringify(lhr));
         const lcp = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet;
         console.log(`lighthouse: ${p.name}, run ${i + 1}: score ${runs.at(-1).performance}, LCP ${Math.round(runs.at(-1)['largest-contentful-paint'])} ms (${lcp ?? 'element unknown'})`);
       }

@@ -27,10 +27,10 @@ if (appDirs.length !== 1) {
   process.exit(1);
 }
 const app = `${publicUrl}${appDirs[0]}`;
+// The wasm is not preloaded: boot.js fetches it after the static shell's first paint.
 const loader = [
   `<link rel="modulepreload" href="${app}/jss-lab.js" />`,
   `<link rel="modulepreload" href="${app}/__wasm_split.js" />`,
-  `<link rel="preload" href="${app}/jss-lab_bg.wasm" as="fetch" type="application/wasm" crossorigin />`,
   `<script type="module" src="${app}/boot.js"></script>`,
 ].join('\n    ');
 const placeholder = /<link\b[^>]*\bdata-trunk-skip\b[^>]*>/;
