@@ -1,20 +1,44 @@
-// Trunk post-build hook: adds a strict Content-Security-Policy to index.html and ships the same
-// page as 404.html for static hosts without an SPA fallback.
+// Trunk post-build hook: loads the app built by build-app.mjs, adds a strict
+// Content-Security-Policy to index.html, writes the service worker with the build's file list,
+// and ships the same page as 404.html for static hosts without an SPA fallback.
 //
-// The policy allows nothing inline and no eval: scripts only from this origin plus the one
-// inline loader Trunk writes (allowed by its SHA-256 hash, computed here because the loader
-// names the build's hashed files), and 'wasm-unsafe-eval', which WebAssembly compilation needs.
+// The policy allows nothing inline and no eval: scripts only from this origin (plus the hash of
+// any inline script, such as the one `trunk serve` adds to reload on change), and
+// 'wasm-unsafe-eval', which WebAssembly compilation needs.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeServiceWorker } from './precache.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
   console.error('trunk-post-build: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
   process.exit(1);
 }
+const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
 const indexPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
+
+// The app: index.html keeps Trunk's `rel="rust"` link with `data-trunk-skip` (so Trunk builds
+// no app of its own) as the place for the tags that load build-app.mjs's output.
+const appDirs = fs.readdirSync(staging).filter((f) => /^app-[0-9a-f]+$/.test(f));
+if (appDirs.length !== 1) {
+  console.error(`trunk-post-build: expected one app-<hash> directory from build-app.mjs, found ${appDirs.length}`);
+  process.exit(1);
+}
+const app = `${publicUrl}${appDirs[0]}`;
+// The wasm is not preloaded: boot.js fetches it after the static shell's first paint.
+const loader = [
+  `<link rel="modulepreload" href="${app}/jss-lab.js" />`,
+  `<link rel="modulepreload" href="${app}/__wasm_split.js" />`,
+  `<script type="module" src="${app}/boot.js"></script>`,
+].join('\n    ');
+const placeholder = /<link\b[^>]*\bdata-trunk-skip\b[^>]*>/;
+if (!placeholder.test(html)) {
+  console.error('trunk-post-build: index.html has no <link data-trunk rel="rust" data-trunk-skip> for the app');
+  process.exit(1);
+}
+html = html.replace(placeholder, loader);
 
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
@@ -25,8 +49,10 @@ const policy = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
-  // The simulator runs in a Web Worker loaded from this origin.
+  // The simulator runs in a Web Worker, and the service worker keeps the app offline; both
+  // are loaded from this origin.
   "worker-src 'self'",
+  "manifest-src 'self'",
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -40,3 +66,5 @@ if (!html.includes('Content-Security-Policy')) {
 }
 fs.writeFileSync(indexPath, html);
 fs.writeFileSync(path.join(staging, '404.html'), html);
+const precache = writeServiceWorker(staging, publicUrl);
+console.log(`trunk-post-build: CSP set, 404.html written, sw.js precaches ${precache.length} files`);

@@ -1,22 +1,18 @@
 //! The root component: the header, the routes and the error boundary.
+//!
+//! The first screen (the first-run screen and the dashboard) is in the main wasm module. Every
+//! other page is its own module, fetched the first time the page opens (see `lazy_page!`).
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::lazy_page::{lazy_page, LazyPage};
 use crate::components::share_preview::SharePreview;
 use crate::components::site_header::SiteHeader;
 use crate::components::storage_banner::{BannerAction, StorageBanner};
-use crate::pages::calendar_page::CalendarPage;
-use crate::pages::contracts_page::ContractsPage;
 use crate::pages::dashboard_page::DashboardPage;
-use crate::pages::glossary_page::GlossaryPage;
-use crate::pages::import_page::ImportPage;
-use crate::pages::jss_page::JssPage;
 use crate::pages::not_found_page::NotFoundPage;
-use crate::pages::refund_page::RefundPage;
-use crate::pages::settings_page::SettingsPage;
-use crate::pages::simulator_page::SimulatorPage;
 use crate::state::{payload_of, scenario_of, sim_inputs_of, AppState};
 use crate::storage::{LoadOutcome, StorageContext};
 use crate::theme::ThemeContext;
@@ -96,14 +92,38 @@ pub fn App() -> impl IntoView {
                     }>
                         <Routes fallback=NotFoundPage>
                             <Route path=path!("/") view=DashboardPage />
-                            <Route path=path!("/contracts") view=ContractsPage />
-                            <Route path=path!("/jss") view=JssPage />
-                            <Route path=path!("/calendar") view=CalendarPage />
-                            <Route path=path!("/import") view=ImportPage />
-                            <Route path=path!("/simulator") view=SimulatorPage />
-                            <Route path=path!("/settings") view=SettingsPage />
-                            <Route path=path!("/glossary") view=GlossaryPage />
-                            <Route path=path!("/refund") view=RefundPage />
+                            <Route
+                                path=path!("/contracts")
+                                view=|| view! { <LazyPage load=contracts_page /> }
+                            />
+                            <Route
+                                path=path!("/jss")
+                                view=|| view! { <LazyPage load=jss_page /> }
+                            />
+                            <Route
+                                path=path!("/calendar")
+                                view=|| view! { <LazyPage load=calendar_page /> }
+                            />
+                            <Route
+                                path=path!("/import")
+                                view=|| view! { <LazyPage load=import_page /> }
+                            />
+                            <Route
+                                path=path!("/simulator")
+                                view=|| view! { <LazyPage load=simulator_page /> }
+                            />
+                            <Route
+                                path=path!("/settings")
+                                view=|| view! { <LazyPage load=settings_page /> }
+                            />
+                            <Route
+                                path=path!("/glossary")
+                                view=|| view! { <LazyPage load=glossary_page /> }
+                            />
+                            <Route
+                                path=path!("/refund")
+                                view=|| view! { <LazyPage load=refund_page /> }
+                            />
                         </Routes>
                     </ErrorBoundary>
                 </main>
@@ -121,6 +141,36 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
+
+// One wasm module per page (the split's names are the modules' file names, `split_<name>.wasm`).
+lazy_page!(
+    contracts_page,
+    contracts,
+    crate::pages::contracts_page::ContractsPage
+);
+lazy_page!(jss_page, jss, crate::pages::jss_page::JssPage);
+lazy_page!(
+    calendar_page,
+    calendar,
+    crate::pages::calendar_page::CalendarPage
+);
+lazy_page!(import_page, import, crate::pages::import_page::ImportPage);
+lazy_page!(
+    simulator_page,
+    simulator,
+    crate::pages::simulator_page::SimulatorPage
+);
+lazy_page!(
+    settings_page,
+    settings,
+    crate::pages::settings_page::SettingsPage
+);
+lazy_page!(
+    glossary_page,
+    glossary,
+    crate::pages::glossary_page::GlossaryPage
+);
+lazy_page!(refund_page, refund, crate::pages::refund_page::RefundPage);
 
 fn initial_scenario(
     outcome: &LoadOutcome,

@@ -19,6 +19,7 @@ pub mod glossed;
 pub mod import_file;
 pub mod jss_card;
 pub mod jss_table;
+pub mod lazy_page;
 pub mod money_list;
 pub mod money_totals;
 pub mod month_grid;

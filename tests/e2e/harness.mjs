@@ -7,49 +7,44 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { CONTENT_TYPES } from '../../scripts/content-types.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '..', '..');
 export const dist = process.env.DIST ?? path.join(root, 'dist');
 export const artifacts = path.join(here, 'artifacts');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
 
 /**
- * Serves dist/ like a static host configured with an SPA fallback to index.html. The options
- * serve the cross-browser journeys (tests/xb/): `extra(url)` answers paths of the test's own
- * (a `{ type, body }` or nothing), and `html(text)` rewrites every HTML page served.
+ * Serves dist/ (or `dir`) like a static host configured with an SPA fallback to index.html.
+ * `onRequest` sees the path of every request the server receives. For the cross-browser
+ * journeys (tests/xb/): `extra(url)` answers paths of the test's own (a `{ type, body }` or
+ * nothing), and `html(text)` rewrites every HTML page served.
  */
-export function startServer({ extra, html } = {}) {
+export function startServer({ dir = dist, onRequest, extra, html } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    onRequest?.(url.pathname);
     const own = extra?.(url);
     if (own) {
       res.writeHead(200, { 'content-type': own.type, 'cache-control': 'no-store' });
       res.end(own.body);
       return;
     }
-    let file = path.join(dist, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dist)) {
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) {
       res.writeHead(400).end();
       return;
     }
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       // Paths with an extension are real files: a missing one is a 404. Others are app routes.
-      file = path.extname(url.pathname) ? null : path.join(dist, 'index.html');
+      file = path.extname(url.pathname) ? null : path.join(dir, 'index.html');
     }
     if (!file) {
       res.writeHead(404).end('not found');
       return;
     }
-    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
     if (html && path.extname(file) === '.html') {
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(html(fs.readFileSync(file, 'utf8')));
@@ -61,7 +56,12 @@ export function startServer({ extra, html } = {}) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+      const close = () => {
+        // Open keep-alive connections would keep a stopped server answering.
+        server.closeAllConnections();
+        return new Promise((r) => server.close(r));
+      };
+      resolve({ origin: `http://127.0.0.1:${port}`, close });
     });
   });
 }

@@ -1,5 +1,6 @@
-// Measures the release build's first load: every file index.html pulls in, raw, gzip and
-// brotli. `node tests/e2e/sizes.mjs` prints a table; size.test.mjs checks the budget.
+// Measures the release build: the first screen (every file index.html loads before the app
+// runs) and each lazily loaded page (its own module plus the shared chunks it needs), raw,
+// gzip and brotli. `node tests/e2e/sizes.mjs` prints the tables; size.test.mjs checks them.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -8,38 +9,100 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = process.env.DIST ?? path.resolve(here, '..', '..', 'dist');
 
-// The product goal for the whole first load, and the ceiling the size test enforces today.
-export const GOAL_BROTLI_BYTES = 150 * 1024;
-// Raised from 540 KB on purpose: the decision card, the refund page, the glossary and the plain-words
-// simulator (+31 KB); route splitting (issue 15) moves most of it out of the first load.
-export const CEILING_BROTLI_BYTES = 580 * 1024;
+// The goal for the first screen (issue 15: what a phone waits for), and the ceiling
+// size.test.mjs enforces: the goal is not met yet (see the README's measurements), and the
+// build may not grow past the ceiling without someone raising it on purpose.
+export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
+export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 290 * 1024;
+// The ceiling for any one page's code (its module and the chunks it needs), brotli.
+export const PAGE_CEILING_BROTLI_BYTES = 200 * 1024;
+// The simulator's worker (its loader, glue and wasm), fetched when the simulator opens.
+export const WORKER_CEILING_BROTLI_BYTES = 200 * 1024;
 
-// The simulator's Web Worker (its loader, glue and wasm) loads only when a simulation runs.
-const isWorker = (f) => f.startsWith('sim-worker');
+function sizes(file, name = path.relative(dist, file)) {
+  const bytes = fs.readFileSync(file);
+  return {
+    file: name,
+    raw: bytes.length,
+    gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
 
-/** The files of the first load; `{ worker: true }` measures the simulator worker instead. */
-export function measure({ worker = false } = {}) {
-  const files = fs
-    .readdirSync(dist)
-    .filter((f) => /\.(wasm|js|css|html|svg)$/.test(f) && f !== '404.html' && isWorker(f) === worker);
-  return files.map((f) => {
-    const bytes = fs.readFileSync(path.join(dist, f));
-    return {
-      file: f,
-      raw: bytes.length,
-      gzip: zlib.gzipSync(bytes, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
+/** The `app-<hash>/` directory build-app.mjs wrote. */
+export function appDir() {
+  const dirs = fs.readdirSync(dist).filter((f) => /^app-[0-9a-f]+$/.test(f));
+  if (dirs.length !== 1) throw new Error(`expected one app-<hash> directory in ${dist}, found ${dirs.length}`);
+  return dirs[0];
+}
+
+/** The files index.html itself references (stylesheets, icon, manifest, the app's loader). */
+function referencedByIndex() {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="\/([^"]+)"/g)].map((m) => m[1]);
+  // Icons for installing are fetched only when the app is installed.
+  return refs.filter((r) => !r.endsWith('.png'));
+}
+
+/** The first screen: index.html, what it references, and the modules the app's glue imports. */
+export function firstScreen() {
+  const app = appDir();
+  const files = new Set(['index.html', ...referencedByIndex()]);
+  for (const f of ['jss-lab.js', 'jss-lab_bg.wasm', '__wasm_split.js', 'boot.js']) files.add(`${app}/${f}`);
+  const snippets = path.join(dist, app, 'snippets');
+  if (fs.existsSync(snippets)) {
+    for (const f of fs.readdirSync(snippets, { recursive: true })) {
+      const p = path.join(snippets, f);
+      if (fs.statSync(p).isFile()) files.add(path.relative(dist, p));
+    }
+  }
+  return [...files].sort().map((f) => sizes(path.join(dist, f)));
+}
+
+/**
+ * Each page's modules, read from `__wasm_split.js`: a page's own module is `split_<name>.wasm`;
+ * a shared chunk `chunk_<n>.wasm` follows a comment naming the pages that need it.
+ */
+export function pages() {
+  const app = appDir();
+  const loader = fs.readFileSync(path.join(dist, app, '__wasm_split.js'), 'utf8');
+  const shared = [...loader.matchAll(/\/\*\s*([^*]+?)\s*\*\/\s*const\s+\w+\s*=\s*makeLoad\(\(\)\s*=>\s*\{[^}]*?"\.\/(chunk_\d+\.wasm)"/g)].map((m) => ({
+    pages: m[1].split(',').map((s) => s.trim()),
+    file: m[2],
+  }));
+  const own = fs.readdirSync(path.join(dist, app)).filter((f) => /^split_.+\.wasm$/.test(f));
+  return own.sort().map((f) => {
+    const name = f.slice('split_'.length, -'.wasm'.length);
+    const files = [f, ...shared.filter((c) => c.pages.includes(name)).map((c) => c.file)];
+    const rows = files.map((x) => sizes(path.join(dist, app, x), x));
+    return { name, files: rows, brotli: rows.reduce((s, r) => s + r.brotli, 0) };
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const rows = measure();
-  const kb = (n) => (n / 1024).toFixed(1).padStart(7);
-  console.log('\nrelease first-load sizes (KB):      raw    gzip  brotli');
-  for (const r of rows) console.log(`  ${r.file.padEnd(32)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
-  const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-  console.log(`  ${'total'.padEnd(32)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}  (goal ${GOAL_BROTLI_BYTES / 1024} KB, ceiling ${CEILING_BROTLI_BYTES / 1024} KB brotli)`);
-  console.log('simulator worker, loaded when a simulation runs (KB):');
-  for (const r of measure({ worker: true })) console.log(`  ${r.file.padEnd(32)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+/** The simulator's worker. */
+export function worker() {
+  return fs
+    .readdirSync(dist)
+    .filter((f) => f.startsWith('sim-worker'))
+    .sort()
+    .map((f) => sizes(path.join(dist, f)));
 }
+
+const total = (rows) => rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+  const print = (rows) => {
+    for (const r of rows) console.log(`  ${r.file.padEnd(40)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+    const t = total(rows);
+    console.log(`  ${'total'.padEnd(40)} ${kb(t.raw)} ${kb(t.gzip)} ${kb(t.brotli)}`);
+  };
+  console.log(`\nrelease first screen (KB):                    raw    gzip  brotli   (goal ${FIRST_SCREEN_GOAL_BROTLI_BYTES / 1024} KB, ceiling ${FIRST_SCREEN_CEILING_BROTLI_BYTES / 1024} KB brotli)`);
+  print(firstScreen());
+  console.log(`pages loaded when first opened (KB, brotli; own module + shared chunks; ceiling ${PAGE_CEILING_BROTLI_BYTES / 1024} KB each):`);
+  for (const p of pages()) console.log(`  ${p.name.padEnd(12)} ${kb(p.brotli)}  (${p.files.map((f) => `${f.file} ${(f.brotli / 1024).toFixed(1)}`).join(', ')})`);
+  console.log('simulator worker, loaded when the simulator opens (KB):');
+  print(worker());
+}
+
+export { total };

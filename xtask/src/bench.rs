@@ -1,5 +1,7 @@
 //! `cargo xtask bench`: the simulator workload natively (criterion) and in headless Chromium
-//! (wasm), measured in one run, and the wasm/native ratio. Figures from one run only: these
+//! (wasm), measured in one run, and the wasm/native ratio; then Lighthouse's mobile preset on
+//! the release build (scripts/lighthouse.mjs: the first-run screen and the dashboard with the
+//! demo, three runs each, the median of each metric). Figures from one run only: these
 //! machines are noisy, so ratios measured together are what the README reports.
 
 use std::path::Path;
@@ -142,7 +144,25 @@ pub fn bench(root: &Path) -> Result<bool, String> {
             cell(f)
         );
     }
-    Ok(!wasm.is_empty() && !native.is_empty())
+    let simulator_ok = !wasm.is_empty() && !native.is_empty();
+    Ok(lighthouse(root)? && simulator_ok)
+}
+
+/// Builds the release and runs Lighthouse on it; the script prints the table of medians.
+fn lighthouse(root: &Path) -> Result<bool, String> {
+    println!("\nxtask: release build for Lighthouse");
+    let built = tools::command(root, "trunk")
+        .args(["build", "--release", "--locked"])
+        .status()
+        .map_err(|e| format!("could not run trunk: {e}"))?;
+    if !built.success() {
+        return Err("the release build failed".into());
+    }
+    let status = tools::command(root, "node")
+        .arg("scripts/lighthouse.mjs")
+        .status()
+        .map_err(|e| format!("could not run node: {e}"))?;
+    Ok(status.success())
 }
 
 #[cfg(test)]

@@ -2,11 +2,13 @@
 //!
 //! Versions are pinned: trunk 0.21.14 (0.22 needs a newer rustc than these machines have),
 //! wasm-bindgen-cli exactly at the `wasm-bindgen` version in Cargo.lock (trunk and the test
-//! runner refuse any other), leptosfmt 0.1.33, and npm packages from package-lock.json (the
-//! `binaryen` 132 wasm-opt, playwright-core, axe-core, selenium-webdriver). The browsers come from
-//! Debian's packages: Chromium and chromedriver, Firefox ESR, and WebKitGTK's WebKitWebDriver
-//! (which drives its MiniBrowser) with Xvfb for a display. geckodriver, which Firefox's tests
-//! need, is built from crates.io.
+//! runner refuse any other), wasm-split-cli from `wasm_split_cli_support` 0.2.4 (the split the
+//! build runs between linking and wasm-bindgen, as cargo-leptos does; scripts/build-app.mjs),
+//! leptosfmt 0.1.33, and npm packages from package-lock.json (the `binaryen` 132 wasm-opt,
+//! playwright-core, axe-core, selenium-webdriver, lighthouse). The browsers come from Debian's
+//! packages: Chromium and chromedriver, Firefox ESR, and WebKitGTK's WebKitWebDriver (which
+//! drives its MiniBrowser) with Xvfb for a display. geckodriver, which Firefox's tests need, is
+//! built from crates.io.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,6 +18,7 @@ use crate::summary::Browser;
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const LEPTOSFMT_VERSION: &str = "0.1.33";
 pub const GECKODRIVER_VERSION: &str = "0.37.1";
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -70,6 +73,7 @@ pub fn ensure_all(root: &Path, purpose: Purpose) -> Result<bool, String> {
             &wasm_bindgen_version,
         ],
     )?;
+    ensure_wasm_split(root)?;
     ensure_npm_packages(root)?;
     if purpose == Purpose::Test {
         ensure_cargo_tool(
@@ -199,6 +203,30 @@ fn ensure_cargo_tool(root: &Path, tool: &str, version: &str, args: &[&str]) -> R
     run_install(root, &format!("{tool} {version}"), "cargo", args)
 }
 
+/// wasm-split-cli has no `--version`, so cargo's own list of installed crates says which
+/// version is there.
+fn ensure_wasm_split(root: &Path) -> Result<(), String> {
+    let installed = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    let listed = output_text(root, "cargo", &["install", "--list"]).unwrap_or_default();
+    if listed.lines().any(|l| l.trim() == installed) {
+        return Ok(());
+    }
+    run_install(
+        root,
+        &format!("wasm-split-cli {WASM_SPLIT_VERSION}"),
+        "cargo",
+        &[
+            "install",
+            "--locked",
+            "wasm_split_cli_support",
+            "--version",
+            WASM_SPLIT_VERSION,
+            "--features",
+            "build-binary",
+        ],
+    )
+}
+
 /// The version of `package` recorded in Cargo.lock.
 pub fn locked_version(root: &Path, package: &str) -> Result<String, String> {
     let lock = std::fs::read_to_string(root.join("Cargo.lock"))
@@ -231,7 +259,7 @@ fn ensure_npm_packages(root: &Path) -> Result<(), String> {
     }
     run_install(
         root,
-        "the npm dev tools pinned in package-lock.json (binaryen's wasm-opt, playwright-core, axe-core, selenium-webdriver)",
+        "the npm dev tools pinned in package-lock.json (binaryen's wasm-opt, playwright-core, axe-core, selenium-webdriver, lighthouse)",
         "npm",
         &["ci", "--no-audit", "--no-fund"],
     )?;

@@ -1,0 +1,84 @@
+// Starts JSS Lab, then registers the service worker that keeps the app for offline and
+// repeat visits, and offers a newer version when one has been deployed.
+//
+// scripts/build-app.mjs copies this file next to the app's wasm and glue (in `app-<hash>/`),
+// and index.html loads it as a module. It is a file rather than an inline script so the
+// Content-Security-Policy needs no hash for it.
+import init from './jss-lab.js';
+
+// The static shell paints first: the app's wasm is fetched once the shell's text is on screen
+// (the first contentful paint), so the first screen never waits for it and its download does
+// not compete with the stylesheets. A hidden tab paints nothing and starts at once; a second
+// is the most the app waits.
+await new Promise((resolve) => {
+  const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+  if (document.visibilityState !== 'visible' || painted()) return resolve();
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName('first-contentful-paint').length > 0) {
+      observer.disconnect();
+      resolve();
+    }
+  }).observe({ type: 'paint' });
+  setTimeout(resolve, 1000);
+});
+await init();
+// The app has mounted (its `main` ran inside `init`): the static shell in index.html goes, in
+// the same frame, so nothing is painted twice. (src/main.rs may already have removed it.)
+document.getElementById('shell')?.remove();
+
+// The worker is registered after the app has started, so precaching the rest of the build
+// (the other pages' code, the simulator's worker) never competes with the first screen.
+if ('serviceWorker' in navigator) {
+  registerServiceWorker().catch((e) => console.warn('JSS Lab: offline use is unavailable:', e));
+}
+
+async function registerServiceWorker() {
+  const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+  let accepted = false;
+  // A new worker takes over only when the user asks for it, and only then does the page
+  // reload: never a silent reload in the middle of an edit.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (accepted) window.location.reload();
+  });
+  const offer = (worker) => {
+    if (document.getElementById('update-offer')) return;
+    const box = document.createElement('div');
+    box.id = 'update-offer';
+    box.className = 'update-offer';
+    box.setAttribute('role', 'status');
+    const text = document.createElement('p');
+    text.textContent = 'A new version of JSS Lab is ready. Your data stays as it is.';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.testid = 'update-reload';
+    button.textContent = 'Reload for the new version';
+    button.addEventListener('click', () => {
+      accepted = true;
+      button.disabled = true;
+      worker.postMessage({ type: 'skip-waiting' });
+    });
+    const later = document.createElement('button');
+    later.type = 'button';
+    later.className = 'secondary';
+    later.textContent = 'Later';
+    later.addEventListener('click', () => box.remove());
+    box.append(text, button, later);
+    document.body.append(box);
+  };
+  // Only an update needs offering: the first worker of a visit has nothing to replace.
+  const offerWhenInstalled = (worker) => {
+    if (!worker) return;
+    const check = () => {
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+    };
+    check();
+    worker.addEventListener('statechange', check);
+  };
+  offerWhenInstalled(registration.waiting);
+  offerWhenInstalled(registration.installing);
+  registration.addEventListener('updatefound', () => offerWhenInstalled(registration.installing));
+  // A tab left open for days still learns of a new deploy when the user comes back to it.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') registration.update().catch(() => {});
+  });
+}

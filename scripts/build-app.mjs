@@ -1,0 +1,145 @@
+// Trunk pre-build hook: builds the app's wasm and splits it by route.
+//
+// Trunk 0.21 runs cargo, wasm-bindgen and wasm-opt itself, with no step between linking and
+// wasm-bindgen, which is where Leptos's lazy loading needs `wasm-split` (cargo-leptos runs it
+// there). So this hook runs the same steps as cargo-leptos's front build, in its order:
+//
+//   1. cargo builds the app with relocations kept in the linked wasm (`--emit-relocs`), which
+//      wasm-split needs to move functions between modules;
+//   2. wasm-split cuts the module at every `#[wasm_split]` function (one per lazily loaded
+//      page, see src/app.rs): the main module keeps what the first screen reaches, each page
+//      gets its own module, and code two pages share goes to a shared chunk; it also writes
+//      `__wasm_split.js`, the loader the main module imports to fetch a page's module;
+//   3. wasm-bindgen generates the JS glue for the main module;
+//   4. wasm-opt optimises every module (release builds only, as Trunk does).
+//
+// The result goes to `app-<hash>/` in Trunk's staging directory, the hash taken over every file
+// in it, so a new build gets new URLs while the files inside can name each other plainly
+// (they import each other, which per-file hashes could not express). `boot.js` from public/
+// starts the app. The post-build hook (trunk-post-build.mjs) puts the tags that load it into
+// index.html. Trunk still builds the simulator's worker, copies and hashes the stylesheets
+// and icons, and serves the result.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('build-app: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)');
+  process.exit(1);
+}
+const release = process.env.TRUNK_PROFILE !== 'debug';
+// `JSS_KEEP_NAMES=1 trunk build --release` keeps function names in every module, for `twiggy`
+// (the README's table of what the first screen's bytes are).
+const keepNames = Boolean(process.env.JSS_KEEP_NAMES);
+const profileDir = release ? 'release' : 'debug';
+const NAME = 'jss-lab';
+
+// The same feature flags index.html gave Trunk's wasm-opt before the split: what rustc's
+// wasm32 output uses, so wasm-opt accepts it.
+const WASM_OPT_FEATURES = [
+  '--enable-bulk-memory',
+  '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext',
+  '--enable-reference-types',
+  '--enable-multivalue',
+  '--enable-mutable-globals',
+];
+
+function run(program, args) {
+  console.log(`build-app: ${program} ${args.join(' ')}`);
+  const res = spawnSync(program, args, { cwd: root, stdio: 'inherit' });
+  if (res.error) {
+    console.error(`build-app: could not run ${program}: ${res.error.message}`);
+    process.exit(1);
+  }
+  if (res.status !== 0) {
+    console.error(`build-app: ${program} failed (exit ${res.status})`);
+    process.exit(1);
+  }
+}
+
+function targetDir() {
+  const res = spawnSync('cargo', ['metadata', '--format-version', '1', '--no-deps', '--locked'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (res.status !== 0) {
+    console.error(res.stderr);
+    process.exit(1);
+  }
+  return JSON.parse(res.stdout).target_directory;
+}
+
+const target = targetDir();
+const work = path.join(target, 'jss-split', profileDir);
+const splitDir = path.join(work, 'split');
+const appDir = path.join(work, 'app');
+fs.rmSync(work, { recursive: true, force: true });
+fs.mkdirSync(splitDir, { recursive: true });
+fs.mkdirSync(appDir, { recursive: true });
+
+// 1. `cargo rustc` passes these flags to the app's own crate only, so the dependencies keep
+// the fingerprints of every other build (clippy, tests) and are not rebuilt. The release
+// profile strips symbols, which would also drop what wasm-split reads; wasm-opt removes the
+// names afterwards instead.
+run('cargo', [
+  'rustc',
+  '--locked',
+  '--target=wasm32-unknown-unknown',
+  '--bin',
+  NAME,
+  ...(release ? ['--release'] : []),
+  '--',
+  '-Clink-arg=--emit-relocs',
+  '-Cstrip=none',
+]);
+const linked = path.join(target, 'wasm32-unknown-unknown', profileDir, `${NAME}.wasm`);
+
+// 2. The split.
+run('wasm-split-cli', [linked, splitDir, '--target', 'web', '--out-name', NAME]);
+
+// 3. wasm-bindgen on the main module. The lld exports stay (the page modules import them from
+// the main module), and names stay mangled, as wasm-split wrote them.
+run('wasm-bindgen', [
+  '--target=web',
+  '--keep-lld-exports',
+  '--no-demangle',
+  '--no-typescript',
+  `--out-dir=${appDir}`,
+  `--out-name=${NAME}`,
+  path.join(splitDir, `${NAME}.wasm`),
+]);
+for (const file of fs.readdirSync(splitDir)) {
+  if (file === `${NAME}.wasm`) continue;
+  fs.copyFileSync(path.join(splitDir, file), path.join(appDir, file));
+}
+fs.copyFileSync(path.join(root, 'public', 'boot.js'), path.join(appDir, 'boot.js'));
+
+// 4. wasm-opt on every module, in place.
+if (release) {
+  for (const file of fs.readdirSync(appDir).filter((f) => f.endsWith('.wasm'))) {
+    const p = path.join(appDir, file);
+    run('wasm-opt', ['-Oz', ...(keepNames ? ['-g'] : []), ...WASM_OPT_FEATURES, p, '-o', p]);
+  }
+}
+
+// One hash over every file (name and bytes), so the directory's name changes with any of them.
+function listFiles(dir, prefix = '') {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
+}
+const hash = crypto.createHash('sha256');
+for (const file of listFiles(appDir)) {
+  hash.update(file);
+  hash.update(fs.readFileSync(path.join(appDir, file)));
+}
+const out = path.join(staging, `app-${hash.digest('hex').slice(0, 16)}`);
+fs.cpSync(appDir, out, { recursive: true });
+console.log(`build-app: wrote ${path.relative(staging, out)}/ (${listFiles(out).join(', ')})`);

@@ -1,0 +1,81 @@
+//! Pages whose code loads when they first open.
+//!
+//! `lazy_page!` marks a page's view as a split point (`wasm_split`): the release build
+//! (scripts/build-app.mjs) moves the page's code into its own wasm module, and calling the
+//! function fetches that module first. It is `fallible`, so a failed fetch (offline, a deploy
+//! that removed the old files) is an `Err` the page can show, and the next call tries again,
+//! where Leptos's own `#[lazy]` would abort the whole app. Outside wasm the function is called
+//! directly.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+pub use leptos::wasm_split::SplitLoaderError;
+
+/// Defines `async fn $name() -> Result<ViewFn, SplitLoaderError>`, whose code and the page's
+/// are the module `split_$module.wasm`.
+macro_rules! lazy_page {
+    ($name:ident, $module:ident, $page:path) => {
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name(
+        ) -> Result<::leptos::prelude::ViewFn, $crate::components::lazy_page::SplitLoaderError> {
+            Ok(::leptos::prelude::ViewFn::from($page))
+        }
+    };
+}
+pub(crate) use lazy_page;
+
+#[derive(Clone)]
+enum Chunk {
+    Loading,
+    Ready(ViewFn),
+    Failed,
+}
+
+/// Shows the page `load` fetches: "Loading…" while its module is on the way, and a retry when
+/// the fetch failed. A module already loaded shows at once (the load resolves without a fetch).
+#[component]
+pub fn LazyPage<F, Fut>(load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<ViewFn, SplitLoaderError>> + 'static,
+{
+    let chunk = RwSignal::new(Chunk::Loading);
+    let fetch = move || {
+        chunk.set(Chunk::Loading);
+        spawn_local(async move {
+            let next = match load().await {
+                Ok(view) => Chunk::Ready(view),
+                Err(_) => Chunk::Failed,
+            };
+            // The user may have left the page before its module arrived.
+            let _ = chunk.try_set(next);
+        });
+    };
+    fetch();
+    move || {
+        match chunk.get() {
+        Chunk::Loading => view! {
+            <p class="page-loading" role="status">
+                "Loading this page…"
+            </p>
+        }
+        .into_any(),
+        Chunk::Ready(view) => view.run(),
+        Chunk::Failed => view! {
+            <div class="error-panel" role="alert" data-testid="page-load-failed">
+                <h1>"This page could not be loaded"</h1>
+                <p>
+                    "Its code did not arrive: the connection may be down, or a new version was deployed. Your saved data is untouched."
+                </p>
+                <button type="button" on:click=move |_| fetch()>
+                    "Retry"
+                </button>
+            </div>
+        }
+        .into_any(),
+    }
+    }
+}
