@@ -11,6 +11,8 @@ use crate::rules::Rules;
 
 pub mod edit;
 pub mod export;
+pub mod input;
+pub mod ops;
 pub mod parse;
 
 #[derive(Clone, Debug, PartialEq)]

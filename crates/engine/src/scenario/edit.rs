@@ -28,6 +28,7 @@ use chrono::NaiveDate;
 use crate::ledger::calendar::{add_days, week_start as billing_week_start};
 use crate::money::Money;
 use crate::scenario::export::to_json_string;
+use crate::scenario::ops::Field;
 use crate::scenario::parse::{
     parse_str, Problem, FEEDBACK_WINDOW_DAYS, MILESTONE_MINIMUM, WEEKLY_LIMIT_HOURS_MAX,
 };
@@ -151,6 +152,22 @@ pub enum EditError {
     Overflow,
     #[error("the result would not be a valid scenario: {}", problems_text(.0))]
     Invalid(Vec<Problem>),
+}
+
+impl EditError {
+    /// The action's field the refusal is about, so the app shows it there; `None` for a
+    /// refusal of the action as a whole.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            EditError::HoursOutOfRange(_) => Some(Field::Hours),
+            EditError::WeekNotStarted(_)
+            | EditError::WeekBeforeStart(_)
+            | EditError::WeekAlreadyLogged { .. } => Some(Field::Week),
+            EditError::BelowMinimum => Some(Field::MilestoneAmount),
+            EditError::PartOutOfRange(_) => Some(Field::PartAmount),
+            _ => None,
+        }
+    }
 }
 
 fn problems_text(problems: &[Problem]) -> String {
