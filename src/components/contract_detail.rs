@@ -1,15 +1,43 @@
-use jss_engine::scenario::{Contract, Terms};
+use jss_engine::scenario::ops::Op;
+use jss_engine::scenario::{Contract, Scenario, Terms};
 use leptos::prelude::*;
-use serde_json::Value;
 
 use crate::components::contract_actions::ContractActions;
 use crate::components::contract_edit_form::ContractEditForm;
+use crate::components::contract_warnings::ContractWarnings;
 use crate::format::{date, money};
 use crate::state::{AppState, UndoStep};
 
+/// The contract in words, for headings and the undo bar: its title, or its kind.
+pub fn contract_title(c: &Contract) -> String {
+    match (&c.title, &c.terms) {
+        (Some(title), _) => title.clone(),
+        (None, Terms::Hourly { .. }) => "Untitled hourly contract".to_string(),
+        (None, Terms::Fixed { .. }) => "Untitled fixed-price contract".to_string(),
+    }
+}
+
+/// The client's name (its id only when it has none).
+pub fn client_name(s: &Scenario, id: &str) -> String {
+    s.clients
+        .iter()
+        .find(|k| k.id == id && !k.name.is_empty())
+        .map_or_else(|| id.to_string(), |k| k.name.clone())
+}
+
+/// "“Title” for Client": a contract named in a sentence.
+pub fn contract_name(s: &Scenario, c: &Contract) -> String {
+    format!(
+        "\u{201c}{}\u{201d} for {}",
+        contract_title(c),
+        client_name(s, &c.client)
+    )
+}
+
 /// One contract: its facts, its part in the JSS, its timeline (past and scheduled) and the
-/// actions that make sense now. Every action is validated by the engine's parser; a refused
-/// action shows why and changes nothing.
+/// actions that make sense now. Every action is validated by the engine; a refused action
+/// shows why and changes nothing. When it opens, the panel scrolls into view and its heading
+/// takes the focus, so the user sees (and a screen reader announces) what opened.
 #[component]
 pub fn ContractDetail(
     id: String,
@@ -21,30 +49,41 @@ pub fn ContractDetail(
     let contract = Memo::new(move |_| {
         let id = contract_id.get_value();
         state.scenario.with(|s| {
-            s.as_ref()
-                .and_then(|s| s.contracts.iter().find(|c| c.id == id).cloned())
+            s.as_ref().and_then(|s| {
+                let c = s.contracts.iter().find(|c| c.id == id)?;
+                Some((c.clone(), client_name(s, &c.client)))
+            })
         })
     });
     let problems = RwSignal::new(Vec::<String>::new());
     let editing = RwSignal::new(false);
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            request_animation_frame(move || {
+                h.scroll_into_view_with_bool(true);
+                let _ = h.focus();
+            });
+        }
+    });
 
-    let apply = move |label: String, change: Box<dyn FnOnce(&mut Value)>| match state
-        .edit(undo, label, change)
-    {
-        Ok(()) => problems.set(Vec::new()),
-        Err(ps) => problems.set(ps.iter().map(ToString::to_string).collect()),
-    };
     let delete = move |_| {
         let id = contract_id.get_value();
-        apply(
-            format!("Deleted {id}."),
-            Box::new(move |doc| {
-                if let Some(list) = doc["contracts"].as_array_mut() {
-                    list.retain(|c| c["id"].as_str() != Some(id.as_str()));
-                }
-            }),
-        );
-        selected.set(None);
+        let label = state
+            .scenario
+            .with_untracked(|s| {
+                let s = s.as_ref()?;
+                let c = s.contracts.iter().find(|c| c.id == id)?;
+                Some(format!("Deleted {}.", contract_name(s, c)))
+            })
+            .unwrap_or_else(|| "Deleted the contract.".into());
+        match state.apply(undo, label, Op::DeleteContract(id)) {
+            Ok(_) => {
+                problems.set(Vec::new());
+                selected.set(None);
+            }
+            Err(ps) => problems.set(ps.iter().map(ToString::to_string).collect()),
+        }
     };
 
     view! {
@@ -53,15 +92,16 @@ pub fn ContractDetail(
             aria-labelledby="detail-title"
             data-testid="contract-detail"
         >
+            <h2 id="detail-title" tabindex="-1" node_ref=heading>
+                {move || contract.with(|c| c.as_ref().map(|(c, _)| contract_title(c)))}
+            </h2>
             {move || {
                 contract
                     .get()
-                    .map(|c| {
+                    .map(|(c, client)| {
                         view! {
-                            <h2 id="detail-title">
-                                {format!("{} {}", c.id, c.title.clone().unwrap_or_default())}
-                            </h2>
-                            <Facts contract=c.clone() />
+                            <Facts contract=c.clone() client=client />
+                            <ContractWarnings id=c.id.clone() undo=undo />
                             <JssLine id=c.id.clone() />
                             <ContractTimeline contract=c.clone() />
                         }
@@ -74,7 +114,7 @@ pub fn ContractDetail(
                     .then(|| {
                         contract
                             .get_untracked()
-                            .map(|c| {
+                            .map(|(c, _)| {
                                 view! {
                                     <ContractEditForm
                                         contract=c
@@ -119,12 +159,12 @@ pub fn ContractDetail(
 }
 
 #[component]
-fn Facts(contract: Contract) -> impl IntoView {
+fn Facts(contract: Contract, client: String) -> impl IntoView {
     let c = contract;
     view! {
         <dl class="facts">
             <dt>"Client"</dt>
-            <dd>{c.client.clone()}</dd>
+            <dd data-testid="contract-client">{client}</dd>
             <dt>"Terms"</dt>
             <dd data-testid="contract-terms">{terms_text(&c.terms)}</dd>
             <dt>"Started"</dt>
@@ -244,7 +284,9 @@ fn ContractTimeline(contract: Contract) -> impl IntoView {
                     view! {
                         <li>
                             <time datetime=d.to_string()>{date(d)}</time>
+                            " "
                             <span>"done"</span>
+                            " "
                             <span>{text}</span>
                             <span></span>
                         </li>
@@ -262,8 +304,11 @@ fn ContractTimeline(contract: Contract) -> impl IntoView {
                         view! {
                             <li class="scheduled">
                                 <time datetime=e.date.to_string()>{date(e.date)}</time>
+                                " "
                                 <span>"scheduled"</span>
+                                " "
                                 <span>{e.detail}</span>
+                                " "
                                 <span class="amount">{e.amount.map(money)}</span>
                             </li>
                         }

@@ -81,7 +81,10 @@ async function addContract(page, title) {
   await page.getByTestId('toggle-add').click();
   await page.getByTestId('add-client').fill('Quota Client');
   await page.getByTestId('add-title').fill(title);
-  await page.getByTestId('add-earned').fill('700');
+  await page.getByTestId('add-start').fill('2024-01-08');
+  await page.getByTestId('add-milestone-amount').fill('700');
+  await page.getByTestId('add-ended').check();
+  await page.getByTestId('add-end').fill('2024-02-05');
   await page.getByTestId('add-submit').click();
 }
 

@@ -181,6 +181,17 @@ fn the_quick_form_turns_the_users_words_into_payments() {
         },
         &["k03 Initech \"Backend\" hourly $50.00/h, from 2026-03-02, 2 payments $750.50 (2026-03-18 $250.50 .. 2026-04-01 $500.00), ended 2026-04-10 by freelancer (client_unresponsive)"],
     );
+    // An ended contract's last payment is its end date unless the form says otherwise.
+    check_new(
+        |t| {
+            hourly(t);
+            t.last_paid = String::new();
+            t.ended = true;
+            t.end = "2026-05-29".into();
+            t.total = "3000".into();
+        },
+        &["k03 Initech \"Backend\" hourly $50.00/h, from 2026-03-02, 13 payments $3,000.00 (2026-03-06 $230.77 .. 2026-05-29 $230.76), ended 2026-05-29 by client (completed)"],
+    );
     check_new(
         |t| {
             hourly(t);

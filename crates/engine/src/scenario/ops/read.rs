@@ -3,8 +3,9 @@
 //! that can be checked in the user's own words is checked here, at the field the user typed.
 //!
 //! The quick form asks what the JSS depends on. For an hourly contract: how often the client
-//! paid and when last, with the total (turned into payments by [`spread`]), or the payments
-//! one per line, or nothing yet. For a fixed-price contract: its milestones, each funded on
+//! paid and when last, with the total (turned into payments by [`spread`]; on an ended
+//! contract the last payment is the end date unless said otherwise), or the payments one per
+//! line, or nothing yet. For a fixed-price contract: its milestones, each funded on
 //! the start unless said otherwise and paid on the end (or still in escrow while open) unless
 //! said otherwise. Choices where the form is silent:
 //! - A contract the client left as "client unresponsive" was ended by the freelancer (the
@@ -282,7 +283,11 @@ fn hourly_payments(
         }
         PaidHow::Regularly(cadence) => {
             let total = r.read(Field::Total, input::positive_money(&text.total));
-            let last = r.read(Field::LastPaid, input::date(&text.last_paid));
+            // Blank on an ended contract: the last payment came with the end.
+            let last = match (text.last_paid.trim(), text.ended) {
+                ("", true) => end,
+                (typed, _) => r.read(Field::LastPaid, input::date(typed)),
+            };
             if let Some(last) = last {
                 r.past_date(Field::LastPaid, last, start, today);
                 let latest = end.and_then(|e| add_days(e, HOURLY_PAID_AFTER_DAYS));
