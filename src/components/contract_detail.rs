@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::contract_actions::ContractActions;
 use crate::components::contract_edit_form::ContractEditForm;
 use crate::components::contract_warnings::ContractWarnings;
+use crate::components::form_problems::reveal_on_mount;
 use crate::format::{date, money};
 use crate::state::{AppState, UndoStep};
 
@@ -58,14 +59,7 @@ pub fn ContractDetail(
     let problems = RwSignal::new(Vec::<String>::new());
     let editing = RwSignal::new(false);
     let heading = NodeRef::<leptos::html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            request_animation_frame(move || {
-                h.scroll_into_view_with_bool(true);
-                let _ = h.focus();
-            });
-        }
-    });
+    reveal_on_mount(heading);
 
     let delete = move |_| {
         let id = contract_id.get_value();

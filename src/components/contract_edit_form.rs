@@ -8,7 +8,9 @@ use crate::components::choice_field::{
     end_reason_of, options, party_of, ChoiceField, END_REASONS, PARTIES,
 };
 use crate::components::contract_detail::contract_name;
-use crate::components::form_problems::{error_at, focus_first_invalid, FormProblems};
+use crate::components::form_problems::{
+    error_at, focus_first_invalid, reveal_on_mount, FormProblems,
+};
 use crate::components::text_field::TextField;
 use crate::state::{AppState, UndoStep};
 
@@ -107,6 +109,8 @@ pub fn ContractEditForm(
     );
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let err = move |field| error_at(problems, field);
+    let heading = NodeRef::<leptos::html::H3>::new();
+    reveal_on_mount(heading);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -155,7 +159,9 @@ pub fn ContractEditForm(
 
     view! {
         <form class="card contract-edit" on:submit=save data-testid="edit-form" novalidate>
-            <h3>"Edit the contract"</h3>
+            <h3 tabindex="-1" node_ref=heading>
+                "Edit the contract"
+            </h3>
             <div class="form-grid">
                 <TextField label="Title" value=title testid="edit-title" error=err(Field::Title) />
                 <ChoiceField

@@ -76,3 +76,22 @@ pub fn focus_first_invalid(testid: &'static str) {
         }
     });
 }
+
+/// Once the element is drawn, scrolls it to the top of the view and gives it the focus (it
+/// needs `tabindex="-1"`), so what just opened is seen and announced.
+pub fn reveal_on_mount<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    Effect::new(move |_| {
+        let Some(element) = node.get() else { return };
+        let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() else {
+            return;
+        };
+        request_animation_frame(move || {
+            element.scroll_into_view_with_bool(true);
+            let _ = element.focus();
+        });
+    });
+}

@@ -339,12 +339,16 @@ fn fixed_milestones(
                 input::optional(&row.funded, input::date),
             )
             .map(|typed| typed.or(start.filter(|s| *s <= today)));
+        let refused_before = r.problems.len();
         if let Some(Some(funded)) = funded {
             r.past_date(field(MilestonePart::Funded), funded, start, today);
             if let Some(end) = end.filter(|e| funded > *e) {
                 r.refuse(field(MilestonePart::Funded), Refusal::EscrowAfterEnd(end));
             }
         }
+        // A refused funding date is not compared with the payment date: one mistake, one
+        // message.
+        let funded_ok = r.problems.len() == refused_before;
         // Blank: paid when the contract ended; while it is open, still in escrow.
         let paid = r
             .read(
@@ -353,7 +357,7 @@ fn fixed_milestones(
             )
             .map(|typed| typed.or(end));
         if let Some(Some(paid)) = paid {
-            let funded = funded.flatten();
+            let funded = funded.flatten().filter(|_| funded_ok);
             if let Some(funded) = funded.filter(|f| paid < *f) {
                 r.refuse(field(MilestonePart::Paid), Refusal::BeforeFunded(funded));
             } else if funded.is_none() && start.is_some_and(|s| paid < s) {
