@@ -184,7 +184,11 @@ pub fn AddContractForm(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
             Ok(done) => {
                 problems.set(Vec::new());
                 let id = done.contracts.first().cloned().unwrap_or_default();
-                added.set(Some((id, format!("Added {}.", describe(&typed)))));
+                let saved = format!(
+                    "Saved {}. The form is clear for the next one.",
+                    describe(&typed)
+                );
+                added.set(Some((id, saved)));
                 last.set_value(Some(typed));
                 clear();
             }

@@ -75,7 +75,7 @@ test('adding a contract by hand changes the JSS', async () => {
   await page.getByTestId('add-end').fill('2026-11-20');
   await page.getByTestId('add-stars').fill('3.0');
   await page.getByTestId('add-submit').click();
-  await page.getByText('Added “Rushed landing page” for Zenith Media.').waitFor();
+  await page.getByTestId('add-saved').getByText(/^Saved “Rushed landing page” for Zenith Media\./).waitFor();
   await screenshot(page, 'contracts-add-390');
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByTestId('jss-score').waitFor();

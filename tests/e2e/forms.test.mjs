@@ -42,7 +42,7 @@ test('a weekly-paid open hourly contract from the quick form counts as long-term
   await openForm(page);
   await fillWeeklyHourly(page);
   await page.getByTestId('add-submit').click();
-  await page.getByTestId('add-saved').getByText('Added “Backend” for Initech.').waitFor();
+  await page.getByTestId('add-saved').getByText('Saved “Backend” for Initech. The form is clear for the next one.').waitFor();
   assert.equal(await page.getByTestId('contract-warning').count(), 0);
   // The form starts clean for the next contract.
   assert.equal(await page.getByTestId('add-client').inputValue(), '');
@@ -76,6 +76,7 @@ test('one listed payment on an open hourly contract is warned, and one click spr
   await warning.waitFor();
   assert.match(await warning.textContent(), /All \$12,000\.00 is recorded as one payment, on Mon 2 Mar 2026/);
   assert.match(await jssLineOf(page, /Backend/), /^excluded/);
+  await page.getByTestId('contract-detail').screenshot({ path: 'tests/e2e/artifacts/contract-warning-1280.png' });
   const fix = page.getByTestId('contract-detail').getByTestId('apply-fix');
   assert.equal(await fix.textContent(), 'Spread it weekly from Mon 2 Mar 2026 to Fri 27 Nov 2026');
   await fix.click();
@@ -195,6 +196,10 @@ test('the quick form at phone and desktop widths, light and dark', async () => {
       await page.getByTestId('add-submit').click();
       await page.getByTestId('add-problems').waitFor();
       await page.getByTestId('add-form').screenshot({ path: `tests/e2e/artifacts/add-form-${width}-${scheme}.png` });
+      await page.getByTestId('add-type').selectOption('fixed');
+      await page.getByTestId('add-milestone-row').click();
+      await page.getByTestId('add-ended').check();
+      await page.getByTestId('add-form').screenshot({ path: `tests/e2e/artifacts/add-form-fixed-${width}-${scheme}.png` });
       const overflow = await page.getByTestId('add-form').evaluate((el) => el.scrollWidth - el.clientWidth);
       assert.ok(overflow <= 0, `the form fits at ${width}: ${overflow}`);
       assert.deepEqual(await axeViolations(page), []);
@@ -202,4 +207,75 @@ test('the quick form at phone and desktop widths, light and dark', async () => {
       await context.close();
     }
   }
+});
+
+test('six contracts (two open hourly, four finished) take 11 clicks and 39 fields, and the open ones count as long-term', async () => {
+  const { page, context, errors } = await freshPage();
+  await page.goto(`${server.origin}/contracts`);
+  await waitForApp(page);
+  // Every action the user takes goes through these, so the counts are what a person does.
+  let clicks = 0;
+  let fields = 0;
+  const click = async (testid) => { clicks += 1; await page.getByTestId(testid).click(); };
+  const fill = async (testid, value) => { fields += 1; await page.getByTestId(testid).fill(value); };
+  const choose = async (testid, value) => { fields += 1; await page.getByTestId(testid).selectOption(value); };
+  const added = async (text) => page.getByTestId('add-saved').getByText(text.replace(/^Added/, 'Saved')).waitFor();
+
+  await click('toggle-add');
+  for (const [client, title, rate, start, total] of [
+    ['Initech', 'Backend', '50', '2026-03-02', '12000'],
+    ['Globex', 'Support', '40', '2026-06-01', '6000'],
+  ]) {
+    await fill('add-client', client);
+    await fill('add-title', title);
+    await choose('add-type', 'hourly');
+    await fill('add-start', start);
+    await fill('add-rate', rate);
+    await fill('add-total', total);
+    await fill('add-last-paid', '2026-11-25');
+    await click('add-submit');
+    await added(`Added “${title}” for ${client}.`);
+  }
+  for (const [client, title, start, end, amount, stars] of [
+    ['Acme', 'Site', '2026-01-05', '2026-02-20', '1500', '5'],
+    ['Zenith', 'Logo', '2026-04-01', '2026-04-20', '400', '4.8'],
+  ]) {
+    await fill('add-client', client);
+    await fill('add-title', title);
+    await fill('add-start', start);
+    await fill('add-milestone-amount', amount);
+    await click('add-ended');
+    await fill('add-end', end);
+    await fill('add-stars', stars);
+    await click('add-submit');
+    await added(`Added “${title}” for ${client}.`);
+  }
+  // A finished hourly contract without feedback: its last payment is its end date.
+  await fill('add-client', 'Orbit');
+  await fill('add-title', 'Audit');
+  await choose('add-type', 'hourly');
+  await fill('add-start', '2026-05-04');
+  await fill('add-rate', '60');
+  await fill('add-total', '3000');
+  await click('add-ended');
+  await fill('add-end', '2026-07-31');
+  await click('add-submit');
+  await added('Added “Audit” for Orbit.');
+  await fill('add-client', 'Bluebird');
+  await fill('add-title', 'Ads');
+  await fill('add-start', '2026-08-03');
+  await fill('add-milestone-amount', '800');
+  await click('add-ended');
+  await fill('add-end', '2026-09-15');
+  await fill('add-stars', '5');
+  await click('add-submit');
+  await added('Added “Ads” for Bluebird.');
+
+  assert.deepEqual({ clicks, fields }, { clicks: 11, fields: 39 });
+  assert.equal(await page.locator('[data-testid=contract-table] tbody tr').count(), 6);
+  for (const [name, outcome] of [[/Backend/, /^positive .*long-term/], [/Support/, /^positive .*long-term/], [/Audit/, /^excluded/], [/Logo/, /^positive/]]) {
+    assert.match(await jssLineOf(page, name), outcome, String(name));
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
 });
