@@ -204,7 +204,6 @@ pub fn AddContractForm(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
         next_key.set_value(key + 1);
         milestones.update(|rows| rows.push(MilestoneRow::new(key)));
     };
-    let names = state.scenario.with_untracked(|s| client_names(s.as_ref()));
 
     view! {
         <form
@@ -216,7 +215,14 @@ pub fn AddContractForm(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
         >
             <h2 id="add-title">"Add a contract"</h2>
             <datalist id="client-names">
-                {names.into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                {move || {
+                    state
+                        .scenario
+                        .with(|s| client_names(s.as_ref()))
+                        .into_iter()
+                        .map(|n| view! { <option value=n></option> })
+                        .collect_view()
+                }}
             </datalist>
             <div class="form-grid">
                 <TextField

@@ -247,18 +247,20 @@ fn JssLine(id: String) -> impl IntoView {
 fn ContractTimeline(contract: Contract) -> impl IntoView {
     let state = AppState::get();
     let id = contract.id.clone();
-    let mut past: Vec<(chrono::NaiveDate, String)> = contract
-        .payments
-        .iter()
-        .map(|p| (p.date, format!("payment {}", money(p.amount))))
-        .chain(
-            contract
-                .refunds
-                .iter()
-                .map(|p| (p.date, format!("refund {}", money(p.amount)))),
-        )
-        .collect();
-    past.push((contract.start, "started".to_string()));
+    // The start comes first on its day; the rest keep their order within a day.
+    let mut past: Vec<(chrono::NaiveDate, String)> = vec![(contract.start, "started".into())];
+    past.extend(
+        contract
+            .payments
+            .iter()
+            .map(|p| (p.date, format!("payment {}", money(p.amount))))
+            .chain(
+                contract
+                    .refunds
+                    .iter()
+                    .map(|p| (p.date, format!("refund {}", money(p.amount)))),
+            ),
+    );
     if let Some(e) = contract.end {
         past.push((e.date, format!("ended by the {}", e.by.as_str())));
     }
@@ -268,7 +270,7 @@ fn ContractTimeline(contract: Contract) -> impl IntoView {
             format!("client feedback {:.2} stars", f.stars.as_f64()),
         ));
     }
-    past.sort();
+    past.sort_by_key(|(d, _)| *d);
     view! {
         <h3>"Timeline"</h3>
         <ol class="event-list" data-testid="contract-timeline">

@@ -143,7 +143,7 @@ test('blocked storage: the app works in memory, says so, and exports', async () 
   assert.match(await banner.textContent(), /blocked local storage/);
   assert.equal(await page.getByTestId('jss-score').textContent(), '89%', 'the demo works in memory');
   await addContract(page, 'Kept in memory');
-  await page.getByText('Added contract k19.').waitFor();
+  await page.getByTestId('add-saved').getByText(/^Saved “Kept in memory” for Quota Client\./).waitFor();
   const exported = await exportFromBanner(page);
   assert.ok(exported.contracts.some((c) => c.title === 'Kept in memory'));
   assert.deepEqual(await axeViolations(page), []);
