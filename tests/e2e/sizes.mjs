@@ -9,8 +9,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = process.env.DIST ?? path.resolve(here, '..', '..', 'dist');
 
 // The product goal for the whole first load, and the ceiling the size test enforces today.
+// Raised from 540 KB on purpose when the forms moved to typed engine operations and the quick
+// form learned to ask how an hourly client paid (about +18 KB brotli: the engine's form
+// readers, checks and warnings, and the larger quick form).
 export const GOAL_BROTLI_BYTES = 150 * 1024;
-export const CEILING_BROTLI_BYTES = 540 * 1024;
+export const CEILING_BROTLI_BYTES = 550 * 1024;
 
 // The simulator's Web Worker (its loader, glue and wasm) loads only when a simulation runs.
 const isWorker = (f) => f.startsWith('sim-worker');
