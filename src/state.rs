@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use jss_engine::jss::report::{score_report, ScoreReport};
 use jss_engine::ledger::{Ledger, Totals};
+use jss_engine::scenario::ops::{self, Done, FieldProblem, Op};
 use jss_engine::scenario::Scenario;
 use jss_engine::timeline::{timeline, TimelineEvent};
 use leptos::prelude::*;
@@ -112,6 +113,15 @@ impl AppState {
         expect_context::<AppState>()
     }
 
+    /// The rules in force: the scenario's era and overrides (the defaults before there is one).
+    pub fn params(self) -> jss_engine::rules::Params {
+        self.scenario.with_untracked(|s| {
+            jss_engine::rules::Params::resolve(
+                &s.as_ref().map(|s| s.rules.clone()).unwrap_or_default(),
+            )
+        })
+    }
+
     pub fn has_data(self) -> bool {
         self.scenario.with(Option::is_some)
     }
@@ -139,42 +149,21 @@ pub struct UndoStep {
     pub before: Option<Scenario>,
 }
 
-/// The scenario as a v1 document, or an empty one. Edits are made on this document and then
-/// validated by the engine's parser, so every rule of the format applies to hand edits too.
-pub fn document_of(scenario: Option<&Scenario>) -> serde_json::Value {
-    match scenario {
-        Some(s) => serde_json::from_str(&jss_engine::scenario::export::to_json_string(s))
-            .unwrap_or_else(|_| empty_document()),
-        None => empty_document(),
-    }
-}
-
-fn empty_document() -> serde_json::Value {
-    serde_json::json!({
-        "format": "jss-lab.scenario",
-        "version": 1,
-        "rules": { "era": "current" },
-        "clients": [],
-        "contracts": []
-    })
-}
-
 impl AppState {
-    /// Applies an edit to the scenario document; on success replaces the scenario and remembers
-    /// how to undo it. On failure nothing changes and the problems are returned by path.
-    pub fn edit(
+    /// Applies one of the engine's operations to the scenario as of today; on success replaces
+    /// the scenario and remembers how to undo it. On failure nothing changes and the problems
+    /// are returned, each at its field.
+    pub fn apply(
         self,
         undo: RwSignal<Option<UndoStep>>,
         label: String,
-        change: impl FnOnce(&mut serde_json::Value),
-    ) -> Result<(), Vec<jss_engine::scenario::parse::Problem>> {
+        op: Op,
+    ) -> Result<Done, Vec<FieldProblem>> {
         let before = self.scenario.get_untracked();
-        let mut doc = document_of(before.as_ref());
-        change(&mut doc);
-        let after = jss_engine::scenario::parse::parse_value(&doc)?;
-        self.remember(undo, UndoStep { label, before }, &after);
-        self.scenario.set(Some(after));
-        Ok(())
+        let done = ops::apply(before.as_ref(), op, self.today.get_untracked())?;
+        self.remember(undo, UndoStep { label, before }, &done.scenario);
+        self.scenario.set(Some(done.scenario.clone()));
+        Ok(done)
     }
 
     /// Replaces the scenario with one the engine already validated (a lifecycle action from
@@ -202,10 +191,16 @@ pub fn payload_of(
     sim_inputs: Option<&SimInputs>,
 ) -> serde_json::Value {
     serde_json::json!({
-        "scenario": scenario.map(|s| document_of(Some(s))),
+        "scenario": scenario.map(document_of),
         "simulator": sim_inputs.map_or(serde_json::json!({}), |i| serde_json::json!({ "inputs": i })),
         "prefs": {},
     })
+}
+
+/// The scenario as a v1 document: the storage boundary, where the scenario is serialised.
+fn document_of(scenario: &Scenario) -> serde_json::Value {
+    serde_json::from_str(&jss_engine::scenario::export::to_json_string(scenario))
+        .unwrap_or(serde_json::Value::Null)
 }
 
 /// The simulator inputs in a saved payload; anything unreadable there is simply not restored,

@@ -1,13 +1,12 @@
-//! The contracts page's logic in headless Chromium: reading typed amounts, hours and stars;
-//! pasted spreadsheet lines as fast-table rows; the batch check with problems per cell; and
-//! the actions panel offering only what the engine allows.
+//! The contracts page's logic in headless Chromium: pasted spreadsheet lines as fast-table
+//! rows; the batch check with problems per cell; and the actions panel offering only what the
+//! engine allows.
 #![cfg(target_arch = "wasm32")]
 
 mod web_support;
 
-use jss_lab::entry::{
-    add_rows, parse_hours_hundredths, parse_stars, parse_usd, rows_from_paste, TableRow,
-};
+use jss_engine::scenario::ops::read::add_rows;
+use jss_lab::entry::{column_of, rows_from_paste, TableRow, COLUMNS};
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen_test::*;
@@ -27,14 +26,15 @@ fn demo() -> jss_engine::scenario::Scenario {
 /// `added: N contracts (client / title / earned / end / stars / rate)…` (the rate for hourly
 /// contracts only) or `row:column: message` lines.
 fn check(pasted: &str, expected: &[&str]) {
-    let rows = rows_from_paste(pasted);
+    let rows: Vec<_> = rows_from_paste(pasted).iter().map(TableRow::text).collect();
     let base = demo();
     let before = base.contracts.len();
-    let got: Vec<String> = match add_rows(Some(&base), &rows) {
-        Ok(after) => after.contracts[before..]
+    let got: Vec<String> = match add_rows(Some(&base), &rows, date("2026-11-27")) {
+        Ok(done) => done.scenario.contracts[before..]
             .iter()
             .map(|c| {
-                let client = after
+                let client = done
+                    .scenario
                     .clients
                     .iter()
                     .find(|k| k.id == c.client)
@@ -61,7 +61,7 @@ fn check(pasted: &str, expected: &[&str]) {
             .collect(),
         Err(errors) => errors
             .iter()
-            .map(|e| format!("{}:{}: {}", e.row, e.column, e.message))
+            .map(|e| format!("{}:{}: {e}", e.row, COLUMNS[column_of(e.field)].1))
             .collect(),
     };
     assert_eq!(got, expected, "pasted: {pasted:?}");
@@ -102,57 +102,35 @@ fn every_bad_cell_is_named_and_nothing_is_added() {
     check(
         "\tSite\tweekly\t2026-13-01\tsoon\tlots\t6\tbored",
         &[
-            "0:client: enter the client's name",
-            "0:type: enter hourly or fixed",
-            "0:start: enter a date written YYYY-MM-DD",
-            "0:end: enter a date written YYYY-MM-DD",
-            "0:earned: enter a number of dollars, such as 1200 or 99.50",
-            "0:stars: enter a rating from 1.0 to 5.0, or leave it empty",
-            "0:reason: enter completed, not completed, client unresponsive or other",
+            "0:Client: this is required",
+            "0:Type: enter hourly or fixed",
+            "0:Start: enter a date written YYYY-MM-DD",
+            "0:End: enter a date written YYYY-MM-DD",
+            "0:Earned (USD): enter a number of dollars, such as 1200 or 99.50",
+            "0:Stars: enter a rating from 1.0 to 5.0 with at most two decimals",
+            "0:End reason: enter completed, not completed, client unresponsive or other",
         ],
     );
-    // Readable cells that break a rule of the format are reported by the engine, in the
-    // cell concerned, for the right row.
+    // Readable cells that break a rule are reported in the cell concerned, for the right row.
     check(
         "Zenith\tSite\tfixed\t2026-01-05\t2026-02-01\t100\t5\tcompleted\n\
          Orbit\tAudit\tfixed\t2026-06-01\t2026-05-01\t100\t\tcompleted",
-        &["1:end: is before the contract's start (2026-06-01)"],
+        &["1:End: is before the contract's start (Mon 1 Jun 2026)"],
     );
     check(
         "Orbit\tAudit\tfixed\t2026-06-01\t\t100\t5\t",
-        &["0:stars: feedback needs an end date"],
+        &["0:Stars: feedback comes after the contract ends: enter the end date first"],
     );
-    check("\n\n", &["0:client: fill in at least one row"]);
+    check("\n\n", &["0:Client: fill in at least one row"]);
     // The rate belongs to hourly contracts, and must read as dollars.
     check(
         "Zenith\tSite\tfixed\t2026-01-05\t2026-02-01\t100\t5\tcompleted\t40\n\
          Acme\tAds\thourly\t2026-03-02\t\t100\t\t\tforty",
         &[
-            "0:rate: a fixed-price contract has no hourly rate",
-            "1:rate: enter a number of dollars, such as 1200 or 99.50",
+            "0:Rate $/hr: a fixed-price contract has no hourly rate",
+            "1:Rate $/hr: enter a number of dollars, such as 1200 or 99.50",
         ],
     );
-}
-
-#[wasm_bindgen_test]
-fn typed_numbers_are_read_or_refused_in_words() {
-    let usd = |t: &str| parse_usd(t).map(|m| m.cents());
-    assert_eq!(usd("1200"), Ok(120_000));
-    assert_eq!(usd(" $1,200.50 "), Ok(120_050));
-    assert_eq!(usd("0.07"), Ok(7));
-    assert_eq!(usd("-5"), Err("must not be negative".to_string()));
-    assert_eq!(usd("12.345"), Err("has more than two decimals".to_string()));
-    assert_eq!(parse_hours_hundredths("7.5"), Ok(750));
-    assert_eq!(parse_hours_hundredths("7,25"), Ok(725));
-    assert!(parse_hours_hundredths("-1").is_err());
-    assert!(parse_hours_hundredths("many").is_err());
-    assert_eq!(parse_stars(""), Ok(None));
-    assert_eq!(
-        parse_stars("4.85").map(|s| s.map(|s| s.hundredths())),
-        Ok(Some(485))
-    );
-    assert!(parse_stars("5.5").is_err());
-    assert!(TableRow::default().is_blank());
 }
 
 /// Mounts the actions panel for a demo contract and lists its buttons' test ids.

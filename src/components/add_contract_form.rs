@@ -1,134 +1,311 @@
+use jss_engine::scenario::ops::read::{read_new, MilestoneText, NewContractText, PaidHow};
+use jss_engine::scenario::ops::{Cadence, Field, FieldProblem, MilestonePart, Op};
+use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
 
-use crate::components::choice_field::{options, ChoiceField, END_REASONS};
+use crate::components::checkbox_field::CheckboxField;
+use crate::components::choice_field::{end_reason_of, options, ChoiceField, END_REASONS};
+use crate::components::contract_warnings::ContractWarnings;
+use crate::components::form_problems::{error_at, focus_first_invalid, FormProblems};
 use crate::components::text_field::TextField;
-use crate::entry::{add_contract, NewContract};
 use crate::state::{AppState, UndoStep};
 
-/// A compact form for one past or current contract, with sensible defaults: the client is
-/// created if new, the amount earned becomes one payment on the end date (or the start date
-/// while open), and feedback is dated on the end date.
+/// One milestone row of the form: a stable key for the list, and its fields as typed.
+#[derive(Clone, Copy)]
+struct MilestoneRow {
+    key: usize,
+    amount: RwSignal<String>,
+    funded: RwSignal<String>,
+    paid: RwSignal<String>,
+}
+
+impl MilestoneRow {
+    fn new(key: usize) -> MilestoneRow {
+        MilestoneRow {
+            key,
+            amount: RwSignal::new(String::new()),
+            funded: RwSignal::new(String::new()),
+            paid: RwSignal::new(String::new()),
+        }
+    }
+}
+
+/// The select's values for how an hourly client paid.
+const PAID_HOW: [(&str, &str); 5] = [
+    ("weekly", "Every week"),
+    ("fortnightly", "Every two weeks"),
+    ("monthly", "Every month"),
+    ("dates", "On the dates I list"),
+    ("none", "Not paid yet"),
+];
+
+fn paid_how_of(value: &str) -> PaidHow {
+    match value {
+        "fortnightly" => PaidHow::Regularly(Cadence::EveryTwoWeeks),
+        "monthly" => PaidHow::Regularly(Cadence::Monthly),
+        "dates" => PaidHow::OnDates,
+        "none" => PaidHow::NotYet,
+        _ => PaidHow::Regularly(Cadence::Weekly),
+    }
+}
+
+/// The fields this form shows, so problems elsewhere are listed under it.
+fn shown(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Client
+            | Field::Title
+            | Field::HourlyRate
+            | Field::Start
+            | Field::Total
+            | Field::LastPaid
+            | Field::PaymentList
+            | Field::Milestone(..)
+            | Field::EndDate
+            | Field::Stars
+    )
+}
+
+/// The clients' names, for the client field's suggestions.
+fn client_names(scenario: Option<&Scenario>) -> Vec<String> {
+    let mut names: Vec<String> = scenario
+        .map(|s| {
+            s.clients
+                .iter()
+                .filter(|c| !c.name.is_empty())
+                .map(|c| c.name.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The quick form for one contract, asking what the JSS depends on: for hourly work how
+/// often the client paid and when last (or each payment), for fixed-price work its
+/// milestones. The engine reads every field, turns the answers into payments, and refuses
+/// anything wrong at its field; nothing is stored until all is right. After each add the
+/// form starts clean, and "Same as last" brings back the client and the kind of contract.
 #[component]
 pub fn AddContractForm(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
     let state = AppState::get();
-    let today = state.today.get_untracked().to_string();
     let client = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
     let kind = RwSignal::new("fixed".to_string());
-    let start = RwSignal::new(today.clone());
-    let earned = RwSignal::new(String::new());
-    let rate = RwSignal::new("40".to_string());
-    let ended = RwSignal::new(true);
-    let end = RwSignal::new(today);
+    let rate = RwSignal::new(String::new());
+    let start = RwSignal::new(String::new());
+    let paid_how = RwSignal::new("weekly".to_string());
+    let total = RwSignal::new(String::new());
+    let last_paid = RwSignal::new(String::new());
+    let payment_list = RwSignal::new(String::new());
+    let next_key = StoredValue::new(1usize);
+    let milestones = RwSignal::new(vec![MilestoneRow::new(0)]);
+    let ended = RwSignal::new(false);
+    let end = RwSignal::new(String::new());
     let reason = RwSignal::new("completed".to_string());
-    let stars = RwSignal::new("5.0".to_string());
-    let problems = RwSignal::new(Vec::<String>::new());
-    let saved = RwSignal::new(None::<String>);
+    let stars = RwSignal::new(String::new());
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let added = RwSignal::new(None::<(String, String)>);
+    let last = StoredValue::new(None::<NewContractText>);
+    let err = move |field| error_at(problems, field);
+
+    let text = move || NewContractText {
+        client: client.get_untracked(),
+        title: title.get_untracked(),
+        hourly: kind.get_untracked() == "hourly",
+        rate: rate.get_untracked(),
+        start: start.get_untracked(),
+        paid_how: paid_how_of(&paid_how.get_untracked()),
+        total: total.get_untracked(),
+        last_paid: last_paid.get_untracked(),
+        payment_list: payment_list.get_untracked(),
+        milestones: milestones.with_untracked(|rows| {
+            rows.iter()
+                .map(|m| MilestoneText {
+                    amount: m.amount.get_untracked(),
+                    funded: m.funded.get_untracked(),
+                    paid: m.paid.get_untracked(),
+                })
+                .collect()
+        }),
+        ended: ended.get_untracked(),
+        end: end.get_untracked(),
+        reason: end_reason_of(&reason.get_untracked()),
+        stars: stars.get_untracked(),
+    };
+    // Every field back to its first value: the next contract starts from a clean form.
+    let clear = move || {
+        for field in [
+            client,
+            title,
+            rate,
+            start,
+            total,
+            last_paid,
+            payment_list,
+            end,
+            stars,
+        ] {
+            field.set(String::new());
+        }
+        kind.set("fixed".into());
+        paid_how.set("weekly".into());
+        reason.set("completed".into());
+        ended.set(false);
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        milestones.set(vec![MilestoneRow::new(key)]);
+    };
+    let same_as_last = move |_| {
+        let Some(t) = last.get_value() else { return };
+        client.set(t.client);
+        kind.set(if t.hourly { "hourly" } else { "fixed" }.into());
+        rate.set(t.rate);
+        let how = PAID_HOW
+            .iter()
+            .find(|(v, _)| paid_how_of(v) == t.paid_how)
+            .map_or("weekly", |(v, _)| *v);
+        paid_how.set(how.into());
+        ended.set(t.ended);
+        reason.set(t.reason.as_str().into());
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        saved.set(None);
-        let mut local = Vec::new();
-        let client_name = client.get_untracked().trim().to_string();
-        if client_name.is_empty() {
-            local.push("Client: enter the client's name.".to_string());
-        }
-        let earned_usd = match earned.get_untracked().trim() {
-            "" => Some(0.0),
-            t => t
-                .trim_start_matches('$')
-                .replace(',', "")
-                .parse::<f64>()
-                .ok(),
-        };
-        if earned_usd.is_none() {
-            local.push("Amount earned: enter a number of dollars, such as 1200 or 99.50.".into());
-        }
-        let stars_value = match stars.get_untracked().trim() {
-            "" => None,
-            t => match t.parse::<f64>() {
-                Ok(v) => Some(v),
-                Err(_) => {
-                    local.push("Stars: enter a rating from 1.0 to 5.0, or leave it empty.".into());
-                    None
-                }
-            },
-        };
-        if !local.is_empty() {
-            problems.set(local);
-            return;
-        }
-        let fields = NewContract {
-            client_name,
-            title: title.get_untracked().trim().to_string(),
-            hourly: kind.get_untracked() == "hourly",
-            rate: rate.get_untracked(),
-            start: start.get_untracked(),
-            earned_usd: earned_usd.unwrap_or(0.0),
-            end: ended.get_untracked().then(|| end.get_untracked()),
-            reason: reason.get_untracked(),
-            stars: stars_value,
-        };
-        let mut new_id = String::new();
-        let res = state.edit(undo, "Added a contract".into(), |doc| {
-            new_id = add_contract(doc, &fields);
+        added.set(None);
+        let typed = text();
+        let today = state.today.get_untracked();
+        let result = read_new(&typed, today, &state.params()).and_then(|new| {
+            let label = format!("Added {}.", describe(&typed));
+            state.apply(undo, label, Op::AddContracts(vec![new]))
         });
-        match res {
-            Ok(()) => {
+        match result {
+            Ok(done) => {
                 problems.set(Vec::new());
-                saved.set(Some(format!("Added contract {new_id}.")));
-                client.set(String::new());
-                title.set(String::new());
-                earned.set(String::new());
+                let id = done.contracts.first().cloned().unwrap_or_default();
+                let saved = format!(
+                    "Saved {}. The form is clear for the next one.",
+                    describe(&typed)
+                );
+                added.set(Some((id, saved)));
+                last.set_value(Some(typed));
+                clear();
             }
-            Err(ps) => problems.set(ps.iter().map(|p| explain_problem(&p.to_string())).collect()),
+            Err(found) => {
+                problems.set(found);
+                focus_first_invalid("add-form");
+            }
         }
     };
 
+    let add_milestone = move |_| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        milestones.update(|rows| rows.push(MilestoneRow::new(key)));
+    };
+
     view! {
-        <form class="card add-contract" on:submit=submit aria-labelledby="add-title">
+        <form
+            class="card add-contract"
+            on:submit=submit
+            aria-labelledby="add-title"
+            data-testid="add-form"
+            novalidate
+        >
             <h2 id="add-title">"Add a contract"</h2>
+            <datalist id="client-names">
+                {move || {
+                    state
+                        .scenario
+                        .with(|s| client_names(s.as_ref()))
+                        .into_iter()
+                        .map(|n| view! { <option value=n></option> })
+                        .collect_view()
+                }}
+            </datalist>
             <div class="form-grid">
-                <TextField label="Client" value=client testid="add-client" />
-                <TextField label="Title" value=title testid="add-title" />
+                <TextField
+                    label="Client"
+                    value=client
+                    testid="add-client"
+                    list="client-names"
+                    error=err(Field::Client)
+                />
+                <TextField
+                    label="Title (optional)"
+                    value=title
+                    testid="add-title"
+                    error=err(Field::Title)
+                />
                 <ChoiceField
                     label="Type"
                     value=kind
                     options=options(&[("fixed", "Fixed price"), ("hourly", "Hourly")])
                     testid="add-type"
                 />
-                {move || {
-                    (kind.get() == "hourly")
-                        .then(|| {
-                            view! {
-                                <TextField
-                                    label="Hourly rate (USD)"
-                                    value=rate
-                                    inputmode="decimal"
-                                />
-                            }
-                        })
-                }}
-                <TextField label="Start date" value=start input_type="date" testid="add-start" />
                 <TextField
-                    label="Amount earned (USD)"
-                    value=earned
-                    inputmode="decimal"
-                    testid="add-earned"
+                    label="Start date"
+                    value=start
+                    input_type="date"
+                    testid="add-start"
+                    error=err(Field::Start)
                 />
-                <label class="checkbox">
-                    <span>"Ended"</span>
-                    <input type="checkbox" data-testid="add-ended" bind:checked=ended />
-                </label>
-                {move || {
-                    (ended.get())
-                        .then(|| {
-                            view! {
+            </div>
+            {move || {
+                if kind.get() == "hourly" {
+                    view! {
+                        <HourlyPay
+                            rate=rate
+                            paid_how=paid_how
+                            total=total
+                            last_paid=last_paid
+                            payment_list=payment_list
+                            problems=problems
+                        />
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <fieldset class="form-section" data-testid="add-milestones">
+                            <legend>"Milestones"</legend>
+                            <p class="field-hint">
+                                "Each is funded on the start date and paid on the end date (or still in escrow while the contract is open), unless you enter other dates."
+                            </p>
+                            <ol class="milestone-rows">
+                                <For each=move || milestones.get() key=|m| m.key let:m>
+                                    <MilestoneFields
+                                        row=m
+                                        milestones=milestones
+                                        problems=problems
+                                    />
+                                </For>
+                            </ol>
+                            <button
+                                type="button"
+                                class="secondary"
+                                data-testid="add-milestone-row"
+                                on:click=add_milestone
+                            >
+                                "Add a milestone"
+                            </button>
+                        </fieldset>
+                    }
+                        .into_any()
+                }
+            }}
+            <CheckboxField label="It has ended" value=ended testid="add-ended" />
+            {move || {
+                (ended.get())
+                    .then(|| {
+                        view! {
+                            <div class="form-grid">
                                 <TextField
                                     label="End date"
                                     value=end
                                     input_type="date"
                                     testid="add-end"
+                                    error=err(Field::EndDate)
                                 />
                                 <ChoiceField
                                     label="How it ended"
@@ -137,53 +314,178 @@ pub fn AddContractForm(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
                                     testid="add-reason"
                                 />
                                 <TextField
-                                    label="Client's stars (empty = no feedback)"
+                                    label="Client's stars"
+                                    hint="1 to 5; empty if no feedback"
                                     value=stars
                                     inputmode="decimal"
                                     testid="add-stars"
+                                    error=err(Field::Stars)
                                 />
-                            }
-                        })
-                }}
-            </div>
-            <p>
-                <button type="submit" data-testid="add-submit">
-                    "Add contract"
-                </button>
-            </p>
-            {move || {
-                let ps = problems.get();
-                (!ps.is_empty())
-                    .then(|| {
-                        view! {
-                            <div class="field-error" role="alert" data-testid="add-problems">
-                                <ul>
-                                    {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                                </ul>
                             </div>
                         }
                     })
             }}
-            {move || saved.get().map(|s| view! { <p role="status">{s}</p> })}
+            <FormProblems problems=problems shown=shown testid="add-problems" />
+            <p class="toolbar">
+                <button type="submit" data-testid="add-submit">
+                    "Add contract"
+                </button>
+                {move || {
+                    added
+                        .get()
+                        .map(|_| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    data-testid="add-same"
+                                    on:click=same_as_last
+                                >
+                                    "Same client and kind as last"
+                                </button>
+                            }
+                        })
+                }}
+            </p>
+            {move || {
+                added
+                    .get()
+                    .map(|(id, text)| {
+                        view! {
+                            <div role="status" data-testid="add-saved">
+                                <p>{text}</p>
+                                <ContractWarnings id=id undo=undo />
+                            </div>
+                        }
+                    })
+            }}
         </form>
     }
 }
 
-/// Turns a parser problem about the new contract into words about the form's fields.
-fn explain_problem(problem: &str) -> String {
-    let field = [
-        ("hourly_rate", "Hourly rate"),
-        ("payments", "Amount earned"),
-        ("end.date", "End date"),
-        ("feedback.stars", "Client's stars"),
-        ("feedback", "Client's stars"),
-        ("start", "Start date"),
-    ]
-    .into_iter()
-    .find(|(path, _)| problem.contains(path))
-    .map(|(_, name)| name);
-    match field {
-        Some(name) => format!("{name}: {}", problem.split(": ").last().unwrap_or(problem)),
-        None => problem.to_string(),
+/// "“Title” for Client", in the words of the undo bar and the status line.
+fn describe(t: &NewContractText) -> String {
+    let client = t.client.trim();
+    match t.title.trim() {
+        "" => format!("a contract for {client}"),
+        title => format!("\u{201c}{title}\u{201d} for {client}"),
+    }
+}
+
+/// How an hourly client paid: the rate, and either the cadence with the total and the last
+/// payment, or the payments one per line.
+#[component]
+fn HourlyPay(
+    rate: RwSignal<String>,
+    paid_how: RwSignal<String>,
+    total: RwSignal<String>,
+    last_paid: RwSignal<String>,
+    payment_list: RwSignal<String>,
+    problems: RwSignal<Vec<FieldProblem>>,
+) -> impl IntoView {
+    let err = move |field| error_at(problems, field);
+    view! {
+        <fieldset class="form-section" data-testid="add-hourly">
+            <legend>"Hourly pay"</legend>
+            <div class="form-grid">
+                <TextField
+                    label="Hourly rate (USD)"
+                    hint="Optional; used to log hours later"
+                    value=rate
+                    inputmode="decimal"
+                    testid="add-rate"
+                    error=err(Field::HourlyRate)
+                />
+                <ChoiceField
+                    label="How often the client paid"
+                    value=paid_how
+                    options=options(&PAID_HOW)
+                    testid="add-paid-how"
+                />
+                {move || match paid_how_of(&paid_how.get()) {
+                    PaidHow::Regularly(_) => {
+                        view! {
+                            <TextField
+                                label="Total paid so far (USD)"
+                                hint="Split evenly over the payments"
+                                value=total
+                                inputmode="decimal"
+                                testid="add-total"
+                                error=err(Field::Total)
+                            />
+                            <TextField
+                                label="Last payment on"
+                                hint="Payments run back from here to the start; empty on an ended contract: its end date"
+                                value=last_paid
+                                input_type="date"
+                                testid="add-last-paid"
+                                error=err(Field::LastPaid)
+                            />
+                        }
+                            .into_any()
+                    }
+                    PaidHow::OnDates => {
+                        view! {
+                            <TextField
+                                label="Payments, one per line"
+                                hint="A date and an amount, such as 2026-03-04 400"
+                                value=payment_list
+                                rows=5
+                                testid="add-payment-list"
+                                error=err(Field::PaymentList)
+                            />
+                        }
+                            .into_any()
+                    }
+                    PaidHow::NotYet => ().into_any(),
+                }}
+            </div>
+        </fieldset>
+    }
+}
+
+/// One milestone row: amount, funding date and payment date, and a button to remove it.
+#[component]
+fn MilestoneFields(
+    row: MilestoneRow,
+    milestones: RwSignal<Vec<MilestoneRow>>,
+    problems: RwSignal<Vec<FieldProblem>>,
+) -> impl IntoView {
+    let n = move || milestones.with(|rows| rows.iter().position(|m| m.key == row.key).unwrap_or(0));
+    let field_error =
+        move |part| Signal::derive(move || error_at(problems, Field::Milestone(n(), part)).get());
+    let label =
+        move |what: &'static str| Signal::derive(move || format!("Milestone {} {what}", n() + 1));
+    view! {
+        <li class="form-grid">
+            <TextField
+                label=label("amount (USD)")
+                value=row.amount
+                inputmode="decimal"
+                testid="add-milestone-amount"
+                error=field_error(MilestonePart::Amount)
+            />
+            <TextField
+                label=label("funded on")
+                value=row.funded
+                input_type="date"
+                testid="add-milestone-funded"
+                error=field_error(MilestonePart::Funded)
+            />
+            <TextField
+                label=label("paid on")
+                value=row.paid
+                input_type="date"
+                testid="add-milestone-paid"
+                error=field_error(MilestonePart::Paid)
+            />
+            <button
+                type="button"
+                class="secondary"
+                on:click=move |_| milestones.update(|rows| rows.retain(|m| m.key != row.key))
+            >
+                {move || format!("Remove milestone {}", n() + 1)}
+            </button>
+        </li>
     }
 }

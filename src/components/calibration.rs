@@ -1,6 +1,7 @@
 use jss_engine::jss::{calibrate, Reading};
+use jss_engine::rules::ParamValue;
+use jss_engine::scenario::ops::Op;
 use leptos::prelude::*;
-use serde_json::json;
 
 use crate::state::{AppState, UndoStep};
 
@@ -55,13 +56,26 @@ pub fn Calibration(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
         let Some(Ok(f)) = result.get_untracked() else {
             return;
         };
-        let _ = state.edit(undo, "Applied the calibrated parameters.".into(), |doc| {
-            let rules = &mut doc["rules"];
-            rules["positive_min_stars"] = json!(f.positive_min_stars);
-            rules["negative_below_stars"] = json!(f.negative_below_stars);
-            rules["end_reason_override"] = json!(f.end_reason_override);
-            rules["long_term_counts_positive"] = json!(f.long_term_counts_positive);
-        });
+        let values = vec![
+            (
+                "positive_min_stars".into(),
+                ParamValue::Number(f.positive_min_stars),
+            ),
+            (
+                "negative_below_stars".into(),
+                ParamValue::Number(f.negative_below_stars),
+            ),
+            (
+                "end_reason_override".into(),
+                ParamValue::Bool(f.end_reason_override),
+            ),
+            (
+                "long_term_counts_positive".into(),
+                ParamValue::Bool(f.long_term_counts_positive),
+            ),
+        ];
+        let label = "Applied the calibrated parameters.".to_string();
+        let _ = state.apply(undo, label, Op::SetParams(values));
     };
     view! {
         <section class="card" aria-labelledby="calibration-title">

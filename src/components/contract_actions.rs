@@ -1,11 +1,14 @@
 use chrono::NaiveDate;
-use jss_engine::scenario::edit::{allowed_actions, apply, Action, ActionKind};
-use jss_engine::scenario::{EndReason, Milestone, Party, Terms};
+use jss_engine::scenario::edit::{allowed_actions, apply, Action, ActionKind, EditError};
+use jss_engine::scenario::input;
+use jss_engine::scenario::ops::Field;
+use jss_engine::scenario::{Milestone, Terms};
 use leptos::prelude::*;
 
-use crate::components::choice_field::{options, ChoiceField, END_REASONS};
+use crate::components::choice_field::{end_reason_of, options, party_of, ChoiceField, END_REASONS};
+use crate::components::contract_detail::contract_name;
+use crate::components::form_problems::focus_first_invalid;
 use crate::components::text_field::TextField;
-use crate::entry::{parse_date, parse_hours_hundredths, parse_stars, parse_usd};
 use crate::format::{date, money};
 use crate::state::{AppState, UndoStep};
 
@@ -35,107 +38,130 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
                 .unwrap_or_default()
         })
     });
+    // The contract in the undo bar's words: its title, or its kind and client.
+    let name = move || {
+        state.scenario.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| {
+                    let c = s
+                        .contracts
+                        .iter()
+                        .find(|c| c.id == contract_id.get_value())?;
+                    Some(contract_name(s, c))
+                })
+                .unwrap_or_default()
+        })
+    };
     let is_open = Memo::new(move |_| allowed.with(|a| a.contains(&ActionKind::End)));
     let has = move |kind: ActionKind| allowed.with(|a| a.contains(&kind));
 
-    // A refusal is shown next to the control that asked: logging hours has its own place,
-    // inside its group; every other action's refusal goes under the panel.
+    // A refusal about a value is shown at that value's field (marked invalid and described
+    // by the message); a refusal of the action as a whole goes under the panel.
+    let refusals = RwSignal::new(Vec::<(Field, String)>::new());
     let problem = RwSignal::new(None::<String>);
-    let log_problem = RwSignal::new(None::<String>);
+    let at = move |field: Field| {
+        Signal::derive(move || {
+            refusals.with(|rs| {
+                rs.iter()
+                    .filter(|(f, _)| *f == field)
+                    .map(|(_, m)| m.clone())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        })
+    };
     let today = state.today.get_untracked();
     let week = RwSignal::new(today.to_string());
     let hours = RwSignal::new(String::new());
     let by = RwSignal::new("freelancer".to_string());
     let reason = RwSignal::new("not_completed".to_string());
-    let stars = RwSignal::new("5.0".to_string());
+    let stars = RwSignal::new(String::new());
     let milestone_amount = RwSignal::new(String::new());
     let milestone_due = RwSignal::new(String::new());
     let part_amount = RwSignal::new(String::new());
 
-    // Runs one action: `what` names it in a refusal, which goes to `shown_in`; `done` is the
-    // undo bar's sentence.
-    let run = move |shown_in: RwSignal<Option<String>>,
-                    what: &str,
-                    done: String,
-                    action: Result<Action, String>| {
+    // Runs one action: `what` names it in a refusal of the whole action; `done` is the undo
+    // bar's sentence. A value that could not be read is refused at its field.
+    let run = move |what: &str, done: String, action: Result<Action, Vec<(Field, String)>>| {
         let id = contract_id.get_value();
         let today = state.today.get_untracked();
-        let result = action.and_then(|action| {
-            state.scenario.with_untracked(|s| match s {
-                Some(s) => apply(s, &id, action, today).map_err(|e| e.to_string()),
-                None => Err("there is no scenario yet".to_string()),
-            })
-        });
         problem.set(None);
-        log_problem.set(None);
+        let action = match action {
+            Ok(action) => action,
+            Err(found) => {
+                refusals.set(found);
+                focus_first_invalid("contract-actions");
+                return;
+            }
+        };
+        let result = state.scenario.with_untracked(|s| match s {
+            Some(s) => apply(s, &id, action, today),
+            None => Err(EditError::ContractNotFound(id.clone())),
+        });
+        refusals.set(Vec::new());
         match result {
             Ok(next) => state.commit(undo, done, next),
-            Err(message) => shown_in.set(Some(format!("{what}: {message}"))),
+            Err(error) => match error.field() {
+                Some(field) => {
+                    refusals.set(vec![(field, error.to_string())]);
+                    focus_first_invalid("contract-actions");
+                }
+                None => problem.set(Some(format!("{what}: {error}"))),
+            },
         }
     };
 
     let log_hours = move |_| {
-        let action = (|| {
-            Ok(Action::LogHours {
-                week_of: parse_date(&week.get_untracked()).map_err(|e| format!("week: {e}"))?,
-                hours_hundredths: parse_hours_hundredths(&hours.get_untracked())
-                    .map_err(|e| format!("hours: {e}"))?,
-            })
-        })();
-        run(
-            log_problem,
-            "Log hours",
-            format!(
-                "Logged {} hours on {}.",
-                hours.get_untracked(),
-                contract_id.get_value()
-            ),
-            action,
+        let mut bad = Vec::new();
+        let week_of = read(&mut bad, Field::Week, input::date(&week.get_untracked()));
+        let hours_read = read(
+            &mut bad,
+            Field::Hours,
+            input::hours_hundredths(&hours.get_untracked()),
         );
+        let action = match (week_of, hours_read) {
+            (Some(week_of), Some(hours_hundredths)) if bad.is_empty() => Ok(Action::LogHours {
+                week_of,
+                hours_hundredths,
+            }),
+            _ => Err(bad),
+        };
+        let done = format!("Logged {} hours on {}.", hours.get_untracked(), name());
+        run("Log hours", done, action);
     };
     let end_now = move |_| {
         let action = Ok(Action::End {
             by: party_of(&by.get_untracked()),
-            reason: reason_of(&reason.get_untracked()),
+            reason: end_reason_of(&reason.get_untracked()),
         });
-        run(
-            problem,
-            "End",
-            format!("Ended {}.", contract_id.get_value()),
-            action,
-        );
+        run("End", format!("Ended {}.", name()), action);
     };
     let leave_feedback = move |_| {
-        let action = parse_stars(&stars.get_untracked())
-            .and_then(|s| s.ok_or_else(|| "enter a rating from 1.0 to 5.0".to_string()))
+        let mut bad = Vec::new();
+        let action = read(&mut bad, Field::Stars, input::stars(&stars.get_untracked()))
             .map(|stars| Action::LeaveFeedback { stars })
-            .map_err(|e| format!("stars: {e}"));
-        run(
-            problem,
-            "Record feedback",
-            format!(
-                "Recorded the client's feedback on {}.",
-                contract_id.get_value()
-            ),
-            action,
-        );
+            .ok_or(bad);
+        let done = format!("Recorded the client's feedback on {}.", name());
+        run("Record feedback", done, action);
     };
     let add_milestone = move |_| {
-        let action = (|| {
-            let amount =
-                parse_usd(&milestone_amount.get_untracked()).map_err(|e| format!("amount: {e}"))?;
-            let due = match milestone_due.get_untracked().trim() {
-                "" => None,
-                text => Some(parse_date(text).map_err(|e| format!("due date: {e}"))?),
-            };
-            Ok(Action::AddMilestone { amount, due })
-        })();
-        run(
-            problem,
-            "Add milestone",
-            format!("Added a milestone to {}.", contract_id.get_value()),
-            action,
+        let mut bad = Vec::new();
+        let amount = read(
+            &mut bad,
+            Field::MilestoneAmount,
+            input::positive_money(&milestone_amount.get_untracked()),
         );
+        let due = read(
+            &mut bad,
+            Field::MilestoneDue,
+            input::optional(&milestone_due.get_untracked(), input::date),
+        );
+        let action = match (amount, due) {
+            (Some(amount), Some(due)) if bad.is_empty() => Ok(Action::AddMilestone { amount, due }),
+            _ => Err(bad),
+        };
+        let done = format!("Added a milestone to {}.", name());
+        run("Add milestone", done, action);
     };
 
     view! {
@@ -151,12 +177,14 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
                                     value=week
                                     input_type="date"
                                     testid="log-week"
+                                    error=at(Field::Week)
                                 />
                                 <TextField
                                     label="Hours"
                                     value=hours
                                     inputmode="decimal"
                                     testid="log-hours"
+                                    error=at(Field::Hours)
                                 />
                                 <button data-testid="log-hours-submit" on:click=log_hours>
                                     "Log hours"
@@ -164,21 +192,6 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
                                 <p class="muted">
                                     "Paid hours × rate on the Wednesday the week's money becomes available."
                                 </p>
-                                {move || {
-                                    log_problem
-                                        .get()
-                                        .map(|p| {
-                                            view! {
-                                                <p
-                                                    class="field-error"
-                                                    role="alert"
-                                                    data-testid="log-hours-problem"
-                                                >
-                                                    {p}
-                                                </p>
-                                            }
-                                        })
-                                }}
                             </fieldset>
                         }
                     })
@@ -193,8 +206,9 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
                                     milestones=milestones
                                     allowed=allowed
                                     part_amount=part_amount
+                                    part_error=at(Field::PartAmount)
                                     run=Callback::new(move |(what, done, action): RunArgs| {
-                                        run(problem, &what, done, action)
+                                        run(&what, done, action)
                                     })
                                 />
                                 {move || {
@@ -206,12 +220,14 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
                                                     value=milestone_amount
                                                     inputmode="decimal"
                                                     testid="milestone-amount"
+                                                    error=at(Field::MilestoneAmount)
                                                 />
                                                 <TextField
                                                     label="Due date (optional)"
                                                     value=milestone_due
                                                     input_type="date"
                                                     testid="milestone-due"
+                                                    error=at(Field::MilestoneDue)
                                                 />
                                                 <button data-testid="add-milestone" on:click=add_milestone>
                                                     "Add milestone"
@@ -273,6 +289,7 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
                                     value=stars
                                     inputmode="decimal"
                                     testid="feedback-stars"
+                                    error=at(Field::Stars)
                                 />
                                 <button data-testid="leave-feedback" on:click=leave_feedback>
                                     "Record feedback today"
@@ -298,7 +315,7 @@ pub fn ContractActions(id: String, undo: RwSignal<Option<UndoStep>>) -> impl Int
 
 /// What a milestone button hands to the panel: the action's name, the undo sentence, and the
 /// action or why its values could not be read.
-type RunArgs = (String, String, Result<Action, String>);
+type RunArgs = (String, String, Result<Action, Vec<(Field, String)>>);
 
 /// Each milestone with its state and the buttons the engine allows for it today.
 #[component]
@@ -306,10 +323,15 @@ fn MilestoneList(
     milestones: Memo<Vec<Milestone>>,
     allowed: Memo<Vec<ActionKind>>,
     part_amount: RwSignal<String>,
+    part_error: Signal<String>,
     run: Callback<RunArgs>,
 ) -> impl IntoView {
     let any_part =
         move || allowed.with(|a| a.iter().any(|k| matches!(k, ActionKind::ReleasePart(_))));
+    // Milestones are numbered as listed: their ids are the engine's, not words the user chose.
+    let number = move |id: &str| {
+        milestones.with(|ms| ms.iter().position(|m| m.id == id).map_or(0, |i| i + 1))
+    };
     view! {
         <ul class="milestone-list" data-testid="milestones">
             <For
@@ -319,6 +341,8 @@ fn MilestoneList(
             >
                 {
                     let mid = m.id.clone();
+                    let label_id = m.id.clone();
+                    let line = format!("{} — {}", money(m.amount), status_of(&m));
                     let kinds = move || {
                         let mid = mid.clone();
                         allowed
@@ -331,15 +355,14 @@ fn MilestoneList(
                     };
                     view! {
                         <li>
-                            <span>
-                                {format!("{} {} — {}", m.id, money(m.amount), status_of(&m))}
-                            </span>
+                            <span>{move || format!("Milestone {} {line}", number(&label_id))}</span>
                             " "
                             {move || {
                                 kinds()
                                     .into_iter()
                                     .map(|kind| {
-                                        let (label, testid) = button_of(&kind);
+                                        let m = kind.milestone().unwrap_or_default();
+                                        let (label, testid) = button_of(&kind, number(m));
                                         let kind_for_click = kind.clone();
                                         view! {
                                             <button
@@ -349,6 +372,7 @@ fn MilestoneList(
                                                     run.run(
                                                         milestone_action(
                                                             &kind_for_click,
+                                                            number(kind_for_click.milestone().unwrap_or_default()),
                                                             &part_amount.get_untracked(),
                                                         ),
                                                     )
@@ -374,6 +398,7 @@ fn MilestoneList(
                             value=part_amount
                             inputmode="decimal"
                             testid="part-amount"
+                            error=part_error
                         />
                     }
                 })
@@ -397,24 +422,24 @@ pub fn status_of(m: &Milestone) -> String {
     }
 }
 
-/// A milestone button's label and test id.
-fn button_of(kind: &ActionKind) -> (String, String) {
+/// A milestone button's label (with the milestone's number, 1 for the first) and test id.
+fn button_of(kind: &ActionKind, number: usize) -> (String, String) {
     let m = kind.milestone().unwrap_or_default();
     let (label, slug) = match kind {
         ActionKind::Fund(_) => ("Fund", "fund"),
         ActionKind::Submit(_) => ("Submit", "submit"),
         ActionKind::Release(_) => ("Approve and release", "release"),
-        ActionKind::ReleasePart(_) => ("Release part", "release-part"),
-        ActionKind::RequestChanges(_) => ("Request changes", "request-changes"),
+        ActionKind::ReleasePart(_) => ("Release part of", "release-part"),
+        ActionKind::RequestChanges(_) => ("Request changes on", "request-changes"),
         ActionKind::Refund(_) => ("Refund", "refund"),
         _ => ("", ""),
     };
-    (format!("{label} {m}"), format!("{slug}-{m}"))
+    (format!("{label} milestone {number}"), format!("{slug}-{m}"))
 }
 
-fn milestone_action(kind: &ActionKind, part_text: &str) -> RunArgs {
+fn milestone_action(kind: &ActionKind, number: usize, part_text: &str) -> RunArgs {
     let milestone = kind.milestone().unwrap_or_default().to_string();
-    let (label, _) = button_of(kind);
+    let (label, _) = button_of(kind, number);
     let done = format!("{label}: done.");
     let action = match kind {
         ActionKind::Fund(_) => Ok(Action::Fund { milestone }),
@@ -422,27 +447,19 @@ fn milestone_action(kind: &ActionKind, part_text: &str) -> RunArgs {
         ActionKind::Release(_) => Ok(Action::Release { milestone }),
         ActionKind::RequestChanges(_) => Ok(Action::RequestChanges { milestone }),
         ActionKind::Refund(_) => Ok(Action::Refund { milestone }),
-        ActionKind::ReleasePart(_) => parse_usd(part_text)
+        ActionKind::ReleasePart(_) => input::positive_money(part_text)
             .map(|amount| Action::ReleasePart { milestone, amount })
-            .map_err(|e| format!("part to release: {e}")),
-        _ => Err("not a milestone action".to_string()),
+            .map_err(|e| vec![(Field::PartAmount, e.to_string())]),
+        _ => Err(Vec::new()),
     };
     (label, done, action)
 }
 
-fn party_of(text: &str) -> Party {
-    match text {
-        "client" => Party::Client,
-        "platform" => Party::Platform,
-        _ => Party::Freelancer,
-    }
-}
-
-fn reason_of(text: &str) -> EndReason {
-    match text {
-        "completed" => EndReason::Completed,
-        "client_unresponsive" => EndReason::ClientUnresponsive,
-        "other" => EndReason::Other,
-        _ => EndReason::NotCompleted,
-    }
+/// Notes why a typed value could not be read, at its field.
+fn read<T>(
+    bad: &mut Vec<(Field, String)>,
+    field: Field,
+    value: Result<T, input::InputError>,
+) -> Option<T> {
+    value.map_err(|e| bad.push((field, e.to_string()))).ok()
 }

@@ -1,15 +1,27 @@
-use jss_engine::scenario::{Contract, Terms};
+use jss_engine::scenario::ops::Op;
+use jss_engine::scenario::{Contract, Scenario, Terms};
 use leptos::prelude::*;
-use serde_json::Value;
 
 use crate::components::contract_actions::ContractActions;
 use crate::components::contract_edit_form::ContractEditForm;
+use crate::components::contract_warnings::ContractWarnings;
+use crate::components::form_problems::reveal_on_mount;
 use crate::format::{date, money};
 use crate::state::{AppState, UndoStep};
 
+/// "“Title” for Client": a contract named in the undo bar and headings' sentences.
+pub fn contract_name(s: &Scenario, c: &Contract) -> String {
+    format!(
+        "\u{201c}{}\u{201d} for {}",
+        c.title_or_kind(),
+        s.client_name(&c.client)
+    )
+}
+
 /// One contract: its facts, its part in the JSS, its timeline (past and scheduled) and the
-/// actions that make sense now. Every action is validated by the engine's parser; a refused
-/// action shows why and changes nothing.
+/// actions that make sense now. Every action is validated by the engine; a refused action
+/// shows why and changes nothing. When it opens, the panel scrolls into view and its heading
+/// takes the focus, so the user sees (and a screen reader announces) what opened.
 #[component]
 pub fn ContractDetail(
     id: String,
@@ -21,30 +33,34 @@ pub fn ContractDetail(
     let contract = Memo::new(move |_| {
         let id = contract_id.get_value();
         state.scenario.with(|s| {
-            s.as_ref()
-                .and_then(|s| s.contracts.iter().find(|c| c.id == id).cloned())
+            s.as_ref().and_then(|s| {
+                let c = s.contracts.iter().find(|c| c.id == id)?;
+                Some((c.clone(), s.client_name(&c.client).to_owned()))
+            })
         })
     });
     let problems = RwSignal::new(Vec::<String>::new());
     let editing = RwSignal::new(false);
+    let heading = NodeRef::<leptos::html::H2>::new();
+    reveal_on_mount(heading);
 
-    let apply = move |label: String, change: Box<dyn FnOnce(&mut Value)>| match state
-        .edit(undo, label, change)
-    {
-        Ok(()) => problems.set(Vec::new()),
-        Err(ps) => problems.set(ps.iter().map(ToString::to_string).collect()),
-    };
     let delete = move |_| {
         let id = contract_id.get_value();
-        apply(
-            format!("Deleted {id}."),
-            Box::new(move |doc| {
-                if let Some(list) = doc["contracts"].as_array_mut() {
-                    list.retain(|c| c["id"].as_str() != Some(id.as_str()));
-                }
-            }),
-        );
-        selected.set(None);
+        let label = state
+            .scenario
+            .with_untracked(|s| {
+                let s = s.as_ref()?;
+                let c = s.contracts.iter().find(|c| c.id == id)?;
+                Some(format!("Deleted {}.", contract_name(s, c)))
+            })
+            .unwrap_or_else(|| "Deleted the contract.".into());
+        match state.apply(undo, label, Op::DeleteContract(id)) {
+            Ok(_) => {
+                problems.set(Vec::new());
+                selected.set(None);
+            }
+            Err(ps) => problems.set(ps.iter().map(ToString::to_string).collect()),
+        }
     };
 
     view! {
@@ -53,15 +69,16 @@ pub fn ContractDetail(
             aria-labelledby="detail-title"
             data-testid="contract-detail"
         >
+            <h2 id="detail-title" tabindex="-1" node_ref=heading>
+                {move || contract.with(|c| c.as_ref().map(|(c, _)| c.title_or_kind()))}
+            </h2>
             {move || {
                 contract
                     .get()
-                    .map(|c| {
+                    .map(|(c, client)| {
                         view! {
-                            <h2 id="detail-title">
-                                {format!("{} {}", c.id, c.title.clone().unwrap_or_default())}
-                            </h2>
-                            <Facts contract=c.clone() />
+                            <Facts contract=c.clone() client=client />
+                            <ContractWarnings id=c.id.clone() undo=undo />
                             <JssLine id=c.id.clone() />
                             <ContractTimeline contract=c.clone() />
                         }
@@ -74,7 +91,7 @@ pub fn ContractDetail(
                     .then(|| {
                         contract
                             .get_untracked()
-                            .map(|c| {
+                            .map(|(c, _)| {
                                 view! {
                                     <ContractEditForm
                                         contract=c
@@ -119,12 +136,12 @@ pub fn ContractDetail(
 }
 
 #[component]
-fn Facts(contract: Contract) -> impl IntoView {
+fn Facts(contract: Contract, client: String) -> impl IntoView {
     let c = contract;
     view! {
         <dl class="facts">
             <dt>"Client"</dt>
-            <dd>{c.client.clone()}</dd>
+            <dd data-testid="contract-client">{client}</dd>
             <dt>"Terms"</dt>
             <dd data-testid="contract-terms">{terms_text(&c.terms)}</dd>
             <dt>"Started"</dt>
@@ -213,18 +230,20 @@ fn JssLine(id: String) -> impl IntoView {
 fn ContractTimeline(contract: Contract) -> impl IntoView {
     let state = AppState::get();
     let id = contract.id.clone();
-    let mut past: Vec<(chrono::NaiveDate, String)> = contract
-        .payments
-        .iter()
-        .map(|p| (p.date, format!("payment {}", money(p.amount))))
-        .chain(
-            contract
-                .refunds
-                .iter()
-                .map(|p| (p.date, format!("refund {}", money(p.amount)))),
-        )
-        .collect();
-    past.push((contract.start, "started".to_string()));
+    // The start comes first on its day; the rest keep their order within a day.
+    let mut past: Vec<(chrono::NaiveDate, String)> = vec![(contract.start, "started".into())];
+    past.extend(
+        contract
+            .payments
+            .iter()
+            .map(|p| (p.date, format!("payment {}", money(p.amount))))
+            .chain(
+                contract
+                    .refunds
+                    .iter()
+                    .map(|p| (p.date, format!("refund {}", money(p.amount)))),
+            ),
+    );
     if let Some(e) = contract.end {
         past.push((e.date, format!("ended by the {}", e.by.as_str())));
     }
@@ -234,7 +253,7 @@ fn ContractTimeline(contract: Contract) -> impl IntoView {
             format!("client feedback {:.2} stars", f.stars.as_f64()),
         ));
     }
-    past.sort();
+    past.sort_by_key(|(d, _)| *d);
     view! {
         <h3>"Timeline"</h3>
         <ol class="event-list" data-testid="contract-timeline">
@@ -244,7 +263,9 @@ fn ContractTimeline(contract: Contract) -> impl IntoView {
                     view! {
                         <li>
                             <time datetime=d.to_string()>{date(d)}</time>
+                            " "
                             <span>"done"</span>
+                            " "
                             <span>{text}</span>
                             <span></span>
                         </li>
@@ -262,8 +283,11 @@ fn ContractTimeline(contract: Contract) -> impl IntoView {
                         view! {
                             <li class="scheduled">
                                 <time datetime=e.date.to_string()>{date(e.date)}</time>
+                                " "
                                 <span>"scheduled"</span>
+                                " "
                                 <span>{e.detail}</span>
+                                " "
                                 <span class="amount">{e.amount.map(money)}</span>
                             </li>
                         }

@@ -1,10 +1,17 @@
-use jss_engine::scenario::{Contract, Terms};
+use jss_engine::scenario::ops::read::{read_edit, EditText, EndText, FeedbackText};
+use jss_engine::scenario::ops::{Field, FieldProblem, Op, PaymentPart};
+use jss_engine::scenario::Contract;
 use leptos::prelude::*;
-use serde_json::{json, Value};
 
-use crate::components::choice_field::{options, ChoiceField, END_REASONS};
+use crate::components::checkbox_field::CheckboxField;
+use crate::components::choice_field::{
+    end_reason_of, options, party_of, ChoiceField, END_REASONS, PARTIES,
+};
+use crate::components::contract_detail::contract_name;
+use crate::components::form_problems::{
+    error_at, focus_first_invalid, reveal_on_mount, FormProblems,
+};
 use crate::components::text_field::TextField;
-use crate::entry::number_or_text;
 use crate::state::{AppState, UndoStep};
 
 /// One payment row of the form: a stable key for the list, and the two fields as typed.
@@ -15,9 +22,25 @@ struct PaymentRow {
     amount: RwSignal<String>,
 }
 
+/// The fields this form shows, so problems elsewhere are listed under it.
+fn shown(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Title
+            | Field::Client
+            | Field::HourlyRate
+            | Field::WeeklyLimit
+            | Field::Start
+            | Field::Payment(..)
+            | Field::EndDate
+            | Field::FeedbackDate
+            | Field::Stars
+    )
+}
+
 /// Edits every fact of a contract at once: title, client, rate and weekly limit, start,
-/// payments, end and feedback. The form writes what was typed into the scenario document and
-/// the engine's parser decides; each problem is shown next to the field it names.
+/// payments, end and feedback. The engine reads what was typed and checks the facts; each
+/// problem is shown at its field, and nothing is saved until there are none.
 #[component]
 pub fn ContractEditForm(
     contract: Contract,
@@ -42,77 +65,59 @@ pub fn ContractEditForm(
             })
             .unwrap_or_default()
     });
-    let id = StoredValue::new(contract.id.clone());
-    let c = &contract;
-    let title = RwSignal::new(c.title.clone().unwrap_or_default());
-    let client = RwSignal::new(c.client.clone());
-    let (hourly, rate_text, limit_text) = match &c.terms {
-        Terms::Hourly {
-            hourly_rate,
-            weekly_limit_hours,
-        } => (
-            true,
-            hourly_rate.to_usd().to_string(),
-            weekly_limit_hours
-                .map(|h| h.to_string())
-                .unwrap_or_default(),
-        ),
-        Terms::Fixed { .. } => (false, String::new(), String::new()),
-    };
-    let rate = RwSignal::new(rate_text);
-    let limit = RwSignal::new(limit_text);
-    let start = RwSignal::new(c.start.to_string());
-    let next_key = StoredValue::new(c.payments.len());
+    let hourly = contract.is_hourly();
+    let initial = EditText::of(&contract);
+    let before = StoredValue::new(contract);
+    let title = RwSignal::new(initial.title);
+    let client = RwSignal::new(initial.client);
+    let rate = RwSignal::new(initial.rate);
+    let limit = RwSignal::new(initial.limit);
+    let start = RwSignal::new(initial.start);
+    let next_key = StoredValue::new(initial.payments.len());
     let payments = RwSignal::new(
-        c.payments
-            .iter()
+        initial
+            .payments
+            .into_iter()
             .enumerate()
-            .map(|(key, p)| PaymentRow {
+            .map(|(key, (date, amount))| PaymentRow {
                 key,
-                date: RwSignal::new(p.date.to_string()),
-                amount: RwSignal::new(p.amount.to_usd().to_string()),
+                date: RwSignal::new(date),
+                amount: RwSignal::new(amount),
             })
             .collect::<Vec<_>>(),
     );
-    let ended = RwSignal::new(c.end.is_some());
-    let end_date = RwSignal::new(c.end.map_or(state.today.get_untracked().to_string(), |e| {
-        e.date.to_string()
-    }));
-    let end_by = RwSignal::new(c.end.map_or("client", |e| e.by.as_str()).to_string());
-    let end_reason = RwSignal::new(c.end.map_or("completed", |e| e.reason.as_str()).to_string());
-    let has_feedback = RwSignal::new(c.feedback.is_some());
+    let today = state.today.get_untracked().to_string();
+    let ended = RwSignal::new(initial.end.is_some());
+    let end = initial.end.as_ref();
+    let end_date = RwSignal::new(end.map_or(today.clone(), |e| e.date.clone()));
+    let end_by = RwSignal::new(end.map_or("client", |e| e.by.as_str()).to_string());
+    let end_reason = RwSignal::new(end.map_or("completed", |e| e.reason.as_str()).to_string());
+    let has_feedback = RwSignal::new(initial.feedback.is_some());
     let feedback_date = RwSignal::new(
-        c.feedback
-            .map(|f| f.date.to_string())
-            .or_else(|| c.end.map(|e| e.date.to_string()))
+        initial
+            .feedback
+            .as_ref()
+            .map(|f| f.date.clone())
+            .or_else(|| end.map(|e| e.date.clone()))
             .unwrap_or_default(),
     );
     let stars = RwSignal::new(
-        c.feedback
-            .map_or("5.0".to_string(), |f| f.stars.as_f64().to_string()),
+        initial
+            .feedback
+            .as_ref()
+            .map_or(String::new(), |f| f.stars.clone()),
     );
-    // Problems by field path within the contract (`start`, `payments[1].amount`).
-    let errors = RwSignal::new(Vec::<(String, String)>::new());
-    let error_for = move |field: &'static str| {
-        move || {
-            errors.with(|es| {
-                es.iter()
-                    .filter(|(path, _)| path == field || path.starts_with(&format!("{field}.")))
-                    .map(|(_, m)| m.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            })
-        }
-    };
+    let problems = RwSignal::new(Vec::<FieldProblem>::new());
+    let err = move |field| error_at(problems, field);
+    let heading = NodeRef::<leptos::html::H3>::new();
+    reveal_on_mount(heading);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let id = id.get_value();
-        let mut index = None;
-        let fields = EditedFields {
-            title: title.get_untracked().trim().to_string(),
+        let is_ended = ended.get_untracked();
+        let text = EditText {
+            title: title.get_untracked(),
             client: client.get_untracked(),
-            hourly,
             rate: rate.get_untracked(),
             limit: limit.get_untracked(),
             start: start.get_untracked(),
@@ -121,78 +126,81 @@ pub fn ContractEditForm(
                     .map(|p| (p.date.get_untracked(), p.amount.get_untracked()))
                     .collect()
             }),
-            end: ended.get_untracked().then(|| {
-                (
-                    end_date.get_untracked(),
-                    end_by.get_untracked(),
-                    end_reason.get_untracked(),
-                )
+            end: is_ended.then(|| EndText {
+                date: end_date.get_untracked(),
+                by: party_of(&end_by.get_untracked()),
+                reason: end_reason_of(&end_reason.get_untracked()),
             }),
-            feedback: (ended.get_untracked() && has_feedback.get_untracked())
-                .then(|| (feedback_date.get_untracked(), stars.get_untracked())),
+            feedback: (is_ended && has_feedback.get_untracked()).then(|| FeedbackText {
+                date: feedback_date.get_untracked(),
+                stars: stars.get_untracked(),
+            }),
         };
-        let result = state.edit(undo, format!("Edited {id}."), |doc| {
-            index = write_fields(doc, &id, &fields);
+        let result = before.with_value(|c| {
+            let name = state
+                .scenario
+                .with_untracked(|s| s.as_ref().map(|s| contract_name(s, c)))
+                .unwrap_or_default();
+            let label = format!("Edited {name}.");
+            read_edit(c, &text, &state.params())
+                .and_then(|edited| state.apply(undo, label, Op::ReplaceContract(edited)))
         });
         match result {
-            Ok(()) => {
-                errors.set(Vec::new());
+            Ok(_) => {
+                problems.set(Vec::new());
                 on_done.run(());
             }
-            Err(problems) => {
-                let prefix = index.map(|i| format!("contracts[{i}]."));
-                errors.set(
-                    problems
-                        .iter()
-                        .map(
-                            |p| match prefix.as_deref().and_then(|pre| p.path.strip_prefix(pre)) {
-                                Some(field) => (field.to_string(), p.message.clone()),
-                                None => (String::new(), p.to_string()),
-                            },
-                        )
-                        .collect(),
-                );
+            Err(found) => {
+                problems.set(found);
+                focus_first_invalid("edit-form");
             }
         }
     };
 
-    let err = move |field: &'static str| Signal::derive(error_for(field));
     view! {
-        <form class="card contract-edit" on:submit=save data-testid="edit-form">
-            <h3>"Edit the contract"</h3>
+        <form class="card contract-edit" on:submit=save data-testid="edit-form" novalidate>
+            <h3 tabindex="-1" node_ref=heading>
+                "Edit the contract"
+            </h3>
             <div class="form-grid">
-                <TextField label="Title" value=title testid="edit-title" error=err("title") />
-                <ChoiceField label="Client" value=client options=clients testid="edit-client" />
-                {move || {
-                    (hourly)
-                        .then(|| {
-                            view! {
-                                <TextField
-                                    label="Hourly rate (USD)"
-                                    value=rate
-                                    inputmode="decimal"
-                                    testid="edit-rate"
-                                    error=err("hourly_rate")
-                                />
-                                <TextField
-                                    label="Weekly limit (hours, empty = none)"
-                                    value=limit
-                                    inputmode="numeric"
-                                    testid="edit-limit"
-                                    error=err("weekly_limit_hours")
-                                />
-                            }
-                        })
-                }}
+                <TextField label="Title" value=title testid="edit-title" error=err(Field::Title) />
+                <ChoiceField
+                    label="Client"
+                    value=client
+                    options=clients
+                    testid="edit-client"
+                    error=err(Field::Client)
+                />
+                {hourly
+                    .then(|| {
+                        view! {
+                            <TextField
+                                label="Hourly rate (USD)"
+                                hint="Empty if unknown"
+                                value=rate
+                                inputmode="decimal"
+                                testid="edit-rate"
+                                error=err(Field::HourlyRate)
+                            />
+                            <TextField
+                                label="Weekly limit (hours)"
+                                hint="Empty if none"
+                                value=limit
+                                inputmode="numeric"
+                                testid="edit-limit"
+                                error=err(Field::WeeklyLimit)
+                            />
+                        }
+                    })}
                 <TextField
                     label="Start date"
                     value=start
                     input_type="date"
                     testid="edit-start"
-                    error=err("start")
+                    error=err(Field::Start)
                 />
             </div>
-            <fieldset>
+            <fieldset class="form-section">
                 <legend>"Payments received"</legend>
                 <ul class="payment-rows">
                     <For each=move || payments.get() key=|p| p.key let:p>
@@ -201,17 +209,9 @@ pub fn ContractEditForm(
                                 payments
                                     .with(|ps| ps.iter().position(|q| q.key == p.key).unwrap_or(0))
                             };
-                            let field_error = move |key: &'static str| {
+                            let field_error = move |part| {
                                 Signal::derive(move || {
-                                    let path = format!("payments[{}].{key}", n());
-                                    errors
-                                        .with(|es| {
-                                            es.iter()
-                                                .filter(|(p, _)| *p == path)
-                                                .map(|(_, m)| m.clone())
-                                                .collect::<Vec<_>>()
-                                                .join("; ")
-                                        })
+                                    error_at(problems, Field::Payment(n(), part)).get()
                                 })
                             };
                             view! {
@@ -222,7 +222,7 @@ pub fn ContractEditForm(
                                         })
                                         value=p.date
                                         input_type="date"
-                                        error=field_error("date")
+                                        error=field_error(PaymentPart::Date)
                                     />
                                     <TextField
                                         label=Signal::derive(move || {
@@ -230,7 +230,7 @@ pub fn ContractEditForm(
                                         })
                                         value=p.amount
                                         inputmode="decimal"
-                                        error=field_error("amount")
+                                        error=field_error(PaymentPart::Amount)
                                     />
                                     <button
                                         type="button"
@@ -267,12 +267,9 @@ pub fn ContractEditForm(
                     "Add a payment"
                 </button>
             </fieldset>
-            <fieldset>
+            <fieldset class="form-section">
                 <legend>"End and feedback"</legend>
-                <label class="checkbox">
-                    <span>"Ended"</span>
-                    <input type="checkbox" data-testid="edit-ended" bind:checked=ended />
-                </label>
+                <CheckboxField label="It has ended" value=ended testid="edit-ended" />
                 {move || {
                     (ended.get())
                         .then(|| {
@@ -283,32 +280,23 @@ pub fn ContractEditForm(
                                         value=end_date
                                         input_type="date"
                                         testid="edit-end"
-                                        error=err("end")
+                                        error=err(Field::EndDate)
                                     />
                                     <ChoiceField
                                         label="Ended by"
                                         value=end_by
-                                        options=options(
-                                            &[
-                                                ("client", "The client"),
-                                                ("freelancer", "Me (freelancer)"),
-                                                ("platform", "Upwork"),
-                                            ],
-                                        )
+                                        options=options(&PARTIES)
                                     />
                                     <ChoiceField
                                         label="Reason"
                                         value=end_reason
                                         options=options(&END_REASONS)
                                     />
-                                    <label class="checkbox">
-                                        <span>"Client left feedback"</span>
-                                        <input
-                                            type="checkbox"
-                                            data-testid="edit-has-feedback"
-                                            bind:checked=has_feedback
-                                        />
-                                    </label>
+                                    <CheckboxField
+                                        label="Client left feedback"
+                                        value=has_feedback
+                                        testid="edit-has-feedback"
+                                    />
                                     {move || {
                                         (has_feedback.get())
                                             .then(|| {
@@ -317,13 +305,15 @@ pub fn ContractEditForm(
                                                         label="Feedback date"
                                                         value=feedback_date
                                                         input_type="date"
+                                                        testid="edit-feedback-date"
+                                                        error=err(Field::FeedbackDate)
                                                     />
                                                     <TextField
                                                         label="Stars"
                                                         value=stars
                                                         inputmode="decimal"
                                                         testid="edit-stars"
-                                                        error=err("feedback")
+                                                        error=err(Field::Stars)
                                                     />
                                                 }
                                             })
@@ -333,37 +323,7 @@ pub fn ContractEditForm(
                         })
                 }}
             </fieldset>
-            {move || {
-                let general: Vec<String> = errors
-                    .with(|es| {
-                        es.iter()
-                            .filter(|(path, _)| !shown_by_a_field(path))
-                            .map(|(path, m)| {
-                                if path.is_empty() { m.clone() } else { format!("{path}: {m}") }
-                            })
-                            .collect()
-                    });
-                let count = errors.with(Vec::len);
-                (count > 0)
-                    .then(|| {
-                        view! {
-                            <div class="field-error" role="alert" data-testid="edit-problems">
-                                <p>
-                                    {format!(
-                                        "Not saved: {count} problem{} (shown by each field).",
-                                        if count == 1 { "" } else { "s" },
-                                    )}
-                                </p>
-                                <ul>
-                                    {general
-                                        .into_iter()
-                                        .map(|p| view! { <li>{p}</li> })
-                                        .collect_view()}
-                                </ul>
-                            </div>
-                        }
-                    })
-            }}
+            <FormProblems problems=problems shown=shown testid="edit-problems" />
             <p class="toolbar">
                 <button type="submit" data-testid="edit-save">
                     "Save changes"
@@ -374,76 +334,4 @@ pub fn ContractEditForm(
             </p>
         </form>
     }
-}
-
-/// Whether a problem's path is shown next to one of the form's fields; the rest (milestone
-/// dates, for instance) are listed under the form.
-fn shown_by_a_field(path: &str) -> bool {
-    [
-        "title",
-        "client",
-        "hourly_rate",
-        "weekly_limit_hours",
-        "start",
-        "payments[",
-        "end",
-        "feedback",
-    ]
-    .iter()
-    .any(|field| path.starts_with(field))
-}
-
-/// The form's values as typed.
-struct EditedFields {
-    title: String,
-    client: String,
-    hourly: bool,
-    rate: String,
-    limit: String,
-    start: String,
-    payments: Vec<(String, String)>,
-    end: Option<(String, String, String)>,
-    feedback: Option<(String, String)>,
-}
-
-/// Writes the fields into the contract's document; returns the contract's index, so problems
-/// can be matched to fields.
-fn write_fields(doc: &mut Value, id: &str, f: &EditedFields) -> Option<usize> {
-    let list = doc["contracts"].as_array_mut()?;
-    let index = list.iter().position(|c| c["id"].as_str() == Some(id))?;
-    let c = &mut list[index];
-    c["title"] = if f.title.is_empty() {
-        Value::Null
-    } else {
-        json!(f.title)
-    };
-    c["client"] = json!(f.client);
-    if f.hourly {
-        c["hourly_rate"] = number_or_text(&f.rate);
-        c["weekly_limit_hours"] = match f.limit.trim() {
-            "" => Value::Null,
-            text => text.parse::<u64>().map_or(json!(text), |n| json!(n)),
-        };
-    }
-    c["start"] = json!(f.start);
-    c["payments"] = Value::Array(
-        f.payments
-            .iter()
-            .map(|(date, amount)| json!({ "date": date, "amount": number_or_text(amount) }))
-            .collect(),
-    );
-    c["end"] = f.end.as_ref().map_or(
-        Value::Null,
-        |(date, by, reason)| json!({ "date": date, "by": by, "reason": reason }),
-    );
-    // The legacy private score has no field here; it is kept as it was.
-    let private_score = c["feedback"]["private_score"].clone();
-    c["feedback"] = f.feedback.as_ref().map_or(Value::Null, |(date, stars)| {
-        let mut feedback = json!({ "date": date, "stars": number_or_text(stars) });
-        if !private_score.is_null() {
-            feedback["private_score"] = private_score;
-        }
-        feedback
-    });
-    Some(index)
 }

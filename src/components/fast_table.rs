@@ -1,7 +1,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::entry::{add_rows, CellError, TableRow, COLUMNS};
+use jss_engine::scenario::ops::read::add_rows;
+use jss_engine::scenario::ops::FieldProblem;
+
+use crate::components::text_field::field_error;
+use crate::entry::{column_of, TableRow, COLUMNS};
 use crate::state::{AppState, UndoStep};
 
 /// One row of the grid: a stable key and a signal per cell.
@@ -34,7 +38,7 @@ pub fn FastTable(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
     let state = AppState::get();
     let next_key = StoredValue::new(1usize);
     let rows = RwSignal::new(vec![GridRow::new(0, &TableRow::default())]);
-    let errors = RwSignal::new(Vec::<CellError>::new());
+    let errors = RwSignal::new(Vec::<FieldProblem>::new());
     let saved = RwSignal::new(None::<String>);
     let new_key = move || {
         let key = next_key.get_value();
@@ -76,14 +80,16 @@ pub fn FastTable(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
         saved.set(None);
         let values: Vec<TableRow> =
             rows.with_untracked(|rs| rs.iter().map(GridRow::value).collect());
+        let texts: Vec<_> = values.iter().map(TableRow::text).collect();
+        let today = state.today.get_untracked();
         let result = state
             .scenario
-            .with_untracked(|s| add_rows(s.as_ref(), &values));
+            .with_untracked(|s| add_rows(s.as_ref(), &texts, today));
         match result {
-            Ok(next) => {
-                let n = values.iter().filter(|r| !r.is_blank()).count();
+            Ok(done) => {
+                let n = done.contracts.len();
                 let text = format!("Added {n} contract{}.", if n == 1 { "" } else { "s" });
-                state.commit(undo, text.clone(), next);
+                state.commit(undo, text.clone(), done.scenario);
                 errors.set(Vec::new());
                 saved.set(Some(text));
                 let key = new_key();
@@ -129,15 +135,15 @@ pub fn FastTable(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
                                         {COLUMNS
                                             .iter()
                                             .enumerate()
-                                            .map(|(col, (key, label))| {
+                                            .map(|(col, (_, label))| {
                                                 let cell = row.cells[col];
                                                 let error = move || {
                                                     let i = index();
                                                     errors
                                                         .with(|es| {
                                                             es.iter()
-                                                                .filter(|e| e.row == i && e.column == *key)
-                                                                .map(|e| e.message.clone())
+                                                                .filter(|e| e.row == i && column_of(e.field) == col)
+                                                                .map(ToString::to_string)
                                                                 .collect::<Vec<_>>()
                                                                 .join("; ")
                                                         })
@@ -150,7 +156,7 @@ pub fn FastTable(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
                                                             class="grid-cell"
                                                             data-cell=format!("{}-{col}", row.key)
                                                             aria-label=move || format!("Row {} {}", index() + 1, label)
-                                                            aria-invalid=move || (!error().is_empty()).to_string()
+                                                            aria-invalid=move || (!error().is_empty()).then_some("true")
                                                             aria-describedby=move || {
                                                                 (!error().is_empty()).then(|| described.clone())
                                                             }
@@ -169,17 +175,7 @@ pub fn FastTable(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
                                                                 }
                                                             }
                                                         />
-                                                        {move || {
-                                                            let e = error();
-                                                            (!e.is_empty())
-                                                                .then(|| {
-                                                                    view! {
-                                                                        <span class="field-error" id=error_id.clone()>
-                                                                            {e}
-                                                                        </span>
-                                                                    }
-                                                                })
-                                                        }}
+                                                        {field_error(error_id.clone(), Signal::derive(error))}
                                                     </td>
                                                 }
                                             })
@@ -207,29 +203,15 @@ pub fn FastTable(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
                 </button>
             </p>
             {move || {
-                let es = errors.get();
-                (!es.is_empty())
+                let cells = errors.with(|es| cells_to_fix(es));
+                (!cells.is_empty())
                     .then(|| {
                         view! {
-                            <div class="field-error" role="alert" data-testid="fast-table-problems">
-                                <p>"Nothing was added. Fix these cells:"</p>
-                                <ul>
-                                    {es
-                                        .into_iter()
-                                        .map(|e| {
-                                            let label = COLUMNS
-                                                .iter()
-                                                .find(|(k, _)| *k == e.column)
-                                                .map_or(e.column, |(_, l)| *l);
-                                            view! {
-                                                <li>
-                                                    {format!("Row {}, {label}: {}", e.row + 1, e.message)}
-                                                </li>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </ul>
-                            </div>
+                            <p class="form-problems" role="alert" data-testid="fast-table-problems">
+                                {format!(
+                                    "Nothing was added. Fix {cells}; each cell says what is wrong.",
+                                )}
+                            </p>
                         }
                     })
             }}
@@ -245,6 +227,28 @@ pub fn FastTable(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
                     })
             }}
         </section>
+    }
+}
+
+/// The cells with problems, by row: "row 2 (Client, Start) and row 3 (End)".
+fn cells_to_fix(problems: &[FieldProblem]) -> String {
+    let mut rows: Vec<(usize, Vec<&str>)> = Vec::new();
+    for p in problems {
+        let label = COLUMNS[column_of(p.field)].1;
+        match rows.iter_mut().find(|(row, _)| *row == p.row) {
+            Some((_, labels)) if labels.contains(&label) => {}
+            Some((_, labels)) => labels.push(label),
+            None => rows.push((p.row, vec![label])),
+        }
+    }
+    let parts: Vec<String> = rows
+        .iter()
+        .map(|(row, labels)| format!("row {} ({})", row + 1, labels.join(", ")))
+        .collect();
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 

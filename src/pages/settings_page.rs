@@ -1,6 +1,6 @@
 use jss_engine::rules::{Era, Params, PARAMS};
+use jss_engine::scenario::ops::Op;
 use leptos::prelude::*;
-use serde_json::json;
 
 use crate::components::calibration::Calibration;
 use crate::components::export_reminder::ExportReminder;
@@ -27,13 +27,16 @@ pub fn SettingsPage() -> impl IntoView {
             ));
             return;
         }
-        let res = state.edit(undo, format!("Rules set to {value}"), |doc| {
-            doc["rules"]["era"] = json!(value);
-        });
-        era_error.set(
-            res.err()
-                .map(|ps| jss_engine::scenario::parse::format_problems(&ps)),
-        );
+        let Some(era) = Era::parse(&value) else {
+            return;
+        };
+        let res = state.apply(undo, format!("Rules set to {value}"), Op::SetEra(era));
+        era_error.set(res.err().map(|ps| {
+            ps.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        }));
     };
     let confirm_reset = RwSignal::new(false);
     let exported = RwSignal::new(0u32);

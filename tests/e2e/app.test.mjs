@@ -70,11 +70,12 @@ test('adding a contract by hand changes the JSS', async () => {
   await page.getByTestId('add-client').fill('Zenith Media');
   await page.getByTestId('add-title').fill('Rushed landing page');
   await page.getByTestId('add-start').fill('2026-10-01');
-  await page.getByTestId('add-earned').fill('1500');
+  await page.getByTestId('add-milestone-amount').fill('1500');
+  await page.getByTestId('add-ended').check();
   await page.getByTestId('add-end').fill('2026-11-20');
   await page.getByTestId('add-stars').fill('3.0');
   await page.getByTestId('add-submit').click();
-  await page.getByText('Added contract k19.').waitFor();
+  await page.getByTestId('add-saved').getByText(/^Saved “Rushed landing page” for Zenith Media\./).waitFor();
   await screenshot(page, 'contracts-add-390');
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByTestId('jss-score').waitFor();
@@ -91,10 +92,12 @@ test('a bad entry shows a plain message and changes nothing', async () => {
   await waitForApp(page);
   await page.getByTestId('add-client').fill('Zenith Media');
   await page.getByTestId('add-start').fill('2026-10-01');
+  await page.getByTestId('add-ended').check();
   await page.getByTestId('add-end').fill('2026-09-01');
   await page.getByTestId('add-submit').click();
   const problems = await page.getByTestId('add-problems').textContent();
-  assert.match(problems, /End date/);
+  assert.match(problems, /Not saved: one problem, shown at its field/);
+  assert.equal(await page.getByTestId('add-end').getAttribute('aria-invalid'), 'true');
   assert.deepEqual(await axeViolations(page), []);
   assert.equal(await page.locator('[data-testid=contract-table] tbody tr').count(), 18);
   await context.close();

@@ -35,7 +35,7 @@ test('approving the submitted milestone of k18 releases it into the money', asyn
   assert.equal(await detail.getByTestId('log-hours-submit').count(), 0);
   await detail.getByTestId('release-m1').click();
   await detail.getByTestId('contract-timeline').getByText('payment $800.00').waitFor();
-  assert.match(await detail.getByTestId('milestones').textContent(), /m1 \$800\.00 — released Fri 27 Nov 2026/);
+  assert.match(await detail.getByTestId('milestones').textContent(), /Milestone 1 \$800\.00 — released Fri 27 Nov 2026/);
   // A released milestone offers nothing more.
   assert.equal(await detail.getByTestId('release-m1').count(), 0);
   await visit(page, 'Dashboard');
@@ -54,15 +54,19 @@ test('a contract title is edited, refused edits name the field, and undo restore
   await page.getByTestId('edit-start').fill('2025-03-01');
   await page.getByTestId('edit-save').click();
   const form = page.getByTestId('edit-form');
-  await form.getByText(/is before the contract's start/).first().waitFor();
+  // The problem is at the start field (marked invalid, and its description), said once.
+  await form.getByText(/is after a payment|is before the contract's start/).first().waitFor();
   assert.match(await page.getByTestId('edit-problems').textContent(), /Not saved/);
+  const start = page.getByTestId('edit-start');
+  assert.equal(await start.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'edit-start');
   await page.getByTestId('edit-start').fill('2025-01-13');
   await page.getByTestId('edit-title').fill('Marketing site, second version');
   await page.getByTestId('edit-save').click();
-  await page.getByRole('heading', { name: 'k01 Marketing site, second version' }).waitFor();
+  await page.getByRole('heading', { name: 'Marketing site, second version' }).waitFor();
   await page.getByRole('button', { name: 'k01 Marketing site, second version' }).waitFor();
   await page.getByTestId('undo').click();
-  await page.getByRole('heading', { name: 'k01 Marketing site rebuild' }).waitFor();
+  await page.getByRole('heading', { name: 'Marketing site rebuild' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'k01 Marketing site rebuild' }).count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
@@ -132,9 +136,11 @@ test('a bad pasted row is reported in its cells and nothing is added', async () 
   await paste(table.getByRole('textbox', { name: 'Row 1 Client' }), 'Northwind\tX\tfixed\t2026-09-01\t2026-08-01\t10\t5\tcompleted\n\tY\tfixed\tyesterday\t\t\t\t');
   await page.getByTestId('fast-table-commit').click();
   const problems = await page.getByTestId('fast-table-problems').textContent();
-  assert.match(problems, /Row 2, Client: enter the client's name/);
-  assert.match(problems, /Row 2, Start: enter a date/);
-  assert.equal(await table.getByRole('textbox', { name: 'Row 2 Start' }).getAttribute('aria-invalid'), 'true');
+  assert.match(problems, /Fix row 1 \(End\) and row 2 \(Client, Start\)/);
+  const start = table.getByRole('textbox', { name: 'Row 2 Start' });
+  assert.equal(await start.getAttribute('aria-invalid'), 'true');
+  const described = await start.getAttribute('aria-describedby');
+  assert.equal(await page.locator(`#${described}`).textContent(), 'enter a date written YYYY-MM-DD');
   assert.equal(await page.locator('[data-testid=contract-table] tbody tr').count(), 18);
   await context.close();
 });
@@ -157,15 +163,19 @@ test('logging the same week twice is refused next to the control and adds nothin
   await detail.getByTestId('log-week').fill('2026-11-20');
   await detail.getByTestId('log-hours').fill('3');
   await detail.getByTestId('log-hours-submit').click();
-  const problem = detail.getByRole('group', { name: 'Log hours' }).getByTestId('log-hours-problem');
+  // Refused at the week's field: marked invalid, and described by the reason.
+  const week = detail.getByRole('group', { name: 'Log hours' }).getByTestId('log-week');
+  assert.equal(await week.getAttribute('aria-invalid'), 'true');
+  const described = await week.getAttribute('aria-describedby');
   assert.equal(
-    await problem.textContent(),
-    'Log hours: the week of Mon 16 Nov 2026 is already logged: $440.00 paid on Wed 2 Dec 2026. Change that payment with “Edit the facts”.',
+    await page.locator(`#${described}`).textContent(),
+    'the week of Mon 16 Nov 2026 is already logged: $440.00 paid on Wed 2 Dec 2026. Change that payment with “Edit the facts”.',
   );
+  assert.equal(await detail.getByTestId('log-hours').getAttribute('aria-invalid'), null);
   assert.equal(await payments(), before + 1);
   assert.equal(await timeline.getByText('payment $165.00').count(), 0);
   assert.equal(await page.getByTestId('undo').count(), 1);
-  assert.match(await page.locator('.undo-bar').textContent(), /Logged 8 hours on k16/);
+  assert.match(await page.locator('.undo-bar').textContent(), /Logged 8 hours on “Inventory dashboard \(hourly\)” for Northwind Traders/);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -203,7 +213,7 @@ test('the undo bar survives a visit to the dashboard and still undoes', async ()
   await visit(page, 'Dashboard');
   assert.equal(await page.getByTestId('undo').count(), 0);
   await visit(page, 'Contracts');
-  assert.match(await page.locator('.undo-bar').textContent(), /Edited k01\./);
+  assert.match(await page.locator('.undo-bar').textContent(), /Edited “Marketing site rebuild” for Acme Inc\./);
   await page.getByTestId('undo').click();
   await page.getByRole('button', { name: 'k01 Marketing site rebuild' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'k01 Marketing site, second version' }).count(), 0);

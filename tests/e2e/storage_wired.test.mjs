@@ -81,7 +81,10 @@ async function addContract(page, title) {
   await page.getByTestId('toggle-add').click();
   await page.getByTestId('add-client').fill('Quota Client');
   await page.getByTestId('add-title').fill(title);
-  await page.getByTestId('add-earned').fill('700');
+  await page.getByTestId('add-start').fill('2024-01-08');
+  await page.getByTestId('add-milestone-amount').fill('700');
+  await page.getByTestId('add-ended').check();
+  await page.getByTestId('add-end').fill('2024-02-05');
   await page.getByTestId('add-submit').click();
 }
 
@@ -140,7 +143,7 @@ test('blocked storage: the app works in memory, says so, and exports', async () 
   assert.match(await banner.textContent(), /blocked local storage/);
   assert.equal(await page.getByTestId('jss-score').textContent(), '89%', 'the demo works in memory');
   await addContract(page, 'Kept in memory');
-  await page.getByText('Added contract k19.').waitFor();
+  await page.getByTestId('add-saved').getByText(/^Saved “Kept in memory” for Quota Client\./).waitFor();
   const exported = await exportFromBanner(page);
   assert.ok(exported.contracts.some((c) => c.title === 'Kept in memory'));
   assert.deepEqual(await axeViolations(page), []);

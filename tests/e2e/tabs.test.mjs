@@ -76,7 +76,8 @@ async function fillContract(page, client, title) {
   await page.getByTestId('add-client').fill(client);
   await page.getByTestId('add-title').fill(title);
   await page.getByTestId('add-start').fill('2026-10-01');
-  await page.getByTestId('add-earned').fill('1500');
+  await page.getByTestId('add-milestone-amount').fill('1500');
+  await page.getByTestId('add-ended').check();
   await page.getByTestId('add-end').fill('2026-11-20');
   await page.getByTestId('add-stars').fill('5.0');
 }

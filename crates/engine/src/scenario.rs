@@ -11,7 +11,9 @@ use crate::rules::Rules;
 
 pub mod edit;
 pub mod export;
+pub mod input;
 pub mod names;
+pub mod ops;
 pub mod parse;
 
 #[derive(Clone, Debug, PartialEq)]

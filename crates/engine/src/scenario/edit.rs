@@ -29,6 +29,7 @@ use crate::ledger::calendar::{add_days, week_end, week_start as billing_week_sta
 use crate::money::Money;
 use crate::rules::Params;
 use crate::scenario::export::to_json_string;
+use crate::scenario::ops::Field;
 use crate::scenario::parse::{parse_str, Problem, WEEKLY_LIMIT_HOURS_MAX};
 use crate::scenario::{
     Contract, End, EndReason, Feedback, Milestone, Party, Payment, Scenario, Stars, Terms,
@@ -147,6 +148,22 @@ pub enum EditError {
     Overflow,
     #[error("the result would not be a valid scenario: {}", problems_text(.0))]
     Invalid(Vec<Problem>),
+}
+
+impl EditError {
+    /// The action's field the refusal is about, so the app shows it there; `None` for a
+    /// refusal of the action as a whole.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            EditError::HoursOutOfRange(_) => Some(Field::Hours),
+            EditError::WeekNotStarted(_)
+            | EditError::WeekBeforeStart(_)
+            | EditError::WeekAlreadyLogged { .. } => Some(Field::Week),
+            EditError::BelowMinimum(_) => Some(Field::MilestoneAmount),
+            EditError::PartOutOfRange(_, _) => Some(Field::PartAmount),
+            _ => None,
+        }
+    }
 }
 
 fn problems_text(problems: &[Problem]) -> String {

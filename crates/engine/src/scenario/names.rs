@@ -5,11 +5,11 @@
 use crate::scenario::{Contract, Scenario};
 
 impl Scenario {
-    /// The client's name, or its id when the scenario does not list it.
+    /// The client's name, or its id when the scenario does not list it (or names it blank).
     pub fn client_name<'a>(&'a self, client_id: &'a str) -> &'a str {
         self.clients
             .iter()
-            .find(|c| c.id == client_id)
+            .find(|c| c.id == client_id && !c.name.trim().is_empty())
             .map_or(client_id, |c| c.name.as_str())
     }
 
@@ -27,6 +27,17 @@ impl Scenario {
         match contract.title.as_deref().map(str::trim) {
             Some(title) if !title.is_empty() => format!("“{title}”"),
             _ => format!("the contract with {}", self.client_name(&contract.client)),
+        }
+    }
+}
+
+impl Contract {
+    /// The contract in words for a heading: its title, or its kind when it has none.
+    pub fn title_or_kind(&self) -> String {
+        match (self.title.as_deref().map(str::trim), &self.terms) {
+            (Some(title), _) if !title.is_empty() => title.to_owned(),
+            (_, crate::scenario::Terms::Hourly { .. }) => "Untitled hourly contract".to_owned(),
+            (_, crate::scenario::Terms::Fixed { .. }) => "Untitled fixed-price contract".to_owned(),
         }
     }
 }
