@@ -11,6 +11,7 @@ pub mod contract_detail;
 pub mod contract_edit_form;
 pub mod csv_report;
 pub mod csv_review;
+pub mod empty_page;
 pub mod export_reminder;
 pub mod fan_chart;
 pub mod fast_table;

@@ -26,7 +26,7 @@ pub fn SourceLinks(ids: &'static [&'static str]) -> impl IntoView {
                 .enumerate()
                 .map(|(i, (id, s, name))| {
                     view! {
-                        {(i > 0).then_some(", ")}
+                        {(i > 0).then(|| view! { <span class="sep">", "</span> })}
                         <a
                             href=s.url
                             target="_blank"
