@@ -642,9 +642,7 @@ fn one_row(
                                 });
                         }
                     />
-                    <span class="card-only" aria-hidden="true">
-                        "Merge"
-                    </span>
+                    <span aria-hidden="true">"Merge"</span>
                 </label>
             </td>
             <td class="r-skip">
@@ -655,9 +653,7 @@ fn one_row(
                         data-testid=format!("csv-skip-{id}")
                         bind:checked=row.skip
                     />
-                    <span class="card-only" aria-hidden="true">
-                        "Skip"
-                    </span>
+                    <span aria-hidden="true">"Skip"</span>
                 </label>
             </td>
             <th scope="row" class="r-id">
@@ -875,7 +871,7 @@ pub fn CsvReview(review: RwSignal<Option<ReviewState>>) -> impl IntoView {
             {move || done.get()}
         </p>
         <div class="table-scroll">
-            <table class="data-table cards csv-review" data-testid="csv-review">
+            <table class="data-table csv-review" data-testid="csv-review">
                 <caption class="visually-hidden">"Contracts found in the files"</caption>
                 <thead>
                     <tr>
