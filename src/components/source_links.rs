@@ -13,8 +13,8 @@ pub fn source_name(id: &str) -> Option<String> {
     })
 }
 
-/// Source ids as links to their pages, each a bordered 44 px target (so no commas between
-/// them). The links open in a new tab and are navigation the user chooses; the app itself requests nothing. Every id the catalog cites
+/// Source ids as links to their pages, each a bordered 44 px target, separated by commas (for
+/// copied and read text). The links open in a new tab and are navigation the user chooses; the app itself requests nothing. Every id the catalog cites
 /// is in the register (an engine test checks it), so an unknown id is simply left out.
 #[component]
 pub fn SourceLinks(ids: &'static [&'static str]) -> impl IntoView {
@@ -23,8 +23,10 @@ pub fn SourceLinks(ids: &'static [&'static str]) -> impl IntoView {
             {ids
                 .iter()
                 .filter_map(|id| Some((id, source(id)?, source_name(id)?)))
-                .map(|(id, s, name)| {
+                .enumerate()
+                .map(|(i, (id, s, name))| {
                     view! {
+                        {(i > 0).then_some(", ")}
                         <a
                             href=s.url
                             target="_blank"
