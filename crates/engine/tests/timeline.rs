@@ -280,9 +280,12 @@ fn timeline_shows_overdue_releases_availability_and_dormancy() {
     );
 }
 
-/// The overdue events of `scenario`'s timeline from `at`: contract, kind and the day each fell
-/// due. Readers (the dashboard) list these apart from what is still to come.
-fn overdue(scenario: &str, at: &str) -> Vec<(String, &'static str, NaiveDate)> {
+/// An overdue event: its contract, kind and the day it fell due.
+type Overdue = (String, &'static str, NaiveDate);
+
+/// The overdue events of `scenario`'s timeline from `at`. Readers (the dashboard) list these
+/// apart from what is still to come.
+fn overdue(scenario: &str, at: &str) -> Vec<Overdue> {
     let scenario = parse_str(scenario).unwrap_or_else(|p| panic!("{}", format_problems(&p)));
     let events = timeline(&scenario, date(at), 120).unwrap_or_else(|e| panic!("{e}"));
     for e in &events {
@@ -301,7 +304,7 @@ fn overdue(scenario: &str, at: &str) -> Vec<(String, &'static str, NaiveDate)> {
 
 #[test]
 fn overdue_events_carry_the_day_they_fell_due() {
-    let cases: [(&str, Vec<(String, &str, NaiveDate)>); 2] = [
+    let cases: [(&str, Vec<Overdue>); 2] = [
         // Loaded on the first day: the release and availability that fell due before it.
         (
             "2026-05-01",
