@@ -15,6 +15,7 @@ pub mod csv_report;
 pub mod csv_review;
 pub mod decision_card;
 pub mod decision_view;
+pub mod empty_page;
 pub mod export_reminder;
 pub mod fast_table;
 pub mod form_problems;

@@ -9,12 +9,14 @@ use leptos::prelude::*;
 use crate::format::{date, window_score};
 use crate::state::AppState;
 
-const W: f64 = 720.0;
-const H: f64 = 260.0;
+/// The width the chart is drawn at before it is measured.
+const DEFAULT_W: f64 = 720.0;
 const PAD_L: f64 = 44.0;
 const PAD_R: f64 = 10.0;
 const PAD_T: f64 = 16.0;
 const PAD_B: f64 = 42.0;
+/// The least room a quarter's label ("Jan 2027" at 12 px) needs.
+const LABEL_PX: f64 = 72.0;
 
 /// Each window's unrounded score on one day.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -52,25 +54,52 @@ fn forecast(scenario: &Scenario, today: NaiveDate) -> Forecast {
     Forecast { calendar, windows }
 }
 
-fn x_of(i: usize, n: usize) -> f64 {
-    let span = (n.max(2) - 1) as f64;
-    PAD_L + (W - PAD_L - PAD_R) * i as f64 / span
+/// The drawing's size in CSS pixels: the chart is drawn at the width it is shown at, so one
+/// unit of the drawing is one pixel and its 12 px text is 12 px on a phone as on a desktop.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Size {
+    w: f64,
+    h: f64,
 }
 
-fn y_of(v: f64, lo: f64) -> f64 {
-    let v = v.clamp(lo, 100.0);
-    PAD_T + (H - PAD_T - PAD_B) * (1.0 - (v - lo) / (100.0 - lo))
+impl Size {
+    fn of_width(w: f64) -> Size {
+        let w = w.max(240.0);
+        Size {
+            w,
+            h: (w * 0.36).clamp(240.0, 340.0),
+        }
+    }
+
+    fn x_of(self, i: usize, n: usize) -> f64 {
+        let span = (n.max(2) - 1) as f64;
+        PAD_L + (self.w - PAD_L - PAD_R) * i as f64 / span
+    }
+
+    fn y_of(self, v: f64, lo: f64) -> f64 {
+        let v = v.clamp(lo, 100.0);
+        PAD_T + (self.h - PAD_T - PAD_B) * (1.0 - (v - lo) / (100.0 - lo))
+    }
+
+    /// Every how many quarter ticks a label fits.
+    fn label_step(self, n: usize) -> usize {
+        let quarter_px = (self.w - PAD_L - PAD_R) * 91.0 / (n.max(2) - 1) as f64;
+        [1, 2, 4]
+            .into_iter()
+            .find(|k| quarter_px * *k as f64 >= LABEL_PX)
+            .unwrap_or(8)
+    }
 }
 
 /// Polyline point lists, one per run of days with a value (a window without enough outcomes
 /// leaves a gap).
-fn segments(values: &[Option<f64>], lo: f64) -> Vec<String> {
+fn segments(size: Size, values: &[Option<f64>], lo: f64) -> Vec<String> {
     let n = values.len();
     let mut res = Vec::new();
     let mut current: Vec<String> = Vec::new();
     for (i, v) in values.iter().enumerate() {
         match v {
-            Some(v) => current.push(format!("{:.1},{:.1}", x_of(i, n), y_of(*v, lo))),
+            Some(v) => current.push(format!("{:.1},{:.1}", size.x_of(i, n), size.y_of(*v, lo))),
             None if !current.is_empty() => res.push(std::mem::take(&mut current).join(" ")),
             None => {}
         }
@@ -107,6 +136,119 @@ pub fn CliffChart() -> impl IntoView {
             <h2 id="cliff-title">"The next 24 months if nothing new happens"</h2>
             {move || data.get().map(|f| view! { <ChartBody forecast=f /> })}
         </section>
+    }
+}
+
+/// What the chart draws, in days and scores; [`Drawing::svg`] lays it out at a size.
+struct Drawing {
+    n: usize,
+    displayed: Vec<Option<f64>>,
+    series: [(&'static str, Vec<Option<f64>>); 4],
+    lo: f64,
+    grid: Vec<f64>,
+    /// The day index of each change of the displayed score, and its words.
+    change_marks: Vec<(usize, String)>,
+    ticks: Vec<(usize, String)>,
+    today_label: String,
+    last_label: String,
+    title: String,
+}
+
+impl Drawing {
+    fn svg(&self, size: Size) -> impl IntoView {
+        let Size { w, h } = size;
+        let (n, lo) = (self.n, self.lo);
+        let step = size.label_step(n);
+        view! {
+            <svg
+                viewBox=format!("0 0 {w} {h}")
+                width=w
+                height=h
+                role="img"
+                aria-label=self.title.clone()
+            >
+                <title>{self.title.clone()}</title>
+                {self
+                    .grid
+                    .iter()
+                    .map(|v| {
+                        let y = size.y_of(*v, lo);
+                        view! {
+                            <line
+                                class=if *v == 90.0 { "line-90" } else { "grid" }
+                                x1=PAD_L
+                                x2=w - PAD_R
+                                y1=y
+                                y2=y
+                            />
+                            <text class="axis" x=PAD_L - 4.0 y=y + 4.0 text-anchor="end">
+                                {format!("{v:.0}")}
+                            </text>
+                        }
+                    })
+                    .collect_view()}
+                {self
+                    .ticks
+                    .iter()
+                    .enumerate()
+                    .map(|(k, (i, label))| {
+                        let x = size.x_of(*i, n);
+                        view! {
+                            <line class="grid" x1=x x2=x y1=h - PAD_B y2=h - PAD_B + 4.0 />
+                            {k
+                                .is_multiple_of(step)
+                                .then(|| {
+                                    view! {
+                                        <text
+                                            class="axis"
+                                            x=x
+                                            y=h - PAD_B + 18.0
+                                            text-anchor="middle"
+                                        >
+                                            {label.clone()}
+                                        </text>
+                                    }
+                                })}
+                        }
+                    })
+                    .collect_view()}
+                {segments(size, &self.displayed, lo)
+                    .into_iter()
+                    .map(|points| view! { <polyline class="series s-displayed" points=points /> })
+                    .collect_view()}
+                {self
+                    .series
+                    .iter()
+                    .map(|(class, values)| {
+                        segments(size, values, lo)
+                            .into_iter()
+                            .map(|points| {
+                                view! { <polyline class=format!("series {class}") points=points /> }
+                            })
+                            .collect_view()
+                    })
+                    .collect_view()}
+                {self
+                    .change_marks
+                    .iter()
+                    .map(|(i, label)| {
+                        let x = size.x_of(*i, n);
+                        view! {
+                            <line class="change" x1=x x2=x y1=PAD_T y2=h - PAD_B>
+                                <title>{label.clone()}</title>
+                            </line>
+                        }
+                    })
+                    .collect_view()}
+                <line class="today" x1=PAD_L x2=PAD_L y1=PAD_T y2=h - PAD_B />
+                <text class="axis today-label" x=PAD_L + 3.0 y=PAD_T + 14.0>
+                    {self.today_label.clone()}
+                </text>
+                <text class="axis" x=w - PAD_R y=h - 2.0 text-anchor="end">
+                    {self.last_label.clone()}
+                </text>
+            </svg>
+        }
     }
 }
 
@@ -162,13 +304,13 @@ fn ChartBody(forecast: Forecast) -> impl IntoView {
         calendar.changes.len(),
     );
     let index_of = |d: NaiveDate| days.iter().position(|x| *x == d);
-    let change_marks: Vec<(f64, String)> = calendar
+    let change_marks: Vec<(usize, String)> = calendar
         .changes
         .iter()
         .filter_map(|c| {
             let i = index_of(c.date)?;
             Some((
-                x_of(i, n),
+                i,
                 format!("{}: {} → {}", date(c.date), pct(c.before), pct(c.after)),
             ))
         })
@@ -181,97 +323,57 @@ fn ChartBody(forecast: Forecast) -> impl IntoView {
             Some((c.date, c.before, c.after, w))
         })
         .collect();
-    let ticks = quarter_ticks(&days);
+    let legend: Vec<(&'static str, &'static str)> = series
+        .iter()
+        .map(|(label, class, _)| (*label, *class))
+        .collect();
+    let drawing = StoredValue::new(Drawing {
+        n,
+        displayed,
+        series: series.map(|(_, class, values)| (class, values)),
+        lo,
+        grid,
+        change_marks,
+        ticks: quarter_ticks(&days),
+        today_label: format!("today ({})", from.format("%-d %b")),
+        last_label: date(last),
+        title: title.clone(),
+    });
+    // The drawing follows the figure's width: measured once it is in the page, and again
+    // when the window is resized (a phone turned sideways).
+    let figure = NodeRef::<leptos::html::Figure>::new();
+    let width = RwSignal::new(DEFAULT_W);
+    let measure = move || {
+        if let Some(el) = figure.get_untracked() {
+            let w = f64::from(el.client_width());
+            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if figure.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     view! {
-        <figure class="cliff-chart" data-testid="cliff-chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=title.clone()>
-                <title>{title.clone()}</title>
-                {grid
-                    .into_iter()
-                    .map(|v| {
-                        view! {
-                            <line
-                                class=if v == 90.0 { "line-90" } else { "grid" }
-                                x1=PAD_L
-                                x2=W - PAD_R
-                                y1=y_of(v, lo)
-                                y2=y_of(v, lo)
-                            />
-                            <text class="axis" x=PAD_L - 4.0 y=y_of(v, lo) + 4.0 text-anchor="end">
-                                {format!("{v:.0}")}
-                            </text>
-                        }
-                    })
-                    .collect_view()}
-                {ticks
-                    .into_iter()
-                    .enumerate()
-                    .map(|(k, (i, label))| {
-                        view! {
-                            <line
-                                class="grid"
-                                x1=x_of(i, n)
-                                x2=x_of(i, n)
-                                y1=H - PAD_B
-                                y2=H - PAD_B + 4.0
-                            />
-                            <text
-                                class=if k % 2 == 1 { "axis tick-odd" } else { "axis" }
-                                x=x_of(i, n)
-                                y=H - PAD_B + 18.0
-                                text-anchor="middle"
-                            >
-                                {label}
-                            </text>
-                        }
-                    })
-                    .collect_view()}
-                {segments(&displayed, lo)
-                    .into_iter()
-                    .map(|points| view! { <polyline class="series s-displayed" points=points /> })
-                    .collect_view()}
-                {series
-                    .iter()
-                    .map(|(_, class, values)| {
-                        segments(values, lo)
-                            .into_iter()
-                            .map(|points| {
-                                view! { <polyline class=format!("series {class}") points=points /> }
-                            })
-                            .collect_view()
-                    })
-                    .collect_view()}
-                {change_marks
-                    .into_iter()
-                    .map(|(x, label)| {
-                        view! {
-                            <line class="change" x1=x x2=x y1=PAD_T y2=H - PAD_B>
-                                <title>{label}</title>
-                            </line>
-                        }
-                    })
-                    .collect_view()}
-                <line class="today" x1=PAD_L x2=PAD_L y1=PAD_T y2=H - PAD_B />
-                <text class="axis today-label" x=PAD_L + 3.0 y=PAD_T + 14.0>
-                    {format!("today ({})", from.format("%-d %b"))}
-                </text>
-                <text class="axis" x=W - PAD_R y=H - 2.0 text-anchor="end">
-                    {date(last)}
-                </text>
-            </svg>
+        <figure class="cliff-chart" data-testid="cliff-chart" node_ref=figure>
+            {move || drawing.with_value(|d| d.svg(Size::of_width(width.get())))}
             <figcaption>
                 <ul class="legend">
                     <li>
                         <span class="swatch s-displayed" aria-hidden="true"></span>
                         "Displayed JSS (whole %)"
                     </li>
-                    {series
-                        .iter()
-                        .map(|(label, class, _)| {
+                    {legend
+                        .into_iter()
+                        .map(|(label, class)| {
                             view! {
                                 <li>
                                     <span class=format!("swatch {class}") aria-hidden="true"></span>
-                                    {*label}
+                                    {label}
                                 </li>
                             }
                         })
@@ -287,7 +389,7 @@ fn ChartBody(forecast: Forecast) -> impl IntoView {
                     role="region"
                     aria-labelledby="cliff-table-caption"
                 >
-                    <table class="data-table" data-testid="cliff-table">
+                    <table class="data-table cards cliff-table" data-testid="cliff-table">
                         <caption id="cliff-table-caption">
                             {format!(
                                 "Days the displayed JSS changes between {} and {}, and each window that day",
@@ -321,15 +423,15 @@ fn ChartBody(forecast: Forecast) -> impl IntoView {
                                     .map(|(d, before, after, w)| {
                                         view! {
                                             <tr>
-                                                <th scope="row">
+                                                <th scope="row" class="full">
                                                     <time datetime=d.to_string()>{date(d)}</time>
                                                 </th>
-                                                <td>{pct(before)}</td>
-                                                <td>{pct(after)}</td>
-                                                <td>{window_score(w.m24)}</td>
-                                                <td>{window_score(w.m12)}</td>
-                                                <td>{window_score(w.m6)}</td>
-                                                <td>{window_score(w.trending)}</td>
+                                                <td data-label="JSS before">{pct(before)}</td>
+                                                <td data-label="JSS after">{pct(after)}</td>
+                                                <td data-label="24 months">{window_score(w.m24)}</td>
+                                                <td data-label="12 months">{window_score(w.m12)}</td>
+                                                <td data-label="6 months">{window_score(w.m6)}</td>
+                                                <td data-label="Trending">{window_score(w.trending)}</td>
                                             </tr>
                                         }
                                     })

@@ -622,44 +622,63 @@ fn one_row(
     };
     view! {
         <tr class:skipped=move || row.skip.get() data-testid=format!("csv-row-{id}")>
-            <td>
-                <input
-                    type="checkbox"
-                    aria-label=format!("Select contract {id} to merge")
-                    data-testid=format!("csv-select-{id}")
-                    prop:checked=is_selected
-                    on:change:target=move |ev| {
-                        let on = ev.target().checked();
-                        let id = for_select.clone();
-                        selected
-                            .update(|s| {
-                                if on {
-                                    s.insert(id);
-                                } else {
-                                    s.remove(&id);
-                                }
-                            });
-                    }
-                />
+            <td class="r-merge">
+                <label class="check-target">
+                    <input
+                        type="checkbox"
+                        aria-label=format!("Select contract {id} to merge")
+                        data-testid=format!("csv-select-{id}")
+                        prop:checked=is_selected
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            let id = for_select.clone();
+                            selected
+                                .update(|s| {
+                                    if on {
+                                        s.insert(id);
+                                    } else {
+                                        s.remove(&id);
+                                    }
+                                });
+                        }
+                    />
+                    <span aria-hidden="true">"Merge"</span>
+                </label>
             </td>
-            <td>
-                <input
-                    type="checkbox"
-                    aria-label=format!("Skip contract {id}")
-                    data-testid=format!("csv-skip-{id}")
-                    bind:checked=row.skip
-                />
+            <td class="r-skip">
+                <label class="check-target">
+                    <input
+                        type="checkbox"
+                        aria-label=format!("Skip contract {id}")
+                        data-testid=format!("csv-skip-{id}")
+                        bind:checked=row.skip
+                    />
+                    <span aria-hidden="true">"Skip"</span>
+                </label>
             </td>
-            <th scope="row">
+            <th scope="row" class="r-id">
                 <code>{id.clone()}</code>
             </th>
-            <td>{client_cell}</td>
-            <td>{title}</td>
-            <td>{kind_cell} {rate_cell}</td>
-            <td>{first}</td>
-            <td>{last}</td>
-            <td class="num">{earned}</td>
-            <td>
+            <td class="r-client" data-label="Client">
+                {client_cell}
+            </td>
+            <td class="r-title" data-label="Title">
+                {title}
+            </td>
+            <td class="r-kind" data-label="Type">
+                {kind_cell}
+                {rate_cell}
+            </td>
+            <td class="r-first" data-label="First payment">
+                {first}
+            </td>
+            <td class="r-last" data-label="Last payment">
+                {last}
+            </td>
+            <td class="num r-earned" data-label="Earned">
+                {earned}
+            </td>
+            <td class="r-status" data-label="Open or ended">
                 {choice(
                     row,
                     row.status,
@@ -669,7 +688,7 @@ fn one_row(
                     when_skipped,
                 )}
             </td>
-            <td>
+            <td class="r-end" data-label="End date">
                 {typed(
                     row,
                     row.end,
@@ -679,7 +698,7 @@ fn one_row(
                     unless_ended,
                 )}
             </td>
-            <td>
+            <td class="r-by" data-label="Ended by">
                 {choice(
                     row,
                     row.by,
@@ -689,7 +708,7 @@ fn one_row(
                     unless_ended,
                 )}
             </td>
-            <td>
+            <td class="r-reason" data-label="Reason">
                 {choice(
                     row,
                     row.reason,
@@ -699,7 +718,7 @@ fn one_row(
                     unless_ended,
                 )}
             </td>
-            <td>
+            <td class="r-stars" data-label="Client's stars">
                 {typed(
                     row,
                     row.stars,
@@ -709,7 +728,7 @@ fn one_row(
                     unless_ended,
                 )}
             </td>
-            <td>{split_cell(id.clone(), row, on_split)}</td>
+            <td class="r-split">{split_cell(id.clone(), row, on_split)}</td>
         </tr>
     }
 }

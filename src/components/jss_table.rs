@@ -22,6 +22,8 @@ struct RuleParam {
 #[derive(Clone, Debug, PartialEq)]
 struct Row {
     id: String,
+    /// The contract's title as the user typed it, empty when there is none.
+    title: String,
     client: String,
     class: &'static str,
     weight: f64,
@@ -126,6 +128,12 @@ fn rows_of(scenario: &Scenario, report: &ScoreReport, today: NaiveDate) -> Vec<R
             let (section, names) = rule_of(scored.outcome.reason, class, by_pattern);
             Row {
                 id: line.id.clone(),
+                title: scenario
+                    .contracts
+                    .iter()
+                    .find(|c| c.id == line.id)
+                    .and_then(|c| c.title.clone())
+                    .unwrap_or_default(),
                 client: client_name(scenario, &line.client),
                 class: line.outcome,
                 weight: line.weight,
@@ -163,7 +171,7 @@ pub fn JssTable() -> impl IntoView {
                 role="region"
                 aria-labelledby="jss-table-caption"
             >
-                <table class="data-table jss-table" data-testid="jss-table">
+                <table class="data-table cards jss-table" data-testid="jss-table">
                     <caption id="jss-table-caption" class="visually-hidden">
                         "Each contract's outcome class, weight, reason, rule and the date it leaves each window"
                     </caption>
@@ -185,16 +193,29 @@ pub fn JssTable() -> impl IntoView {
                                 .map(|row| {
                                     view! {
                                         <tr data-contract=row.id.clone()>
-                                            <th scope="row" class="event-contract">
-                                                {row.id.clone()}
+                                            <th scope="row" class="j-contract">
+                                                <code>{row.id.clone()}</code>
+                                                {(!row.title.is_empty())
+                                                    .then(|| {
+                                                        view! {
+                                                            " "
+                                                            <span class="contract-title">{row.title.clone()}</span>
+                                                        }
+                                                    })}
                                             </th>
-                                            <td>{row.client.clone()}</td>
-                                            <td>
+                                            <td class="j-client" data-label="Client">
+                                                {row.client.clone()}
+                                            </td>
+                                            <td class="j-class">
                                                 <span class=format!("pill {}", row.class)>{row.class}</span>
                                             </td>
-                                            <td class="amount">{format!("{}", row.weight)}</td>
-                                            <td>{row.reason.clone()}</td>
-                                            <td>
+                                            <td class="amount j-weight" data-label="Weight">
+                                                {format!("{}", row.weight)}
+                                            </td>
+                                            <td class="j-reason" data-label="Reason">
+                                                {row.reason.clone()}
+                                            </td>
+                                            <td class="j-rule" data-label="Rule">
                                                 <span class="rule-section">
                                                     {format!("MODEL {}", row.section)}
                                                 </span>
@@ -215,7 +236,7 @@ pub fn JssTable() -> impl IntoView {
                                                         .collect_view()}
                                                 </ul>
                                             </td>
-                                            <td>
+                                            <td class="j-leaves" data-label="Leaves">
                                                 {if row.leaves.is_empty() {
                                                     view! { <span class="muted">"in no window"</span> }
                                                         .into_any()

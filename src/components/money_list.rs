@@ -112,7 +112,7 @@ pub fn MoneyList(
     let region_label = caption_id.clone();
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_label>
-            <table class="data-table money-list" data-testid=testid>
+            <table class="data-table cards money-list" data-testid=testid>
                 <caption id=caption_id>{move || caption.get()}</caption>
                 <thead>
                     <tr>
@@ -130,7 +130,7 @@ pub fn MoneyList(
                         let evs = events.get();
                         if evs.is_empty() {
                             view! {
-                                <tr>
+                                <tr class="empty-row">
                                     <td colspan="5">{empty}</td>
                                 </tr>
                             }
@@ -140,18 +140,20 @@ pub fn MoneyList(
                                 .map(|e| {
                                     view! {
                                         <tr>
-                                            <th scope="row">
+                                            <th scope="row" class="m-date">
                                                 <time datetime=e.date.to_string()>{date(e.date)}</time>
                                             </th>
-                                            <td class="event-contract">{e.contract.clone()}</td>
-                                            <td>
+                                            <td class="event-contract m-contract">
+                                                {e.contract.clone()}
+                                            </td>
+                                            <td class="m-kind">
                                                 <span class=format!(
                                                     "money-kind {}",
                                                     kind_class(e.kind),
                                                 )>{kind_label(e.kind)}</span>
                                             </td>
-                                            <td class="amount">{money(e.amount)}</td>
-                                            <td>{e.detail.clone()}</td>
+                                            <td class="amount m-amount">{money(e.amount)}</td>
+                                            <td class="m-detail">{e.detail.clone()}</td>
                                         </tr>
                                     }
                                 })

@@ -3,7 +3,10 @@ use leptos::prelude::*;
 use crate::format::money;
 use crate::state::AppState;
 
-/// Escrow held, pending and available, across all contracts, as of today.
+/// Escrow held, pending and cleared, across all contracts, as of today, each with what it is.
+/// "Cleared" is the engine's `available`: every payment past its security period, minus
+/// refunds. The facts record no withdrawals, so it is all-time money, not a balance to
+/// withdraw, and the card says so.
 #[component]
 pub fn MoneyTotals() -> impl IntoView {
     let state = AppState::get();
@@ -17,14 +20,23 @@ pub fn MoneyTotals() -> impl IntoView {
                             <div>
                                 <dt>"In escrow"</dt>
                                 <dd data-testid="escrow-held">{money(t.escrow_held)}</dd>
+                                <dd class="figure-note">
+                                    "funded by clients, not yet released to you"
+                                </dd>
                             </div>
                             <div>
                                 <dt>"Pending"</dt>
                                 <dd data-testid="pending">{money(t.pending)}</dd>
+                                <dd class="figure-note">
+                                    "released or invoiced, still in review or in the 5-day security period"
+                                </dd>
                             </div>
                             <div>
-                                <dt>"Available"</dt>
+                                <dt>"Cleared, all time"</dt>
                                 <dd data-testid="available">{money(t.available)}</dd>
+                                <dd class="figure-note">
+                                    "every payment past its 5-day security period, minus refunds; withdrawals are not recorded, so this is not your balance today"
+                                </dd>
                             </div>
                         </dl>
                     }

@@ -1,8 +1,8 @@
 use chrono::Days;
 use jss_engine::timeline::past_money;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::components::empty_page::EmptyPage;
 use crate::components::money_list::{money_events, MoneyList, Whose};
 use crate::components::month_grid::{month_of, MonthGrid};
 use crate::format::date;
@@ -77,11 +77,10 @@ pub fn CalendarPage() -> impl IntoView {
             when=move || state.has_data()
             fallback=|| {
                 view! {
-                    <p class="empty-page" data-testid="calendar-empty">
-                        "This page shows when escrow is released, becomes available or goes back to the client, day by day; open the demo or add contracts on "
-                        <A href="/">"the dashboard"</A>
-                        " first."
-                    </p>
+                    <EmptyPage
+                        testid="calendar-empty"
+                        text="This page shows when escrow is released, becomes available or goes back to the client, day by day; open the demo or add contracts on the dashboard first."
+                    />
                 }
             }
         >

@@ -34,7 +34,8 @@ pub fn ContractsPage() -> impl IntoView {
     let filter = RwSignal::new("all".to_string());
     let search = RwSignal::new(String::new());
     let sort = RwSignal::new("start_desc".to_string());
-    let selected = RwSignal::new(None::<String>);
+    // `?contract=ID` opens that contract's detail (the dashboard's overdue items link here).
+    let selected = RwSignal::new(query.with_untracked(|q| q.get("contract")));
 
     let rows = Memo::new(move |_| {
         let report = state.report.get();
@@ -132,7 +133,7 @@ pub fn ContractsPage() -> impl IntoView {
         {move || (show_form.get()).then(|| view! { <AddContractForm undo=undo /> })}
         {move || (show_table.get()).then(|| view! { <FastTable undo=undo /> })}
         <div class="table-scroll">
-            <table class="data-table" data-testid="contract-table">
+            <table class="data-table cards contract-list" data-testid="contract-table">
                 <caption class="visually-hidden">"Your contracts"</caption>
                 <thead>
                     <tr>
@@ -152,7 +153,7 @@ pub fn ContractsPage() -> impl IntoView {
                             let label = format!("{} {}", r.id, r.title);
                             view! {
                                 <tr>
-                                    <td>
+                                    <td class="c-title">
                                         <button
                                             class="link-button"
                                             on:click=move |_| selected.set(Some(id.clone()))
@@ -160,12 +161,22 @@ pub fn ContractsPage() -> impl IntoView {
                                             {label}
                                         </button>
                                     </td>
-                                    <td>{r.client.clone()}</td>
-                                    <td>{r.kind}</td>
-                                    <td>{date(r.start)}</td>
-                                    <td>{r.status.clone()}</td>
-                                    <td class="amount">{money(r.earned)}</td>
-                                    <td>
+                                    <td class="c-client" data-label="Client">
+                                        {r.client.clone()}
+                                    </td>
+                                    <td class="c-kind" data-label="Type">
+                                        {r.kind}
+                                    </td>
+                                    <td class="c-start" data-label="Started">
+                                        {date(r.start)}
+                                    </td>
+                                    <td class="c-status" data-label="Status">
+                                        {r.status.clone()}
+                                    </td>
+                                    <td class="amount c-earned" data-label="Earned">
+                                        {money(r.earned)}
+                                    </td>
+                                    <td class="c-outcome" data-label="JSS outcome">
                                         <span class=format!(
                                             "pill {}",
                                             r.outcome,
@@ -224,7 +235,7 @@ fn row_of(
         start: c.start,
         status: match c.end {
             None => "open".to_string(),
-            Some(e) => format!("ended {}", e.date),
+            Some(e) => format!("ended {}", date(e.date)),
         },
         earned: c.earnings().unwrap_or_default(),
         outcome,

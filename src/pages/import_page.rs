@@ -118,6 +118,7 @@ pub fn ImportPage() -> impl IntoView {
             <p class="muted">
                 "Upwork's transaction history (before or after 2025) and the weekly summary are understood. Pick several files at once; rows that appear in two files are counted once. The files are read in this browser and never sent anywhere."
             </p>
+            <DownloadSteps />
             <label class="csv-input">
                 <span>"Upwork CSV files"</span>
                 <input
@@ -245,6 +246,55 @@ pub fn ImportPage() -> impl IntoView {
                     }
                 })
         }}
+    }
+}
+
+/// A link to one of Upwork's help pages, opened in a new tab.
+fn help_link(href: &'static str, text: &'static str) -> impl IntoView {
+    view! {
+        <a class="action-link" href=href target="_blank" rel="noopener noreferrer">
+            {text}
+            <span class="visually-hidden">" (opens in a new tab)"</span>
+        </a>
+    }
+}
+
+/// Where each export is downloaded on Upwork, with Upwork's own help page for it (the paths
+/// are those in reference/upwork-csv-exports.md §0). The links are navigation the user
+/// chooses, opened in a new tab; the app itself requests nothing.
+#[component]
+fn DownloadSteps() -> impl IntoView {
+    view! {
+        <h3 id="csv-steps-title" class="csv-steps-title">
+            "How to download them"
+        </h3>
+        <ol class="csv-steps" aria-labelledby="csv-steps-title" data-testid="csv-steps">
+            <li>
+                <p>
+                    <strong>"Transaction history."</strong>
+                    " On Upwork, open Reports › Transaction History (called Transactions or Transaction Report since 2025). Set the statement period to cover all your contracts, then choose “Download CSV”."
+                </p>
+                {help_link(
+                    "https://support.upwork.com/hc/en-us/articles/218680988-View-Invoices",
+                    "Upwork Help: View invoices and transaction history",
+                )}
+            </li>
+            <li>
+                <p>
+                    <strong>"Weekly summary"</strong>
+                    " (optional; it carries each contract's id, so split contracts are easier to spot). Open Manage finances › Your reports › Weekly summary, then download it as a CSV file."
+                </p>
+                {help_link(
+                    "https://support.upwork.com/hc/en-us/articles/51481326960275-View-your-weekly-summary-report",
+                    "Upwork Help: View your weekly summary report",
+                )}
+            </li>
+            <li>
+                <p>
+                    "Choose the files below. No export holds feedback or how a contract ended, so the review asks you for those."
+                </p>
+            </li>
+        </ol>
     }
 }
 

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::change_explainer::ChangeExplainer;
 use crate::components::cliff_chart::CliffChart;
+use crate::components::empty_page::EmptyPage;
 use crate::components::jss_table::JssTable;
 use crate::state::AppState;
 
@@ -17,11 +17,10 @@ pub fn JssPage() -> impl IntoView {
             when=move || state.has_data()
             fallback=|| {
                 view! {
-                    <p class="empty-page" data-testid="jss-empty">
-                        "This page shows each contract's part of your JSS, the score over the next 24 months and why it changes; open the demo or add contracts on "
-                        <A href="/">"the dashboard"</A>
-                        " first."
-                    </p>
+                    <EmptyPage
+                        testid="jss-empty"
+                        text="This page shows each contract's part of your JSS, the score over the next 24 months and why it changes; open the demo or add contracts on the dashboard first."
+                    />
                 }
             }
         >

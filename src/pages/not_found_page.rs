@@ -5,6 +5,9 @@ use leptos_router::components::A;
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <h1>"Page not found"</h1>
-        <p>"There is no page at this address. " <A href="/">"Go to the dashboard"</A> "."</p>
+        <p>"There is no page at this address."</p>
+        <A href="/" attr:class="action-link">
+            "Go to the dashboard"
+        </A>
     }
 }

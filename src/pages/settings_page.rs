@@ -47,7 +47,7 @@ pub fn SettingsPage() -> impl IntoView {
             <p>
                 "Upwork's rules changed over time. Pick the era to model; every number on every page follows it."
             </p>
-            <label>
+            <label class="era-field">
                 "Era "
                 <select
                     data-testid="era-select"
@@ -79,7 +79,7 @@ pub fn SettingsPage() -> impl IntoView {
                 "Upwork does not publish its formula. Each number the model uses is listed with where it comes from: official (Upwork's help pages), moderator, community, or assumption (no source gives it; you can calibrate it)."
             </p>
             <div class="table-scroll">
-                <table class="data-table" data-testid="param-table">
+                <table class="data-table cards param-table" data-testid="param-table">
                     <caption class="visually-hidden">"Model parameters with their sources"</caption>
                     <thead>
                         <tr>
@@ -104,20 +104,22 @@ pub fn SettingsPage() -> impl IntoView {
                                         .map_or(String::new(), |v| v.to_string());
                                     view! {
                                         <tr>
-                                            <th scope="row">
+                                            <th scope="row" class="p-name">
                                                 <code>{p.name}</code>
                                             </th>
-                                            <td>{value}</td>
-                                            <td>
+                                            <td class="p-value" data-label="Value">
+                                                {value}
+                                            </td>
+                                            <td class="p-provenance" data-label="Provenance">
                                                 <span class=format!(
                                                     "pill {}",
                                                     p.provenance.as_str(),
                                                 )>{p.provenance.as_str()}</span>
                                             </td>
-                                            <td>
+                                            <td class="p-sources" data-label="Sources">
                                                 <SourceLinks ids=p.sources />
                                             </td>
-                                            <td>{p.description}</td>
+                                            <td class="p-what">{p.description}</td>
                                         </tr>
                                     }
                                 })

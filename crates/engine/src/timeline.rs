@@ -153,6 +153,11 @@ pub struct TimelineEvent {
     /// whose `amount` is a score). Not printed: `jss timeline` keeps its documented fields.
     #[serde(skip)]
     pub money: Option<MoneyMove>,
+    /// The day an overdue transition fell due (the event is then listed on the first day of
+    /// the timeline, and its detail says since when). Readers list overdue events apart from
+    /// upcoming ones without reading the detail text. Not printed, like `money`.
+    #[serde(skip)]
+    pub overdue_since: Option<NaiveDate>,
 }
 
 fn optional_usd<S: Serializer>(amount: &Option<Money>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -239,6 +244,7 @@ fn jss_rows(scenario: &Scenario, at: NaiveDate, last_day: NaiveDate) -> Vec<Time
             amount: None,
             detail: format!("leaves the {} window", exit.window.label()),
             money: None,
+            overdue_since: None,
         });
     let changes = crate::jss::score_changes(scenario, at, last_day)
         .into_iter()
@@ -253,6 +259,7 @@ fn jss_rows(scenario: &Scenario, at: NaiveDate, last_day: NaiveDate) -> Vec<Time
                 None => "JSS becomes \"no score yet\"".to_string(),
             },
             money: None,
+            overdue_since: None,
         });
     exits.chain(changes).collect()
 }
@@ -294,6 +301,7 @@ fn client_silent_rows(
                 amount: None,
                 detail: format!("no payment for {days} days: the client counts as silent"),
                 money: None,
+                overdue_since: None,
             });
         }
     }
@@ -334,6 +342,7 @@ fn row(
         amount,
         detail,
         money,
+        overdue_since: overdue.then(|| event.at.date()),
     })
 }
 
@@ -553,6 +562,7 @@ pub fn past_money(scenario: &Scenario, until: NaiveDate) -> Vec<TimelineEvent> {
                     amount: Some(amount),
                     detail,
                     money: Some(money),
+                    overdue_since: None,
                 });
             }
         };

@@ -373,3 +373,44 @@ fn every_detail_takes_its_days_from_the_rules() {
             }"#]],
     );
 }
+
+/// An overdue event: its contract, kind and the day it fell due.
+type Overdue = (String, &'static str, NaiveDate);
+
+/// The overdue events of `scenario`'s timeline from `at`. Readers (the dashboard) list these
+/// apart from what is still to come.
+fn overdue(scenario: &str, at: &str) -> Vec<Overdue> {
+    let scenario = parse_str(scenario).unwrap_or_else(|p| panic!("{}", format_problems(&p)));
+    let events = timeline(&scenario, date(at), 120).unwrap_or_else(|e| panic!("{e}"));
+    for e in &events {
+        // The flag and the words in the detail always agree.
+        assert_eq!(
+            e.overdue_since.is_some(),
+            e.detail.contains("overdue since"),
+            "{e:?}"
+        );
+    }
+    events
+        .into_iter()
+        .filter_map(|e| Some((e.contract, e.kind.as_str(), e.overdue_since?)))
+        .collect()
+}
+
+#[test]
+fn overdue_events_carry_the_day_they_fell_due() {
+    let cases: [(&str, Vec<Overdue>); 2] = [
+        // Loaded on the first day: the release and availability that fell due before it.
+        (
+            "2026-05-01",
+            vec![
+                ("late".into(), "auto_release", date("2026-04-24")),
+                ("late".into(), "funds_available", date("2026-04-29")),
+            ],
+        ),
+        // A timeline from a later day lists only what is still to come.
+        ("2026-05-10", Vec::new()),
+    ];
+    for (at, expected) in cases {
+        assert_eq!(overdue(MILESTONES, at), expected, "timeline from {at}");
+    }
+}
