@@ -21,15 +21,27 @@ await new Promise((resolve) => {
   }).observe({ type: 'paint' });
   setTimeout(resolve, 1000);
 });
-await init();
-// The app has mounted (its `main` ran inside `init`): the static shell in index.html goes, in
-// the same frame, so nothing is painted twice. (src/main.rs may already have removed it.)
-document.getElementById('shell')?.remove();
+// A browser without WebAssembly (or with it switched off, as some locked-down setups do), or a
+// wasm that fails to start, gets a message in the static shell instead of a page that never
+// finishes loading. Saved data is only read by the app, so nothing is touched.
+if (typeof WebAssembly !== 'object') {
+  cannotStart('this browser has WebAssembly switched off or does not support it');
+} else {
+  try {
+    await init();
+  } catch (e) {
+    cannotStart(`its code could not start (${e?.message ?? e})`);
+    throw e;
+  }
+  // The app has mounted (its `main` ran inside `init`): the static shell in index.html goes,
+  // in the same frame, so nothing is painted twice. (src/main.rs may already have removed it.)
+  document.getElementById('shell')?.remove();
 
-// The worker is registered after the app has started, so precaching the rest of the build
-// (the other pages' code, the simulator's worker) never competes with the first screen.
-if ('serviceWorker' in navigator) {
-  registerServiceWorker().catch((e) => console.warn('JSS Lab: offline use is unavailable:', e));
+  // The worker is registered after the app has started, so precaching the rest of the build
+  // (the other pages' code, the simulator's worker) never competes with the first screen.
+  if ('serviceWorker' in navigator) {
+    registerServiceWorker().catch((e) => console.warn('JSS Lab: offline use is unavailable:', e));
+  }
 }
 
 async function registerServiceWorker() {
@@ -81,4 +93,20 @@ async function registerServiceWorker() {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') registration.update().catch(() => {});
   });
+}
+
+function cannotStart(why) {
+  const shell = document.getElementById('shell');
+  if (!shell || document.getElementById('cannot-start')) return;
+  const box = document.createElement('div');
+  box.id = 'cannot-start';
+  box.className = 'error-panel';
+  box.setAttribute('role', 'alert');
+  const title = document.createElement('h2');
+  title.textContent = 'JSS Lab cannot start in this browser';
+  const text = document.createElement('p');
+  text.textContent = `JSS Lab runs entirely in your browser, but ${why}. A current Firefox, Safari, Chrome or Edge runs it. Any data you saved here is untouched.`;
+  box.append(title, text);
+  (shell.querySelector('main') ?? shell).prepend(box);
+  for (const loading of shell.querySelectorAll('.shell-loading')) loading.remove();
 }

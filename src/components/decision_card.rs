@@ -1,10 +1,11 @@
 use jss_engine::scenario::names::join_and;
-use jss_engine::simulate::attention::{attention, Attention, SilentContract};
+use jss_engine::simulate::attention::{attention, silent_contracts, Attention};
 use jss_engine::simulate::inputs::prepare;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::decision_view::DecisionView;
+use crate::components::lazy_page::{lazy_page, LazyPage};
 use crate::format::{date, money};
 use crate::sim_runner::Runner;
 use crate::state::{with_as_of, AppState};
@@ -33,7 +34,7 @@ pub fn DecisionCard() -> impl IntoView {
             >
                 <h2 id="decide-title">"What to do now"</h2>
                 <Show when=move || seen.with(|a| !a.silent.is_empty())>
-                    <SilentAdvice silent=Signal::derive(move || seen.get().silent) />
+                    <LazyPage load=silent_advice what="the advice" />
                 </Show>
                 <ul class="decision-items">
                     {move || {
@@ -80,10 +81,27 @@ pub fn DecisionCard() -> impl IntoView {
     }
 }
 
+// The advice runs the simulator, whose glue (the worker's protocol, the run's assembly, the
+// answer's words) the first screen does not need: it loads as its own module when a client
+// has gone silent.
+lazy_page!(
+    silent_advice,
+    decision,
+    crate::components::decision_card::SilentAdvice
+);
+
 /// The silent contracts and what to do about them.
 #[component]
-fn SilentAdvice(silent: Signal<Vec<SilentContract>>) -> impl IntoView {
+pub fn SilentAdvice() -> impl IntoView {
     let state = AppState::get();
+    let silent = Memo::new(move |_| {
+        let today = state.today.get();
+        state.scenario.with(|s| {
+            s.as_ref()
+                .map(|s| silent_contracts(&with_as_of(s, today), today))
+                .unwrap_or_default()
+        })
+    });
     let runner = Runner::new();
     let assumptions = RwSignal::new(Vec::<String>::new());
     let problem = RwSignal::new(None::<String>);

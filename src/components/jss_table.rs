@@ -96,20 +96,6 @@ fn rule_params(scenario: &Scenario, params: &Params, names: &[&'static str]) -> 
         .collect()
 }
 
-fn client_name(scenario: &Scenario, id: &str) -> String {
-    scenario
-        .clients
-        .iter()
-        .find(|k| k.id == id)
-        .map_or(id.to_string(), |k| {
-            if k.name.is_empty() {
-                k.id.clone()
-            } else {
-                k.name.clone()
-            }
-        })
-}
-
 fn rows_of(scenario: &Scenario, report: &ScoreReport, today: NaiveDate) -> Vec<Row> {
     let params = Params::resolve(&scenario.rules);
     let evaluation = evaluate(scenario, &params, calculation_date(today, &params));
@@ -134,7 +120,7 @@ fn rows_of(scenario: &Scenario, report: &ScoreReport, today: NaiveDate) -> Vec<R
                     .find(|c| c.id == line.id)
                     .and_then(|c| c.title.clone())
                     .unwrap_or_default(),
-                client: client_name(scenario, &line.client),
+                client: scenario.client_name(&line.client).to_owned(),
                 class: line.outcome,
                 weight: line.weight,
                 reason: line.reason.clone(),

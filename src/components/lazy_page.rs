@@ -37,7 +37,12 @@ enum Chunk {
 /// Shows the page `load` fetches: "Loading…" while its module is on the way, and a retry when
 /// the fetch failed. A module already loaded shows at once (the load resolves without a fetch).
 #[component]
-pub fn LazyPage<F, Fut>(load: F) -> impl IntoView
+pub fn LazyPage<F, Fut>(
+    load: F,
+    /// What is loading, for the messages: a page (the default) or a part of one.
+    #[prop(optional)]
+    what: Option<&'static str>,
+) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<ViewFn, SplitLoaderError>> + 'static,
@@ -59,14 +64,29 @@ where
         match chunk.get() {
         Chunk::Loading => view! {
             <p class="page-loading" role="status">
-                "Loading this page…"
+                {format!("Loading {}…", what.unwrap_or("this page"))}
             </p>
         }
         .into_any(),
         Chunk::Ready(view) => view.run(),
         Chunk::Failed => view! {
             <div class="error-panel" role="alert" data-testid="page-load-failed">
-                <h1>"This page could not be loaded"</h1>
+                {match what {
+                    None => view! { <h1>"This page could not be loaded"</h1> }.into_any(),
+                    Some(part) => {
+                        view! {
+                            <p>
+                                <strong>
+                                    {format!(
+                                        "{} could not be loaded",
+                                        jss_engine::simulate::words::capitalise(part),
+                                    )}
+                                </strong>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
                 <p>
                     "Its code did not arrive: the connection may be down, or a new version was deployed. Your saved data is untouched."
                 </p>

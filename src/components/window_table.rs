@@ -58,8 +58,31 @@ pub fn WindowTable() -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            // The terms link to the glossary by hand: the glossary's text (and the matcher that
+            // finds terms in a sentence) would otherwise join the first screen's code.
             <p class="muted">
-                "Trending is the average of the 6- and 3-month scores; the 3-month score counts only through it. A window needs 2 outcomes from 2 clients."
+                <a class="term" href="/glossary#trending">
+                    "Trending"
+                </a>
+                " is the average of the 6- and 3-month scores; the 3-month score counts only through it. A "
+                <a class="term" href="/glossary#window">
+                    "window"
+                </a>
+                {move || {
+                    let p = state.scenario.with(|_| state.params());
+                    format!(" needs {} ", p.min_outcomes)
+                }}
+                <a class="term" href="/glossary#outcome">
+                    "outcomes"
+                </a>
+                {move || {
+                    let p = state.scenario.with(|_| state.params());
+                    format!(" from {} clients, and each outcome counts by its ", p.min_clients)
+                }}
+                <a class="term" href="/glossary#weight">
+                    "weight"
+                </a>
+                "."
             </p>
         </section>
     }

@@ -40,9 +40,11 @@ pub fn SimulatorPage() -> impl IntoView {
             when=move || state.has_data()
             fallback=|| {
                 view! {
+                    <p>"The simulator compares ways to close your open contracts."</p>
                     <p>
-                        "The simulator compares ways to close your open contracts. "
-                        <A href="/">"Open the demo or add your contracts"</A> " first."
+                        <A href="/" attr:class="button-link">
+                            "Open the demo or add your contracts first"
+                        </A>
                     </p>
                 }
             }

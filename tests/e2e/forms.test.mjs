@@ -161,7 +161,7 @@ for (const [width, height] of [[390, 844], [1280, 900]]) {
     await visit(page, 'Contracts');
     // The oldest contract is the last row, far from where its detail opens.
     await page.getByRole('button', { name: /Inventory dashboard/ }).click();
-    const heading = page.getByRole('heading', { level: 2, name: 'Inventory dashboard (hourly)' });
+    const heading = page.getByRole('heading', { level: 2, name: 'Inventory dashboard' });
     await heading.waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'detail-title', null, { timeout: 2000 });
     const box = await heading.boundingBox();

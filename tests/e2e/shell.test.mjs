@@ -21,6 +21,21 @@ test('the static shell is in the HTML before any wasm runs', async () => {
   assert.match(html, /JSS Lab/);
 });
 
+test('a browser without WebAssembly gets a message, not a page that never loads', async () => {
+  const { page, context } = await newPage(browser, server.origin, { width: 390, height: 844 });
+  await page.addInitScript(() => {
+    localStorage.setItem('jss-lab.state', 'kept as it was');
+    delete globalThis.WebAssembly;
+  });
+  await page.goto(`${server.origin}/`);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /cannot start in this browser.*WebAssembly/s);
+  assert.equal(await page.locator('.shell-loading:visible').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('jss-lab.state')), 'kept as it was');
+  await context.close();
+});
+
 test('navigation reaches every page and marks the current one', async () => {
   const { page, context, errors, foreignRequests } = await newPage(browser, server.origin);
   await page.goto(`${server.origin}/`);

@@ -13,11 +13,16 @@ const dist = process.env.DIST ?? path.resolve(here, '..', '..', 'dist');
 // size.test.mjs enforces: the goal is not met yet (see the README's measurements), and the
 // build may not grow past the ceiling without someone raising it on purpose.
 export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
-export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 290 * 1024;
+// Raised from 290 KB on purpose (issue 14): the dashboard's decision card (what needs deciding,
+// with the contracts' names and dates) and the forms' one input module now ship with the first
+// screen; the advice's simulation glue loads on its own (300.0 KB measured, 2026-12-04).
+export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 305 * 1024;
 // The ceiling for any one page's code (its module and the chunks it needs), brotli.
 export const PAGE_CEILING_BROTLI_BYTES = 200 * 1024;
 // The simulator's worker (its loader, glue and wasm), fetched when the simulator opens.
-export const WORKER_CEILING_BROTLI_BYTES = 200 * 1024;
+// Raised from 200 KB on purpose: the recommendation now ranks by goals with ties and says its
+// answer in words (+6 KB).
+export const WORKER_CEILING_BROTLI_BYTES = 210 * 1024;
 
 function sizes(file, name = path.relative(dist, file)) {
   const bytes = fs.readFileSync(file);

@@ -32,7 +32,7 @@ journey('approving a milestone changes the timeline and the money', async (tab) 
   await openContract(tab, 'k18');
   await tab.click('@release-m1');
   await tab.waitForText('@contract-timeline li', 'payment $800.00');
-  assert.match(await tab.text('@milestones'), /m1 \$800\.00 — released Fri 27 Nov 2026/);
+  assert.match(await tab.text('@milestones'), /Milestone 1 \$800\.00 — released Fri 27 Nov 2026/);
   assert.equal(await tab.count('@release-m1'), 0, 'a released milestone offers nothing more');
   await visit(tab, 'Dashboard');
   assert.equal(await tab.text('@escrow-held'), '$0.00');
@@ -53,7 +53,7 @@ async function retitleK01(tab, title) {
 
 journey('an edit is saved and undone', async (tab) => {
   await retitleK01(tab, 'Marketing site, second version');
-  await tab.find('h2, h3', { text: /^k01 Marketing site, second version$/ });
+  await tab.find('h2, h3', { text: /^Marketing site, second version$/ });
   await tab.click('@undo');
   await tab.find('[data-testid=contract-table] button', { text: /^k01 Marketing site rebuild$/ });
   assert.equal(await tab.count('@undo'), 0);

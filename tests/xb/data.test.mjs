@@ -34,7 +34,12 @@ journey('a corrupt saved blob shows the recovery banner and is kept', async (tab
 async function addContract(tab, client, title) {
   await tab.fill('@add-client', client);
   await tab.fill('@add-title', title);
-  await tab.fill('@add-earned', '700');
+  // A fixed-price contract paid in one milestone, ended with five stars.
+  await tab.date('@add-start', '2026-10-01');
+  await tab.fill('@add-milestone-amount', '700');
+  await tab.click('@add-ended');
+  await tab.date('@add-end', '2026-11-20');
+  await tab.fill('@add-stars', '5.0');
   await tab.click('@add-submit');
 }
 
@@ -57,7 +62,7 @@ async function twoTabs(a) {
   await b.until((s) => document.querySelectorAll(s).length === 18, [ROWS]);
 
   await addContract(a, 'Alpha Tab', 'X from tab A');
-  await a.waitForText('body', 'Added contract k19.');
+  await a.waitForText('@add-saved', 'Saved “X from tab A” for Alpha Tab.');
   // B hears A's save (the storage event) and shows it without a reload, then adds its own.
   await tableHas(b, ['X from tab A']);
   await addContract(b, 'Beta Tab', 'Y from tab B');

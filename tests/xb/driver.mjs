@@ -397,6 +397,21 @@ export class Tab {
     await this.until((e, t) => e.value === t, [el, text], { message: `${selector} did not take ${text}` });
   }
 
+  /**
+   * Picks a date in an `<input type=date>`. Typing into one differs by browser (each has its
+   * own segmented field), so this sets the value a date picker would and sends the same events.
+   */
+  async date(selector, iso) {
+    const el = await this.find(selector);
+    await this.eval((e, v) => {
+      e.scrollIntoView({ block: 'center' });
+      e.value = v;
+      e.dispatchEvent(new Event('input', { bubbles: true }));
+      e.dispatchEvent(new Event('change', { bubbles: true }));
+    }, el, iso);
+    await this.until((e, t) => e.value === t, [el, iso], { message: `${selector} did not take ${iso}` });
+  }
+
   /** Chooses the option with `value` in a select by clicking it. */
   async select(selector, value) {
     const el = await this.find(selector);
@@ -409,6 +424,8 @@ export class Tab {
 
   /** Gives a file input these files, as the file picker would. */
   async upload(selector, files) {
+    // A page's code may still be loading: wait for the input as a user would.
+    await this.until((s) => document.querySelector(s), [css(selector)], { message: `no ${selector}` });
     const el = await this.eval((s) => document.querySelector(s), css(selector));
     if (!el) throw new Error(`no ${selector}`);
     await el.sendKeys(files.join('\n'));
