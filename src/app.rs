@@ -7,14 +7,14 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::lazy_page::{lazy_page, LazyPage};
-use crate::components::share_preview::SharePreview;
-use crate::components::site_header::SiteHeader;
-use crate::components::storage_banner::{BannerAction, StorageBanner};
+use crate::components::import::share_preview::SharePreview;
+use crate::components::layout::lazy_page::{lazy_page, LazyPage};
+use crate::components::layout::site_header::SiteHeader;
+use crate::components::layout::storage_banner::StorageBanner;
 use crate::pages::dashboard_page::DashboardPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::state::{payload_of, scenario_of, sim_inputs_of, AppState};
-use crate::storage::{LoadOutcome, StorageContext};
+use crate::storage::{BannerAction, LoadOutcome, StorageContext};
 use crate::theme::ThemeContext;
 
 #[component]

@@ -29,9 +29,7 @@ mod store;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
-use crate::theme::Theme;
-
-pub use context::StorageContext;
+pub use context::{BannerAction, StorageContext};
 pub use envelope::{ReadError, Stored};
 pub use error::{ReadOnlyReason, RecoveryError, SaveError, StorageStatus};
 pub use lock::{with_save_lock, LockUse, SAVE_LOCK};
@@ -67,19 +65,18 @@ pub mod keys {
 /// How many characters of unreadable data the banner may show as a preview.
 const PREVIEW_CHARS: usize = 120;
 
-pub fn load_theme() -> Theme {
+/// The saved theme choice as it was written (`theme.rs` reads it), if there is one.
+pub fn load_theme_choice() -> Option<String> {
     Store::open()
         .ok()
         .and_then(|s| s.get(keys::THEME).ok().flatten())
-        .and_then(|text| Theme::parse(&text))
-        .unwrap_or_default()
 }
 
 /// Saves the theme choice. A theme is a preference, not data: if storage is unavailable the
 /// choice lasts for this visit only, which is the honest fallback.
-pub fn save_theme(theme: Theme) {
+pub fn save_theme_choice(choice: &str) {
     if let Ok(store) = Store::open() {
-        let _ = store.set(keys::THEME, theme.as_str());
+        let _ = store.set(keys::THEME, choice);
     }
 }
 

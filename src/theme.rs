@@ -36,6 +36,18 @@ impl Theme {
     }
 }
 
+/// The saved choice, or "system" when there is none (or it cannot be read).
+pub fn load_theme() -> Theme {
+    storage::load_theme_choice()
+        .and_then(|text| Theme::parse(&text))
+        .unwrap_or_default()
+}
+
+/// Saves the choice; see [`storage::save_theme_choice`] for what happens without storage.
+pub fn save_theme(theme: Theme) {
+    storage::save_theme_choice(theme.as_str());
+}
+
 /// The theme signal shared through context. Setting it saves the choice and applies it to
 /// `<html data-theme>`, which the stylesheet reads; "system" removes the attribute so the
 /// `prefers-color-scheme` media query decides.
@@ -44,7 +56,7 @@ pub struct ThemeContext(RwSignal<Theme>);
 
 impl ThemeContext {
     pub fn provide() -> ThemeContext {
-        let theme = storage::load_theme();
+        let theme = load_theme();
         apply(theme);
         let ctx = ThemeContext(RwSignal::new(theme));
         provide_context(ctx);
@@ -62,7 +74,7 @@ impl ThemeContext {
     pub fn set(self, theme: Theme) {
         self.0.set(theme);
         apply(theme);
-        storage::save_theme(theme);
+        save_theme(theme);
     }
 }
 

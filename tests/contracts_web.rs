@@ -13,7 +13,7 @@ use wasm_bindgen_test::*;
 use web_support::{date, mount};
 
 use jss_engine::scenario::Terms;
-use jss_lab::components::contract_actions::ContractActions;
+use jss_lab::components::contracts::contract_actions::ContractActions;
 use jss_lab::state::{AppState, UndoStep};
 
 wasm_bindgen_test_configure!(run_in_browser);

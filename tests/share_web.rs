@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use jss_engine::demo::vanished_clients;
 use jss_engine::scenario::parse::parse_str;
-use jss_lab::components::share_preview::{open_payload, Opened};
+use jss_lab::components::import::share_preview::{open_payload, Opened};
 use jss_lab::share::{self, ShareError, MAX_LINK_CHARS};
 use wasm_bindgen_test::*;
 

@@ -18,9 +18,9 @@ use web_support::mount;
 
 use jss_engine::simulate::custom::{BehaviourChoice, CustomContext, CustomStrategy};
 use jss_engine::simulate::BehaviourPreset;
-use jss_lab::components::sim_behaviours::choice_of;
-use jss_lab::components::sim_planned_work::{spec_of, PlannedForm};
-use jss_lab::components::sim_strategy_builder::{
+use jss_lab::components::simulator::behaviours::choice_of;
+use jss_lab::components::simulator::planned_work::{spec_of, PlannedForm};
+use jss_lab::components::simulator::strategy_builder::{
     form_of, strategy_of, SimStrategyBuilder, StepForm,
 };
 use jss_lab::state::{payload_of, sim_inputs_of, SimInputs};

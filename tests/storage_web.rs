@@ -16,10 +16,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_support::mount;
 
-use jss_lab::components::storage_banner::{notice_for, BannerAction, StorageBanner, Urgency};
+use jss_lab::components::layout::storage_banner::{notice_for, StorageBanner, Urgency};
 use jss_lab::storage::envelope::{self, ReadError};
 use jss_lab::storage::merge::fresh_id;
 use jss_lab::storage::migrate::{self, MigrationError, MIGRATIONS};
+use jss_lab::storage::BannerAction;
 use jss_lab::storage::{
     keys, load, merge, LoadOutcome, LockUse, MergeConflict, PersistOutcome, ReadOnlyReason,
     RecoveryError, SaveError, SaveReport, Saver, SaverEvent, StorageContext, StorageStatus,
@@ -1075,9 +1076,9 @@ async fn request_persistence_answers_once() {
 #[wasm_bindgen_test]
 fn the_theme_keeps_its_own_key() {
     reset();
-    jss_lab::storage::save_theme(jss_lab::theme::Theme::Dark);
+    jss_lab::theme::save_theme(jss_lab::theme::Theme::Dark);
     assert_eq!(get(keys::THEME).as_deref(), Some("dark"));
-    assert_eq!(jss_lab::storage::load_theme(), jss_lab::theme::Theme::Dark);
+    assert_eq!(jss_lab::theme::load_theme(), jss_lab::theme::Theme::Dark);
 }
 
 // --- the banner ---

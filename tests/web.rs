@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_support::mount;
 
-use jss_lab::components::theme_picker::ThemePicker;
+use jss_lab::components::layout::theme_picker::ThemePicker;
 use jss_lab::theme::{Theme, ThemeContext};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -66,9 +66,9 @@ fn a_saved_theme_is_restored_and_garbage_falls_back_to_system() {
     local_storage()
         .set_item("jss-lab.theme", "light")
         .expect("write");
-    assert_eq!(jss_lab::storage::load_theme(), Theme::Light);
+    assert_eq!(jss_lab::theme::load_theme(), Theme::Light);
     local_storage()
         .set_item("jss-lab.theme", "<not a theme>")
         .expect("write");
-    assert_eq!(jss_lab::storage::load_theme(), Theme::System);
+    assert_eq!(jss_lab::theme::load_theme(), Theme::System);
 }

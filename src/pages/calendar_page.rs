@@ -2,9 +2,9 @@ use chrono::Days;
 use jss_engine::timeline::past_money;
 use leptos::prelude::*;
 
-use crate::components::empty_page::EmptyPage;
-use crate::components::money_list::{money_events, MoneyList, Whose};
-use crate::components::month_grid::{month_of, MonthGrid};
+use crate::components::calendar::money_list::{money_events, MoneyList, Whose};
+use crate::components::calendar::month_grid::{month_of, MonthGrid};
+use crate::components::layout::empty_page::EmptyPage;
 use crate::format::date;
 use crate::state::{AppState, HORIZON_DAYS};
 

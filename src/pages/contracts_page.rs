@@ -2,9 +2,9 @@ use jss_engine::scenario::{Contract, Terms};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::add_contract_form::AddContractForm;
-use crate::components::contract_detail::ContractDetail;
-use crate::components::fast_table::FastTable;
+use crate::components::contracts::add_contract_form::AddContractForm;
+use crate::components::contracts::contract_detail::ContractDetail;
+use crate::components::contracts::fast_table::FastTable;
 use crate::format::{date, money};
 use crate::state::AppState;
 

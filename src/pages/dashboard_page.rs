@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
-use crate::components::decision_card::DecisionCard;
-use crate::components::jss_card::JssCard;
-use crate::components::money_totals::MoneyTotals;
-use crate::components::onboarding::Onboarding;
-use crate::components::top_rated_strip::TopRatedStrip;
-use crate::components::upcoming_events::UpcomingEvents;
-use crate::components::window_table::WindowTable;
+use crate::components::dashboard::decision_card::DecisionCard;
+use crate::components::dashboard::jss_card::JssCard;
+use crate::components::dashboard::money_totals::MoneyTotals;
+use crate::components::dashboard::onboarding::Onboarding;
+use crate::components::dashboard::top_rated_strip::TopRatedStrip;
+use crate::components::dashboard::upcoming_events::UpcomingEvents;
+use crate::components::dashboard::window_table::WindowTable;
 use crate::state::AppState;
 
 #[component]

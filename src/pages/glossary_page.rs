@@ -2,7 +2,7 @@ use jss_engine::glossary::entries;
 use jss_engine::rules::{Params, Rules};
 use leptos::prelude::*;
 
-use crate::components::source_links::SourceLinks;
+use crate::components::common::source_links::SourceLinks;
 use crate::state::AppState;
 
 /// The words the app uses, each with its anchor (`/glossary#window`) so any sentence can link a

@@ -10,8 +10,8 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::components::csv_report::CsvReport;
-use crate::components::csv_review::{preview, CsvReview, ReviewState};
+use crate::components::import::csv_report::CsvReport;
+use crate::components::import::csv_review::{preview, CsvReview, ReviewState};
 use crate::format;
 use crate::state::AppState;
 

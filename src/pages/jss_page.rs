@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::components::change_explainer::ChangeExplainer;
-use crate::components::cliff_chart::CliffChart;
-use crate::components::empty_page::EmptyPage;
-use crate::components::jss_table::JssTable;
+use crate::components::jss::change_explainer::ChangeExplainer;
+use crate::components::jss::cliff_chart::CliffChart;
+use crate::components::jss::jss_table::JssTable;
+use crate::components::layout::empty_page::EmptyPage;
 use crate::state::AppState;
 
 /// "JSS explained": every contract and the rule behind it, the score over the next 24 months,

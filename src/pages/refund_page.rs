@@ -7,7 +7,7 @@ use jss_engine::rules::Rules;
 use jss_engine::simulate::custom::parse_dollars_cents;
 use leptos::prelude::*;
 
-use crate::components::glossed::Glossed;
+use crate::components::common::glossed::Glossed;
 use crate::format::{date, money};
 use crate::state::AppState;
 

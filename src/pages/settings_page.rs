@@ -2,11 +2,11 @@ use jss_engine::rules::{Era, Params, PARAMS};
 use jss_engine::scenario::ops::Op;
 use leptos::prelude::*;
 
-use crate::components::calibration::Calibration;
-use crate::components::export_reminder::ExportReminder;
-use crate::components::import_file::ImportFile;
-use crate::components::share_preview::ShareLink;
-use crate::components::source_links::SourceLinks;
+use crate::components::common::source_links::SourceLinks;
+use crate::components::import::import_file::ImportFile;
+use crate::components::import::share_preview::ShareLink;
+use crate::components::settings::calibration::Calibration;
+use crate::components::settings::export_reminder::ExportReminder;
 use crate::state::{AppState, UndoStep};
 
 #[component]

@@ -3,11 +3,11 @@ use jss_engine::scenario::ops::{Cadence, Field, FieldProblem, MilestonePart, Op}
 use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
 
-use crate::components::checkbox_field::CheckboxField;
-use crate::components::choice_field::{end_reason_of, options, ChoiceField, END_REASONS};
-use crate::components::contract_warnings::ContractWarnings;
-use crate::components::form_problems::{error_at, focus_first_invalid, FormProblems};
-use crate::components::text_field::TextField;
+use crate::components::common::checkbox_field::CheckboxField;
+use crate::components::common::choice_field::{end_reason_of, options, ChoiceField, END_REASONS};
+use crate::components::common::form_problems::{error_at, focus_first_invalid, FormProblems};
+use crate::components::common::text_field::TextField;
+use crate::components::contracts::contract_warnings::ContractWarnings;
 use crate::state::{AppState, UndoStep};
 
 /// One milestone row of the form: a stable key for the list, and its fields as typed.

@@ -1,7 +1,7 @@
 use jss_engine::simulate::Recommendation;
 use leptos::prelude::*;
 
-use crate::components::glossed::Glossed;
+use crate::components::common::glossed::Glossed;
 
 /// The simulator's answer in plain words: the decision (with the chance, the date and any
 /// money or badge at stake), the main risk, the other choices in a line each, and the

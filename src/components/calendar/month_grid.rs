@@ -1,7 +1,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use leptos::prelude::*;
 
-use crate::components::money_list::{kind_class, kind_label, MoneyEvent, Whose};
+use crate::components::calendar::money_list::{kind_class, kind_label, MoneyEvent, Whose};
 use crate::format::money;
 
 const WEEKDAYS: [(&str, &str); 7] = [

@@ -5,10 +5,12 @@ use jss_engine::scenario::ops::Field;
 use jss_engine::scenario::{Milestone, Terms};
 use leptos::prelude::*;
 
-use crate::components::choice_field::{end_reason_of, options, party_of, ChoiceField, END_REASONS};
-use crate::components::contract_detail::contract_name;
-use crate::components::form_problems::focus_first_invalid;
-use crate::components::text_field::TextField;
+use crate::components::common::choice_field::{
+    end_reason_of, options, party_of, ChoiceField, END_REASONS,
+};
+use crate::components::common::form_problems::focus_first_invalid;
+use crate::components::common::text_field::TextField;
+use crate::components::contracts::contract_detail::contract_name;
 use crate::format::{date, money};
 use crate::state::{AppState, UndoStep};
 

@@ -19,8 +19,10 @@ pub use leptos::wasm_split::SplitLoaderError;
 macro_rules! lazy_page {
     ($name:ident, $module:ident, $page:path) => {
         #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name(
-        ) -> Result<::leptos::prelude::ViewFn, $crate::components::lazy_page::SplitLoaderError> {
+        fn $name() -> Result<
+            ::leptos::prelude::ViewFn,
+            $crate::components::layout::lazy_page::SplitLoaderError,
+        > {
             Ok(::leptos::prelude::ViewFn::from($page))
         }
     };

@@ -5,7 +5,7 @@ use jss_engine::rules::{param_spec, Params};
 use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
 
-use crate::components::source_links::SourceLinks;
+use crate::components::common::source_links::SourceLinks;
 use crate::format::date;
 use crate::state::AppState;
 

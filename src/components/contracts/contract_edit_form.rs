@@ -3,15 +3,15 @@ use jss_engine::scenario::ops::{Field, FieldProblem, Op, PaymentPart};
 use jss_engine::scenario::Contract;
 use leptos::prelude::*;
 
-use crate::components::checkbox_field::CheckboxField;
-use crate::components::choice_field::{
+use crate::components::common::checkbox_field::CheckboxField;
+use crate::components::common::choice_field::{
     end_reason_of, options, party_of, ChoiceField, END_REASONS, PARTIES,
 };
-use crate::components::contract_detail::contract_name;
-use crate::components::form_problems::{
+use crate::components::common::form_problems::{
     error_at, focus_first_invalid, reveal_on_mount, FormProblems,
 };
-use crate::components::text_field::TextField;
+use crate::components::common::text_field::TextField;
+use crate::components::contracts::contract_detail::contract_name;
 use crate::state::{AppState, UndoStep};
 
 /// One payment row of the form: a stable key for the list, and the two fields as typed.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::theme_picker::ThemePicker;
+use crate::components::layout::theme_picker::ThemePicker;
 
 /// The product name and the main navigation. `A` marks the current page with
 /// `aria-current="page"`, which the stylesheet uses to highlight it.

@@ -7,37 +7,8 @@
 use leptos::prelude::*;
 
 use crate::storage::{
-    ReadOnlyReason, RecoveryError, SaveError, SaveReport, StorageStatus, QUOTA_CHARS,
+    BannerAction, ReadOnlyReason, RecoveryError, SaveError, SaveReport, StorageStatus, QUOTA_CHARS,
 };
-
-/// A choice the user made in the banner. The app performs it (the banner only asks).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BannerAction {
-    /// Download the stored text exactly as it is ([`crate::storage::raw_for_download`]).
-    DownloadRaw,
-    RestoreBackup,
-    /// Only sent after the user confirmed.
-    StartFresh,
-    /// Export the state this tab holds in memory.
-    Export,
-    /// After a conflict: load the other tab's newer save ([`crate::storage::Saver::reload`]).
-    UseOtherTab,
-    /// After a conflict: save this tab's state over it ([`crate::storage::Saver::overwrite_other_tab`]).
-    KeepThisTab,
-}
-
-impl BannerAction {
-    pub fn label(self) -> &'static str {
-        match self {
-            BannerAction::DownloadRaw => "Download raw data",
-            BannerAction::RestoreBackup => "Restore backup",
-            BannerAction::StartFresh => "Start fresh",
-            BannerAction::Export => "Export",
-            BannerAction::UseOtherTab => "Use the other tab's version",
-            BannerAction::KeepThisTab => "Keep this tab's version",
-        }
-    }
-}
 
 /// How urgent a notice is: an alert interrupts a screen reader, a status waits its turn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::text_field::{described_by, field_error, field_id};
+use crate::components::common::text_field::{described_by, field_error, field_id};
 
 /// A labelled select bound to a signal; options are (value, text) pairs. A problem, if any,
 /// is shown under it and announced with it, as for a text field.

@@ -2,7 +2,7 @@ use jss_engine::demo::vanished_clients;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::import_file::ImportFile;
+use crate::components::import::import_file::ImportFile;
 use crate::state::AppState;
 
 /// The first-run screen: a guided demo, or the user's own contracts.

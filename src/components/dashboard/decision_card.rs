@@ -4,8 +4,8 @@ use jss_engine::simulate::inputs::prepare;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::decision_view::DecisionView;
-use crate::components::lazy_page::{lazy_page, LazyPage};
+use crate::components::layout::lazy_page::{lazy_page, LazyPage};
+use crate::components::simulator::decision_view::DecisionView;
 use crate::format::{date, money};
 use crate::sim_runner::Runner;
 use crate::state::{with_as_of, AppState};
@@ -87,7 +87,7 @@ pub fn DecisionCard() -> impl IntoView {
 lazy_page!(
     silent_advice,
     decision,
-    crate::components::decision_card::SilentAdvice
+    crate::components::dashboard::decision_card::SilentAdvice
 );
 
 /// The silent contracts and what to do about them.

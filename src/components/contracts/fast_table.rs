@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 use jss_engine::scenario::ops::read::add_rows;
 use jss_engine::scenario::ops::FieldProblem;
 
-use crate::components::text_field::field_error;
+use crate::components::common::text_field::field_error;
 use crate::entry::{column_of, TableRow, COLUMNS};
 use crate::state::{AppState, UndoStep};
 

@@ -6,9 +6,9 @@ use jss_engine::simulate::custom::{
 use jss_engine::simulate::BehaviourPreset;
 use leptos::prelude::*;
 
-use crate::components::sim_form_problems::SimFormProblems;
-use crate::components::sim_form_toolbar::SimFormToolbar;
-use crate::components::sim_saved_item::{remove_item, save_item, SimSavedItem};
+use crate::components::simulator::form_problems::SimFormProblems;
+use crate::components::simulator::form_toolbar::SimFormToolbar;
+use crate::components::simulator::saved_item::{remove_item, save_item, SimSavedItem};
 
 /// The planned-work form, as typed.
 #[derive(Clone, Debug, PartialEq)]

@@ -2,10 +2,10 @@ use jss_engine::scenario::ops::Op;
 use jss_engine::scenario::{Contract, Scenario, Terms};
 use leptos::prelude::*;
 
-use crate::components::contract_actions::ContractActions;
-use crate::components::contract_edit_form::ContractEditForm;
-use crate::components::contract_warnings::ContractWarnings;
-use crate::components::form_problems::reveal_on_mount;
+use crate::components::common::form_problems::reveal_on_mount;
+use crate::components::contracts::contract_actions::ContractActions;
+use crate::components::contracts::contract_edit_form::ContractEditForm;
+use crate::components::contracts::contract_warnings::ContractWarnings;
 use crate::format::{date, money};
 use crate::state::{AppState, UndoStep};
 

@@ -1,0 +1,7 @@
+//! The frame every page sits in: header, theme, storage banner, lazily loaded pages.
+
+pub mod empty_page;
+pub mod lazy_page;
+pub mod site_header;
+pub mod storage_banner;
+pub mod theme_picker;

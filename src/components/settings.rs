@@ -1,0 +1,4 @@
+//! Settings: calibration and the export reminder.
+
+pub mod calibration;
+pub mod export_reminder;
