@@ -142,6 +142,13 @@ const STEPS: &[Step] = &[
         browser: None,
     },
     Step {
+        name: "the shell's pure logic (native: envelope, share, merge)",
+        program: "cargo",
+        args: &["test", "--locked", "-p", "jss-lab", "--test", "native"],
+        needed_by_later: false,
+        browser: None,
+    },
+    Step {
         name: "component tests (wasm, headless Chromium)",
         program: "cargo",
         args: WASM_TESTS,

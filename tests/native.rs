@@ -1,0 +1,194 @@
+//! The shell's pure logic under plain `cargo test` (no browser): the saved envelope and its
+//! migrations from every golden file, the share-link codec, and the three-way merge between
+//! tabs. The browser suites (`storage_web.rs`, `share_web.rs`) test the same code where it
+//! meets localStorage and the page; these run in a second and fail before any browser starts.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use jss_engine::scenario::parse::parse_str;
+use jss_lab::share::{self, ShareError};
+use jss_lab::storage::envelope::{self, ReadError};
+use jss_lab::storage::merge::{fresh_id, merge};
+use jss_lab::storage::migrate::{self, MigrationError};
+use jss_lab::storage::SCHEMA_VERSION;
+use serde_json::{json, Value};
+
+/// Every golden file: the version it was saved in, the stored text, and the payload it must
+/// become in the current schema (the same files the browser suite reads).
+const GOLDEN: &[(u32, &str, &str)] = &[
+    (
+        0,
+        include_str!("fixtures/storage/v0.json"),
+        include_str!("fixtures/storage/v0.expected.json"),
+    ),
+    (
+        1,
+        include_str!("fixtures/storage/v1.json"),
+        include_str!("fixtures/storage/v1.expected.json"),
+    ),
+];
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 4).expect("a date")
+}
+
+#[test]
+fn every_golden_file_reads_and_migrates_to_its_expected_payload() {
+    assert_eq!(GOLDEN.len(), SCHEMA_VERSION as usize + 1);
+    for (version, raw, expected) in GOLDEN {
+        let expected: Value = serde_json::from_str(expected).expect("expected payload is JSON");
+        let stored = envelope::read(raw).unwrap_or_else(|e| panic!("v{version}: {e}"));
+        assert_eq!(stored.payload, expected, "v{version}");
+        let migrated = (*version < SCHEMA_VERSION).then_some(*version);
+        assert_eq!(stored.migrated_from, migrated, "v{version}");
+    }
+}
+
+/// One stored text and what reading it gives: the payload back, or the kind of refusal.
+fn check_read(name: &str, raw: &str, expected: Result<&Value, fn(&ReadError) -> bool>) {
+    match (envelope::read(raw), expected) {
+        (Ok(stored), Ok(payload)) => assert_eq!(&stored.payload, payload, "{name}"),
+        (Err(e), Err(is_expected)) => {
+            assert!(is_expected(&e), "{name}: {e:?}");
+            assert!(!e.to_string().is_empty(), "{name}: a refusal says why");
+        }
+        (got, _) => panic!("{name}: unexpected {got:?}"),
+    }
+}
+
+#[test]
+fn the_envelope_round_trips_and_refuses_damage_with_a_reason() {
+    let payload = json!({ "scenario": { "format": "jss-lab.scenario", "version": 1 }, "simulator": {}, "prefs": { "note": "kept as typed" } });
+    let saved_at = Utc
+        .with_ymd_and_hms(2026, 12, 4, 9, 30, 0)
+        .single()
+        .expect("a time");
+    let raw = envelope::encode(&payload, saved_at, 7);
+    let tampered = raw.replace("kept as typed", "changed by hand");
+    assert_ne!(tampered, raw);
+    let newer = raw.replace(
+        &format!("\"schema_version\":{SCHEMA_VERSION}"),
+        &format!("\"schema_version\":{}", SCHEMA_VERSION + 1),
+    );
+    assert_ne!(newer, raw, "the envelope names its schema version");
+    check_read("as written", &raw, Ok(&payload));
+    check_read(
+        "cut short",
+        &raw[..raw.len() / 2],
+        Err(|e| matches!(e, ReadError::NotJson { .. })),
+    );
+    check_read(
+        "edited by hand",
+        &tampered,
+        Err(|e| matches!(e, ReadError::ChecksumMismatch { .. })),
+    );
+    check_read(
+        "from a newer app",
+        &newer,
+        Err(|e| matches!(e, ReadError::NewerSchema { .. })),
+    );
+    check_read(
+        "not ours",
+        "[1,2,3]",
+        Err(|e| matches!(e, ReadError::UnknownShape { .. })),
+    );
+    let stored = envelope::read(&raw).expect("reads");
+    assert_eq!(stored.revision, 7);
+    assert_eq!(stored.saved_at, Some(saved_at));
+}
+
+#[test]
+fn migrations_refuse_what_they_cannot_upgrade() {
+    assert_eq!(
+        migrate::migrate(json!({}), SCHEMA_VERSION + 1),
+        Err(MigrationError::UnknownVersion {
+            version: SCHEMA_VERSION + 1
+        })
+    );
+    assert_eq!(
+        migrate::migrate(json!([1]), 0),
+        Err(MigrationError::NotAnObject { from_version: 0 })
+    );
+}
+
+#[test]
+fn a_share_link_carries_the_demo_and_gives_back_the_same_scenario() {
+    let demo = jss_engine::demo::vanished_clients(today()).expect("the demo parses");
+    let text = share::share_text(&demo, today());
+    let link = share::link("https://example.org/", &text).expect("the demo fits a link");
+    assert!(
+        link.chars().count() <= share::MAX_LINK_CHARS,
+        "{}",
+        link.len()
+    );
+    let payload = share::payload_of_fragment(&link[link.find('#').expect("a fragment")..])
+        .expect("the fragment holds a payload");
+    let back = parse_str(&share::decode(payload).expect("decodes")).expect("parses");
+    let mut expected = demo.clone();
+    expected.as_of = Some(today());
+    assert_eq!(back, expected);
+}
+
+#[test]
+fn a_damaged_share_link_is_refused_never_a_panic() {
+    let valid = share::encode("{\"format\":\"jss-lab.scenario\"}");
+    let cases: [(&str, ShareError); 3] = [
+        ("a!b", ShareError::NotBase64),
+        ("A", ShareError::NotBase64),
+        ("AAAA", ShareError::NotCompressed),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(share::decode(input), Err(expected), "{input}");
+    }
+    // A link cut when copied.
+    assert!(share::decode(&valid[..valid.len() / 2]).is_err());
+    // Arbitrary text never panics.
+    for n in 0..200u32 {
+        let junk: String = (0..n)
+            .map(|i| char::from(b'A' + ((i * 7 + n) % 60) as u8))
+            .collect();
+        let _ = share::decode(&junk);
+    }
+}
+
+fn scenario(contracts: &[(&str, &str)]) -> Value {
+    json!({
+        "scenario": {
+            "format": "jss-lab.scenario",
+            "version": 1,
+            "clients": [{ "id": "c01", "name": "Acme" }],
+            "contracts": contracts
+                .iter()
+                .map(|(id, title)| json!({ "id": id, "client": "c01", "title": title }))
+                .collect::<Vec<_>>(),
+        },
+        "simulator": {},
+        "prefs": {}
+    })
+}
+
+#[test]
+fn two_tabs_edits_merge_and_a_real_clash_is_named() {
+    let base = scenario(&[("k01", "Logo")]);
+    // Each tab adds a different contract: both are kept.
+    let ours = scenario(&[("k01", "Logo"), ("k02", "Site")]);
+    let theirs = scenario(&[("k01", "Logo"), ("k03", "App")]);
+    let merged = merge(Some(&base), &ours, &theirs).expect("no clash");
+    let titles: Vec<&str> = merged["scenario"]["contracts"]
+        .as_array()
+        .expect("contracts")
+        .iter()
+        .filter_map(|c| c["title"].as_str())
+        .collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    for t in ["Logo", "Site", "App"] {
+        assert!(titles.contains(&t), "{t} is kept: {titles:?}");
+    }
+    // Both tabs retitle the same contract differently: the user is asked, naming it.
+    let ours = scenario(&[("k01", "Logo, blue")]);
+    let theirs = scenario(&[("k01", "Logo, red")]);
+    let clash = merge(Some(&base), &ours, &theirs).expect_err("a clash");
+    assert!(clash.paths.iter().any(|p| p.contains("k01")), "{clash:?}");
+    assert_eq!(fresh_id("k19", &["k19".into(), "k20".into()].into()), "k21");
+    assert_eq!(fresh_id("acme", &["acme".into()].into()), "acme-2");
+}
