@@ -3,6 +3,8 @@
 //! so sharing needs no network; opening a link shows the same validated preview as a file
 //! import and replaces nothing until the user confirms.
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
 use jss_engine::scenario::export::to_json_string;
 use jss_engine::scenario::Scenario;
 
@@ -12,8 +14,6 @@ pub const MAX_LINK_CHARS: usize = 2000;
 pub const FRAGMENT_KEY: &str = "share=";
 /// The most text a link may inflate to, so a crafted link cannot exhaust memory.
 pub const MAX_INFLATED_BYTES: usize = 5 * 1024 * 1024;
-
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Why a link could not be made or read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,12 +92,14 @@ pub fn encode(text: &str) -> String {
         }
         _ => text.to_string(),
     };
-    base64url_encode(&miniz_oxide::deflate::compress_to_vec(packed.as_bytes(), 9))
+    URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(packed.as_bytes(), 9))
 }
 
 /// The inverse of [`encode`]; any damage gives an error, never a panic.
 pub fn decode(payload: &str) -> Result<String, ShareError> {
-    let bytes = base64url_decode(payload.trim())?;
+    let bytes = URL_SAFE_NO_PAD
+        .decode(payload.trim())
+        .map_err(|_| ShareError::NotBase64)?;
     let inflated = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_INFLATED_BYTES)
         .map_err(|_| ShareError::NotCompressed)?;
     let text = String::from_utf8(inflated).map_err(|_| ShareError::NotText)?;
@@ -202,46 +204,4 @@ pub fn payload_of_fragment(hash: &str) -> Option<&str> {
     hash.strip_prefix('#')
         .unwrap_or(hash)
         .strip_prefix(FRAGMENT_KEY)
-}
-
-fn base64url_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b0 = chunk.first().copied().unwrap_or(0);
-        let b1 = chunk.get(1).copied().unwrap_or(0);
-        let b2 = chunk.get(2).copied().unwrap_or(0);
-        let n = (u32::from(b0) << 16) | (u32::from(b1) << 8) | u32::from(b2);
-        for i in 0..=chunk.len() {
-            let index = (n >> (18 - 6 * i)) & 63;
-            out.push(char::from(ALPHABET[index as usize]));
-        }
-    }
-    out
-}
-
-fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
-    if text.len() % 4 == 1 {
-        return Err(ShareError::NotBase64);
-    }
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0u32;
-    for c in text.bytes() {
-        let value = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'-' => 62,
-            b'_' => 63,
-            _ => return Err(ShareError::NotBase64),
-        };
-        acc = (acc << 6) | u32::from(value);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Ok(out)
 }

@@ -80,6 +80,11 @@ pub fn save_theme_choice(choice: &str) {
     }
 }
 
+/// How many characters the whole origin's localStorage holds now, if it can be read.
+pub fn used_chars() -> Option<usize> {
+    Store::open().ok().map(|s| s.used_chars())
+}
+
 /// What [`load`] found.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadOutcome {

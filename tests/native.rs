@@ -26,6 +26,16 @@ const GOLDEN: &[(u32, &str, &str)] = &[
         include_str!("fixtures/storage/v1.json"),
         include_str!("fixtures/storage/v1.expected.json"),
     ),
+    (
+        2,
+        include_str!("fixtures/storage/v2.json"),
+        include_str!("fixtures/storage/v1.expected.json"),
+    ),
+    (
+        2,
+        include_str!("fixtures/storage/v2-deflate.json"),
+        include_str!("fixtures/storage/v1.expected.json"),
+    ),
 ];
 
 fn today() -> NaiveDate {
@@ -34,7 +44,12 @@ fn today() -> NaiveDate {
 
 #[test]
 fn every_golden_file_reads_and_migrates_to_its_expected_payload() {
-    assert_eq!(GOLDEN.len(), SCHEMA_VERSION as usize + 1);
+    for version in 0..=SCHEMA_VERSION {
+        assert!(
+            GOLDEN.iter().any(|(v, _, _)| *v == version),
+            "a golden file of schema version {version}"
+        );
+    }
     for (version, raw, expected) in GOLDEN {
         let expected: Value = serde_json::from_str(expected).expect("expected payload is JSON");
         let stored = envelope::read(raw).unwrap_or_else(|e| panic!("v{version}: {e}"));
@@ -191,4 +206,106 @@ fn two_tabs_edits_merge_and_a_real_clash_is_named() {
     assert!(clash.paths.iter().any(|p| p.contains("k01")), "{clash:?}");
     assert_eq!(fresh_id("k19", &["k19".into(), "k20".into()].into()), "k21");
     assert_eq!(fresh_id("acme", &["acme".into()].into()), "acme-2");
+}
+
+/// A payload like a long history: `n` finished contracts with a payment each.
+fn history(n: usize) -> Value {
+    let contracts: Vec<Value> = (0..n)
+        .map(|i| {
+            json!({
+                "id": format!("k{i:05}"),
+                "client": format!("c{:03}", i % 300),
+                "title": format!("Landing page, version {i}"),
+                "kind": "fixed",
+                "start": "2025-03-02",
+                "milestones": [{ "amount": "500.00", "funded": "2025-03-02", "released": "2025-03-20" }],
+                "end": { "date": "2025-03-21", "by": "client", "reason": "completed" },
+                "feedback": { "stars": 5.0 }
+            })
+        })
+        .collect();
+    json!({ "scenario": { "format": "jss-lab.scenario", "version": 1, "contracts": contracts }, "simulator": {}, "prefs": {} })
+}
+
+#[test]
+fn a_large_payload_is_stored_deflated_and_reads_back_exactly() {
+    let saved_at = Utc
+        .with_ymd_and_hms(2026, 12, 4, 9, 30, 0)
+        .single()
+        .expect("a time");
+    let small = history(3);
+    let plain = envelope::encode(&small, saved_at, 1);
+    assert!(
+        plain.contains("\"payload\":"),
+        "a small payload stays plain JSON"
+    );
+
+    let large = history(2_000);
+    let raw = envelope::encode(&large, saved_at, 2);
+    let uncompressed = envelope::encode_as(&large, saved_at, 2, Some(false));
+    assert!(raw.contains("\"payload_deflate\":") && !raw.contains("\"payload\":"));
+    assert!(
+        raw.len() * 5 < uncompressed.len(),
+        "deflated {} vs plain {} characters",
+        raw.len(),
+        uncompressed.len()
+    );
+    let stored = envelope::read(&raw).expect("reads");
+    assert_eq!(stored.payload, large);
+    assert_eq!((stored.revision, stored.migrated_from), (2, None));
+
+    // Damage to the deflated form is refused with the field named, never a panic.
+    let envelope_value: Value = serde_json::from_str(&raw).expect("JSON");
+    let packed = envelope_value["payload_deflate"]
+        .as_str()
+        .expect("a string");
+    let with_packed = |packed: String| {
+        let mut v = envelope_value.clone();
+        v["payload_deflate"] = Value::from(packed);
+        v.to_string()
+    };
+    let cut = with_packed(packed[..packed.len() / 2].to_owned());
+    let middle = packed.len() / 2;
+    let other = if &packed[middle..middle + 1] == "A" {
+        "B"
+    } else {
+        "A"
+    };
+    let flipped = with_packed(format!(
+        "{}{other}{}",
+        &packed[..middle],
+        &packed[middle + 1..]
+    ));
+    for (name, text) in [("cut", cut), ("altered", flipped)] {
+        let e = envelope::read(&text).expect_err(name);
+        assert!(
+            matches!(
+                e,
+                ReadError::BadField {
+                    field: "payload_deflate",
+                    ..
+                } | ReadError::NotJson { .. }
+                    | ReadError::ChecksumMismatch { .. }
+            ),
+            "{name}: {e:?}"
+        );
+    }
+}
+
+#[test]
+fn fifty_thousand_contracts_fit_twice_in_the_quota() {
+    // The saver keeps the previous save as a backup, so a save must fit in half the quota.
+    let saved_at = Utc
+        .with_ymd_and_hms(2026, 12, 4, 9, 30, 0)
+        .single()
+        .expect("a time");
+    let payload = history(50_000);
+    let raw = envelope::encode(&payload, saved_at, 1);
+    let chars = raw.encode_utf16().count();
+    let plain = envelope::encode_as(&payload, saved_at, 1, Some(false)).len();
+    eprintln!("50,000 contracts: {chars} characters deflated, {plain} plain");
+    assert!(
+        chars * 2 < jss_lab::storage::QUOTA_CHARS,
+        "{chars} characters for 50,000 contracts"
+    );
 }

@@ -2,3 +2,4 @@
 
 pub mod calibration;
 pub mod export_reminder;
+pub mod storage_meter;

@@ -7,6 +7,7 @@ use crate::components::import::import_file::ImportFile;
 use crate::components::import::share_preview::ShareLink;
 use crate::components::settings::calibration::Calibration;
 use crate::components::settings::export_reminder::ExportReminder;
+use crate::components::settings::storage_meter::StorageMeter;
 use crate::state::{AppState, UndoStep};
 
 #[component]
@@ -136,6 +137,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="card" aria-labelledby="data-title">
             <h2 id="data-title">"Your data"</h2>
             <p>"Everything is stored in this browser only. Export a copy now and then."</p>
+            <StorageMeter />
             <ExportReminder refresh=exported />
             <div class="toolbar">
                 <button

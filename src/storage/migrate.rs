@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 pub type Migration = fn(Value) -> Result<Value, MigrationError>;
 
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[Migration] = &[v0_to_v1];
+pub const MIGRATIONS: &[Migration] = &[v0_to_v1, v1_to_v2];
 
 /// The schema version this build writes: one more than the last version with a migration.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -85,4 +85,14 @@ fn v0_to_v1(blob: Value) -> Result<Value, MigrationError> {
         return Err(MigrationError::NotAScenario { found });
     }
     Ok(json!({ "scenario": blob, "simulator": {}, "prefs": {} }))
+}
+
+/// v1 → v2: the payload is unchanged. From v2 the envelope may carry a large payload deflated
+/// (`payload_deflate`, see `envelope.rs`); the version moves so that an older build, which
+/// cannot read that form, opens such a save read-only (a newer schema) instead of failing on it.
+fn v1_to_v2(payload: Value) -> Result<Value, MigrationError> {
+    if !payload.is_object() {
+        return Err(MigrationError::NotAnObject { from_version: 1 });
+    }
+    Ok(payload)
 }

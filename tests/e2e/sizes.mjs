@@ -16,7 +16,9 @@ export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
 // Raised from 290 KB on purpose (issue 14): the dashboard's decision card (what needs deciding,
 // with the contracts' names and dates) and the forms' one input module now ship with the first
 // screen; the advice's simulation glue loads on its own (300.0 KB measured, 2026-12-04).
-export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 305 * 1024;
+// Raised again to 315 KB on purpose (issue 18): saving a large history deflated puts the
+// deflate compressor in the main module, where saving happens (311.2 KB measured).
+export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 315 * 1024;
 // The ceiling for any one page's code (its module and the chunks it needs), brotli.
 export const PAGE_CEILING_BROTLI_BYTES = 200 * 1024;
 // The simulator's worker (its loader, glue and wasm), fetched when the simulator opens.

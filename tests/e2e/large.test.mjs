@@ -1,0 +1,76 @@
+// A long history: 10,000 contracts are imported, saved (deflated, so they fit), reloaded
+// identically, and every page shows them. This checks behaviour, not time: how long each step
+// takes is measured by the benchmark, never here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newPage, waitForApp, server, browser, useServerAndBrowser } from './harness.mjs';
+
+useServerAndBrowser();
+
+const STATE = 'jss-lab.state';
+const COUNT = 10_000;
+
+/** `n` finished fixed-price contracts over 30 months before `as_of`, with 300 clients. */
+function history(n) {
+  const day = (offset) => new Date(Date.UTC(2024, 5, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+  const clients = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, name: `Client ${i}` }));
+  const contracts = Array.from({ length: n }, (_, i) => {
+    const start = Math.floor((i * 880) / n);
+    return {
+      id: `k${i}`,
+      client: `c${i % 300}`,
+      title: `Landing page ${i}`,
+      type: 'fixed',
+      start: day(start),
+      payments: [{ date: day(start + 10), amount: 200 + (i % 7) * 50 }],
+      end: { date: day(start + 10), by: 'client', reason: 'completed' },
+      feedback: { date: day(start + 12), stars: i % 13 === 0 ? 4 : 5 },
+    };
+  });
+  return { format: 'jss-lab.scenario', version: 1, as_of: '2026-11-27', clients, contracts };
+}
+
+const stored = (page) => page.evaluate((k) => localStorage.getItem(k), STATE);
+
+test('10,000 contracts are saved compressed, reload identically and show on every page', async () => {
+  const { page, context, errors } = await newPage(browser, server.origin);
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'long-history.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(history(COUNT))),
+  });
+  await page.getByTestId('import-confirm').click({ timeout: 60_000 });
+  await page.getByTestId('jss-score').waitFor({ timeout: 60_000 });
+  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('"payload_deflate":'), STATE, { timeout: 60_000 });
+  const saved = JSON.parse(await stored(page));
+  assert.equal(saved.payload, undefined, 'the large payload is stored deflated, not as plain JSON');
+  const raw = await stored(page);
+  assert.ok(raw.length < 2_000_000, `${raw.length} characters: room for the backup copy in a 5 M quota`);
+  const score = await page.getByTestId('jss-score').textContent();
+
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByTestId('jss-score').textContent({ timeout: 60_000 }), score);
+  // What is stored after the reload is the same payload (its checksum), whether or not it was
+  // saved again.
+  assert.equal(JSON.parse(await stored(page)).checksum, saved.checksum);
+
+  // Each page, with what it shows of these contracts.
+  for (const [link, shows] of [
+    ['Contracts', /Landing page 99\d\d/],
+    ['JSS explained', /Landing page 0$/],
+    ['Money calendar', /money events for the freelancer/],
+    ['Simulator', /There is no open contract to decide about/],
+    ['Settings', /Storage used/],
+  ]) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+    await page.getByRole('heading', { level: 1, name: link }).waitFor({ timeout: 60_000 });
+    await page.locator('main').getByText(shows).first().waitFor({ timeout: 60_000 });
+  }
+  // Settings says how full the storage is.
+  assert.match(await page.getByTestId('storage-meter').textContent(), /Storage used: [\d,]+ of about 5,000,000 characters \(\d+%\)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
