@@ -4,7 +4,10 @@
 //! meets localStorage and the page; these run in a second and fail before any browser starts.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod golden;
+
 use chrono::{NaiveDate, TimeZone, Utc};
+use golden::GOLDEN;
 use jss_engine::scenario::parse::parse_str;
 use jss_lab::share::{self, ShareError};
 use jss_lab::storage::envelope::{self, ReadError};
@@ -12,31 +15,6 @@ use jss_lab::storage::merge::{fresh_id, merge};
 use jss_lab::storage::migrate::{self, MigrationError};
 use jss_lab::storage::SCHEMA_VERSION;
 use serde_json::{json, Value};
-
-/// Every golden file: the version it was saved in, the stored text, and the payload it must
-/// become in the current schema (the same files the browser suite reads).
-const GOLDEN: &[(u32, &str, &str)] = &[
-    (
-        0,
-        include_str!("fixtures/storage/v0.json"),
-        include_str!("fixtures/storage/v0.expected.json"),
-    ),
-    (
-        1,
-        include_str!("fixtures/storage/v1.json"),
-        include_str!("fixtures/storage/v1.expected.json"),
-    ),
-    (
-        2,
-        include_str!("fixtures/storage/v2.json"),
-        include_str!("fixtures/storage/v1.expected.json"),
-    ),
-    (
-        2,
-        include_str!("fixtures/storage/v2-deflate.json"),
-        include_str!("fixtures/storage/v1.expected.json"),
-    ),
-];
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 4).expect("a date")

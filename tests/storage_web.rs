@@ -3,12 +3,14 @@
 //! outcomes, verified saves with backup, quarantine, quota, several tabs, recovery choices and
 //! the banner. Run with `cargo test -p jss-lab --target wasm32-unknown-unknown --test storage_web`.
 
+mod golden;
 mod web_support;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use golden::GOLDEN;
 use leptos::prelude::*;
 use leptos::task::tick;
 use serde_json::{json, Value};
@@ -28,31 +30,6 @@ use jss_lab::storage::{
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Every golden file: the version it was saved in, the stored text, and the payload it must
-/// become in the current schema.
-const GOLDEN: &[(u32, &str, &str)] = &[
-    (
-        0,
-        include_str!("fixtures/storage/v0.json"),
-        include_str!("fixtures/storage/v0.expected.json"),
-    ),
-    (
-        1,
-        include_str!("fixtures/storage/v1.json"),
-        include_str!("fixtures/storage/v1.expected.json"),
-    ),
-    (
-        2,
-        include_str!("fixtures/storage/v2.json"),
-        include_str!("fixtures/storage/v1.expected.json"),
-    ),
-    (
-        2,
-        include_str!("fixtures/storage/v2-deflate.json"),
-        include_str!("fixtures/storage/v1.expected.json"),
-    ),
-];
 
 const XSS: &str = "<img src=x onerror=alert(1)>";
 
@@ -447,7 +424,17 @@ fn a_full_quota_is_reported_and_the_previous_save_is_intact() {
         }
         chunk /= 4;
     }
-    let big = payload(&"y".repeat(64 * 1024));
+    // Text that does not compress (a large payload is stored deflated), so the save cannot fit.
+    let mut seed = 0x2545_f491_u32;
+    let noise: String = (0..128 * 1024)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            char::from(b'!' + (seed % 90) as u8)
+        })
+        .collect();
+    let big = payload(&noise);
     let result = saver.save_now(big.clone(), at(2));
     assert!(
         matches!(result, Err(SaveError::QuotaExceeded { size_chars, .. }) if size_chars > 64 * 1024),

@@ -255,11 +255,20 @@ async function saveScreenshot(name) {
 async function setViewport(driver, width, height) {
   const win = driver.manage().window();
   let rect = { width, height };
-  for (let i = 0; i < 3; i += 1) {
+  // WebKitGTK sometimes reports the window's inner size before the resize has settled (0 or
+  // the old size), which made the next rectangle nonsense ("Invalid width value"): such a
+  // reading is retried after a pause rather than used.
+  for (let i = 0; i < 6; i += 1) {
     await win.setRect(rect);
     const [w, h] = await driver.executeScript('return [window.innerWidth, window.innerHeight]');
     if (w === width && Math.abs(h - height) <= 2) return;
-    rect = { width: rect.width + (width - w), height: rect.height + (height - h) };
+    const next = { width: rect.width + (width - w), height: rect.height + (height - h) };
+    if (w > 0 && h > 0 && next.width >= width && next.height >= height && next.width < width * 2) {
+      rect = next;
+    } else {
+      rect = { width, height };
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
   const [w, h] = await driver.executeScript('return [window.innerWidth, window.innerHeight]');
   if (w !== width) throw new Error(`the ${BROWSER} viewport is ${w}×${h}, not ${width}×${height}`);
