@@ -5,6 +5,7 @@ use jss_engine::rules::{param_spec, Params};
 use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
 
+use crate::components::common::glossed::Glossed;
 use crate::components::common::source_links::SourceLinks;
 use crate::format::date;
 use crate::state::AppState;
@@ -149,7 +150,7 @@ pub fn JssTable() -> impl IntoView {
         <section class="card" aria-labelledby="jss-table-title">
             <h2 id="jss-table-title">"Every contract and why it counts"</h2>
             <p class="muted">
-                "Class and weight as the score sees them today. The rule column names the MODEL section and the parameters that decided the class, with their source ids and provenance; weights follow MODEL §3.3."
+                <Glossed text="Each contract's outcome and weight as the score sees them today. The rule column shows what decided the outcome: the section of the model it follows, and each number it used with the sources it was read from (each opens that page) and whether Upwork states it or the model assumes it. A contract leaves a window on the date shown." />
             </p>
             <div
                 class="table-scroll"
@@ -179,15 +180,17 @@ pub fn JssTable() -> impl IntoView {
                                 .map(|row| {
                                     view! {
                                         <tr data-contract=row.id.clone()>
+                                            // The title names the contract; its id only stands in
+                                            // for a title nobody typed.
                                             <th scope="row" class="j-contract">
-                                                <code>{row.id.clone()}</code>
-                                                {(!row.title.is_empty())
-                                                    .then(|| {
-                                                        view! {
-                                                            " "
-                                                            <span class="contract-title">{row.title.clone()}</span>
-                                                        }
-                                                    })}
+                                                {if row.title.is_empty() {
+                                                    view! { <code>{row.id.clone()}</code> }.into_any()
+                                                } else {
+                                                    view! {
+                                                        <span class="contract-title">{row.title.clone()}</span>
+                                                    }
+                                                        .into_any()
+                                                }}
                                             </th>
                                             <td class="j-client" data-label="Client">
                                                 {row.client.clone()}
