@@ -91,7 +91,13 @@ fn the_envelope_round_trips_and_refuses_damage_with_a_reason() {
 }
 
 #[test]
-fn migrations_refuse_what_they_cannot_upgrade() {
+fn the_migration_list_defines_the_schema_version_and_refuses_bad_input() {
+    assert_eq!(migrate::MIGRATIONS.len() as u32, SCHEMA_VERSION);
+    let current = json!({ "scenario": {}, "simulator": {}, "prefs": { "note": "x" } });
+    assert_eq!(
+        migrate::migrate(current.clone(), SCHEMA_VERSION),
+        Ok(current)
+    );
     assert_eq!(
         migrate::migrate(json!({}), SCHEMA_VERSION + 1),
         Err(MigrationError::UnknownVersion {
@@ -102,6 +108,12 @@ fn migrations_refuse_what_they_cannot_upgrade() {
         migrate::migrate(json!([1]), 0),
         Err(MigrationError::NotAnObject { from_version: 0 })
     );
+    assert_eq!(
+        migrate::migrate(json!([1]), 1),
+        Err(MigrationError::NotAnObject { from_version: 1 })
+    );
+    let wrong = migrate::migrate(json!({ "format": "other" }), 0).expect_err("not a scenario");
+    assert!(wrong.to_string().contains("\"other\""), "{wrong}");
 }
 
 #[test]

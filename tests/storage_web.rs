@@ -21,7 +21,6 @@ use web_support::mount;
 use jss_lab::components::layout::storage_banner::{notice_for, StorageBanner, Urgency};
 use jss_lab::storage::envelope::{self, ReadError};
 use jss_lab::storage::merge::fresh_id;
-use jss_lab::storage::migrate::{self, MigrationError, MIGRATIONS};
 use jss_lab::storage::BannerAction;
 use jss_lab::storage::{
     keys, load, merge, LoadOutcome, LockUse, MergeConflict, PersistOutcome, ReadOnlyReason,
@@ -164,44 +163,8 @@ fn unknown_shapes_and_bad_fields_are_unreadable_with_a_reason() {
 
 // --- migrations ---
 
-#[wasm_bindgen_test]
-fn every_golden_file_migrates_to_its_expected_payload() {
-    for version in 0..=SCHEMA_VERSION {
-        assert!(
-            GOLDEN.iter().any(|(v, _, _)| *v == version),
-            "a golden file of schema version {version}"
-        );
-    }
-    for (version, raw, expected) in GOLDEN {
-        let expected: Value = serde_json::from_str(expected).expect("expected payload is JSON");
-        let stored = envelope::read(raw).unwrap_or_else(|e| panic!("v{version}: {e}"));
-        assert_eq!(stored.payload, expected, "v{version}");
-        let migrated = (*version < SCHEMA_VERSION).then_some(*version);
-        assert_eq!(stored.migrated_from, migrated, "v{version}");
-    }
-}
-
-#[wasm_bindgen_test]
-fn the_migration_list_defines_the_schema_version_and_refuses_bad_input() {
-    assert_eq!(MIGRATIONS.len() as u32, SCHEMA_VERSION);
-    let current = payload("x");
-    assert_eq!(
-        migrate::migrate(current.clone(), SCHEMA_VERSION),
-        Ok(current)
-    );
-    assert_eq!(
-        migrate::migrate(json!({}), SCHEMA_VERSION + 1),
-        Err(MigrationError::UnknownVersion {
-            version: SCHEMA_VERSION + 1
-        })
-    );
-    assert_eq!(
-        migrate::migrate(json!([1]), 0),
-        Err(MigrationError::NotAnObject { from_version: 0 })
-    );
-    let wrong = migrate::migrate(json!({ "format": "other" }), 0).expect_err("not a scenario");
-    assert!(wrong.to_string().contains("\"other\""), "{wrong}");
-}
+// Reading every golden file and the migrations' refusals are pure functions: tests/native.rs
+// checks them under plain `cargo test`; here the golden files go through localStorage.
 
 #[wasm_bindgen_test]
 fn a_v0_blob_loads_migrated_and_its_first_save_keeps_it_as_the_backup() {

@@ -1,5 +1,5 @@
 use jss_engine::scenario::names::join_and;
-use jss_engine::simulate::attention::{attention, silent_contracts, Attention};
+use jss_engine::simulate::attention::{attention, Attention};
 use jss_engine::simulate::inputs::prepare;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,6 +25,9 @@ pub fn DecisionCard() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // The advice, loaded as its own module, reads the silent contracts from here rather than
+    // working them out a second time.
+    provide_context(Seen(seen));
     view! {
         <Show when=move || !seen.with(Attention::is_empty)>
             <section
@@ -90,17 +93,18 @@ lazy_page!(
     crate::components::dashboard::decision_card::SilentAdvice
 );
 
+/// What the decision card found, for the advice inside it.
+#[derive(Clone, Copy)]
+struct Seen(Memo<Attention>);
+
 /// The silent contracts and what to do about them.
 #[component]
 pub fn SilentAdvice() -> impl IntoView {
     let state = AppState::get();
-    let silent = Memo::new(move |_| {
-        let today = state.today.get();
-        state.scenario.with(|s| {
-            s.as_ref()
-                .map(|s| silent_contracts(&with_as_of(s, today), today))
-                .unwrap_or_default()
-        })
+    let seen = use_context::<Seen>();
+    let silent = Signal::derive(move || {
+        seen.map(|Seen(a)| a.with(|a| a.silent.clone()))
+            .unwrap_or_default()
     });
     let runner = Runner::new();
     let assumptions = RwSignal::new(Vec::<String>::new());

@@ -8,6 +8,12 @@ use crate::state::AppState;
 #[component]
 pub fn WindowTable() -> impl IntoView {
     let state = AppState::get();
+    // How many outcomes, from how many clients, a window needs under the rules in force.
+    let minimums = Memo::new(move |_| {
+        state.scenario.track();
+        let p = state.params();
+        (p.min_outcomes, p.min_clients)
+    });
     let rows = move || {
         let Some(r) = state.report.get() else {
             return Vec::new();
@@ -68,16 +74,12 @@ pub fn WindowTable() -> impl IntoView {
                 <a class="term" href="/glossary#window">
                     "window"
                 </a>
-                {move || {
-                    let p = state.scenario.with(|_| state.params());
-                    format!(" needs {} ", p.min_outcomes)
-                }}
+                {move || format!(" needs {} ", minimums.get().0)}
                 <a class="term" href="/glossary#outcome">
                     "outcomes"
                 </a>
                 {move || {
-                    let p = state.scenario.with(|_| state.params());
-                    format!(" from {} clients, and each outcome counts by its ", p.min_clients)
+                    format!(" from {} clients, and each outcome counts by its ", minimums.get().1)
                 }}
                 <a class="term" href="/glossary#weight">
                     "weight"

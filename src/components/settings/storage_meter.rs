@@ -8,12 +8,11 @@ use crate::storage::{self, StorageContext, QUOTA_CHARS, WARN_CHARS};
 #[component]
 pub fn StorageMeter() -> impl IntoView {
     let ctx = StorageContext::use_context();
+    // Each save reports the origin's usage; before the first save of this visit it is read once.
     let used = move || {
-        // Each successful save updates the report; reading it makes this re-run after saves.
-        if let Some(ctx) = ctx {
-            ctx.report.track();
-        }
-        storage::used_chars()
+        ctx.and_then(|c| c.report.get())
+            .map(|r| r.used_chars)
+            .or_else(storage::used_chars)
     };
     view! {
         <div class="storage-meter" data-testid="storage-meter">
