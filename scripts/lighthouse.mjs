@@ -83,6 +83,8 @@ async function loadDemo(browser, origin) {
   await page.waitForSelector('body > .app', { timeout: 30000 });
   await page.click('body > .app [data-testid="load-demo"]');
   await page.waitForSelector('[data-testid="jss-score"]', { timeout: 30000 });
+  // A returning visitor has seen the dashboard's answer, which the app keeps for the next visit.
+  await page.waitForSelector('[data-testid="decision-headline"]', { timeout: 30000 });
   // The app saves 300 ms after a change; wait until the save is in localStorage.
   await page.waitForFunction(() => localStorage.getItem('jss-lab.state')?.includes('contracts'), { timeout: 10000 });
   await page.close();

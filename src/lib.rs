@@ -1,6 +1,7 @@
 //! JSS Lab's Leptos shell: pages, components, storage, the clock and the glue around the pure
 //! `jss-engine` crate. Nothing here decides a business rule; the engine does.
 
+pub mod advice;
 mod app;
 pub mod clipboard;
 pub mod clock;

@@ -60,6 +60,8 @@ pub mod keys {
     pub const LAST_EXPORT: &str = "jss-lab.last-export";
     /// Written and removed once at load, to learn whether the browser accepts writes.
     pub const PROBE: &str = "jss-lab.probe";
+    /// The dashboard's last answer (`advice.rs`): a cache, outside the envelope.
+    pub const ADVICE: &str = "jss-lab.advice";
 }
 
 /// How many characters of unreadable data the banner may show as a preview.
@@ -67,16 +69,35 @@ const PREVIEW_CHARS: usize = 120;
 
 /// The saved theme choice as it was written (`theme.rs` reads it), if there is one.
 pub fn load_theme_choice() -> Option<String> {
-    Store::open()
-        .ok()
-        .and_then(|s| s.get(keys::THEME).ok().flatten())
+    read_aside(keys::THEME)
 }
 
 /// Saves the theme choice. A theme is a preference, not data: if storage is unavailable the
 /// choice lasts for this visit only, which is the honest fallback.
 pub fn save_theme_choice(choice: &str) {
+    write_aside(keys::THEME, choice);
+}
+
+/// The dashboard's last answer as it was written (`advice.rs` reads it), if there is one.
+pub fn load_advice_text() -> Option<String> {
+    read_aside(keys::ADVICE)
+}
+
+/// Keeps the dashboard's last answer. It is a cache: when storage refuses it, the next visit
+/// runs the simulation again.
+pub fn save_advice_text(text: &str) {
+    write_aside(keys::ADVICE, text);
+}
+
+/// Reads a value kept outside the envelope (a preference or a cache), if it can be read.
+fn read_aside(key: &str) -> Option<String> {
+    Store::open().ok().and_then(|s| s.get(key).ok().flatten())
+}
+
+/// Writes a value kept outside the envelope; losing it costs nothing, so a failure is ignored.
+fn write_aside(key: &str, text: &str) {
     if let Ok(store) = Store::open() {
-        let _ = store.set(keys::THEME, choice);
+        let _ = store.set(key, text);
     }
 }
 

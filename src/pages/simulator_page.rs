@@ -6,6 +6,7 @@ use jss_engine::timeline::TimelineKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::advice::Advice;
 use crate::components::common::glossed::Glossed;
 use crate::components::simulator::action_plan::ActionPlan;
 use crate::components::simulator::behaviours::SimBehaviours;
@@ -506,8 +507,7 @@ fn Answer(
             .map(|r| {
                 view! {
                     <DecisionView
-                        recommendation=r
-                        assumptions=assumptions
+                        advice=Advice::new(String::new(), r, assumptions.clone())
                         change_href="#assumptions"
                     />
                 }

@@ -38,6 +38,35 @@ test('on a phone, the demo dashboard shows the decision with a figure and a date
   await context.close();
 });
 
+test('a returning visitor sees the kept answer at once, without the simulator; changed inputs run it again', async () => {
+  const { page, context, errors } = await freshPage(PHONE);
+  await openDemo(page);
+  const headline = page.getByTestId('decision-headline');
+  await headline.waitFor({ timeout: 10000 });
+  const answer = await headline.textContent();
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.reload();
+  await waitForApp(page);
+  await headline.waitFor({ timeout: 10000 });
+  assert.equal(await headline.textContent(), answer);
+  const simulator = (paths) => paths.filter((p) => /sim-worker|split_decision/.test(p));
+  assert.deepEqual(simulator(requested), [], 'the kept answer needs neither the worker nor the advice module');
+  // A key that no longer fits the inputs (as after any edit) runs the simulation again, and a
+  // damaged cache is only a cache: both give the same answer.
+  for (const kept of ['{"key":"0000000000000000","headline":"stale","risk":null,"alternatives":[],"assumptions":[]}', 'not json']) {
+    await page.evaluate((text) => localStorage.setItem('jss-lab.advice', text), kept);
+    requested.length = 0;
+    await page.reload();
+    await waitForApp(page);
+    await headline.waitFor({ timeout: 10000 });
+    assert.equal(await headline.textContent(), answer);
+    assert.ok(simulator(requested).some((p) => p.includes('sim-worker')), `the worker ran again after ${kept}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the simulator shows its answer without a click, results before the inputs', async () => {
   const { page, context, errors } = await freshPage(PHONE);
   await openDemo(page);

@@ -18,7 +18,10 @@ export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
 // screen; the advice's simulation glue loads on its own (300.0 KB measured, 2026-12-04).
 // Raised again to 315 KB on purpose (issue 18): saving a large history deflated puts the
 // deflate compressor in the main module, where saving happens (311.2 KB measured).
-export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 315 * 1024;
+// Raised again to 330 KB on purpose (issue 15): the dashboard shows its kept answer itself
+// (src/advice.rs), so a returning visitor with silent clients no longer downloads the worker
+// and the advice module (the dashboard's first load went from 610 to 330 KB; 323.3 measured).
+export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 330 * 1024;
 // The ceiling for any one page's code (its module and the chunks it needs), brotli.
 export const PAGE_CEILING_BROTLI_BYTES = 200 * 1024;
 // The simulator's worker (its loader, glue and wasm), fetched when the simulator opens.

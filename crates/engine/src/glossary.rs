@@ -8,12 +8,31 @@ pub struct Entry {
     /// The anchor on the glossary page (`/glossary#window`).
     pub id: &'static str,
     pub term: &'static str,
-    /// The words in the app's sentences that link here, lower case, longest first.
-    pub phrases: &'static [&'static str],
     pub text: String,
     /// Source ids (`rules/sources.rs`).
     pub sources: &'static [&'static str],
 }
+
+/// The words in the app's sentences that link to each entry (by its id), lower case. They are
+/// kept apart from the entries' text so that linking a sentence does not carry the whole
+/// glossary into the first screen's code.
+pub const PHRASES: &[(&str, &[&str])] = &[
+    ("jss", &["jss"]),
+    ("window", &["windows", "window"]),
+    ("trending", &["trending"]),
+    ("outcome", &["outcomes", "outcome"]),
+    ("weight", &["weight"]),
+    ("long-term", &["long-term"]),
+    ("top-rated", &["top rated"]),
+    ("silent-client", &["silent"]),
+    (
+        "simulated-future",
+        &["simulated futures", "simulated future"],
+    ),
+    ("equally-good", &["equally good"]),
+    ("escrow", &["escrow"]),
+    ("feedback-window", &["feedback window"]),
+];
 
 /// Every entry, in reading order.
 pub fn entries(p: &Params) -> Vec<Entry> {
@@ -22,28 +41,24 @@ pub fn entries(p: &Params) -> Vec<Entry> {
         Entry {
             id: "jss",
             term: "Job Success Score (JSS)",
-            phrases: &["jss"],
             text: "Upwork's score of how often your clients ended up satisfied, shown as a whole percent. It is the best of four readings: the 24-month window, the 12-month window, the 6-month window, and the trending score. Upwork does not publish the exact formula; JSS Lab follows its documented rules and names every assumption.".to_owned(),
             sources: &["S5", "S7"],
         },
         Entry {
             id: "window",
             term: "Window",
-            phrases: &["windows", "window"],
             text: "A period counted back from today: 3, 6, 12 or 24 months. A contract's outcome is in a window while its outcome date is inside it, and leaves it when it is one day older; that is why scores change on days when nothing happens. A window counts only with enough outcomes from enough different clients.".to_owned(),
             sources: &["S1", "S9"],
         },
         Entry {
             id: "trending",
             term: "Trending score",
-            phrases: &["trending"],
             text: "The average of the 3-month and 6-month windows. It lets recent good work lift the score quickly.".to_owned(),
             sources: &["S5"],
         },
         Entry {
             id: "outcome",
             term: "Outcome",
-            phrases: &["outcomes", "outcome"],
             text: format!(
                 "What a contract counts as: positive (client feedback of {} stars or more, or a long-term relationship), negative (feedback below {} stars), neutral (in between), or left out (“excluded”: for example a contract ended without feedback, or an open one that is not long-term).",
                 stars(p.positive_min_stars_hundredths),
@@ -54,7 +69,6 @@ pub fn entries(p: &Params) -> Vec<Entry> {
         Entry {
             id: "weight",
             term: "Weight",
-            phrases: &["weight"],
             text: format!(
                 "How much one outcome counts: more for larger contracts (1 up to {}, {} from {}, {} above {}), plus one for every complete {}-day period with a payment, at most {} in all.",
                 p.tier_1_max,
@@ -70,7 +84,6 @@ pub fn entries(p: &Params) -> Vec<Entry> {
         Entry {
             id: "long-term",
             term: "Long-term relationship",
-            phrases: &["long-term"],
             text: format!(
                 "A contract paid on dates spanning at least {} days with no gap longer than {} days between payments. Ended without feedback, it still counts as positive{}.",
                 p.long_term_min_span_days,
@@ -82,7 +95,6 @@ pub fn entries(p: &Params) -> Vec<Entry> {
         Entry {
             id: "top-rated",
             term: "Top Rated",
-            phrases: &["top rated"],
             text: format!(
                 "Upwork's badge: a JSS of {}% or more now and in {} of the last {} weekly checks (Saturdays), {} earned in the last 12 months, and a first contract more than {} days ago.",
                 p.top_rated_min_jss,
@@ -96,7 +108,6 @@ pub fn entries(p: &Params) -> Vec<Entry> {
         Entry {
             id: "silent-client",
             term: "Silent client",
-            phrases: &["silent"],
             text: format!(
                 "An open contract whose client has not paid, funded or released anything for {} days or more. Upwork itself warns the client of an idle hourly contract at {} days; JSS Lab uses this to ask you what to do.",
                 p.client_silent_days, p.hourly_inactivity_warning_days
@@ -106,14 +117,12 @@ pub fn entries(p: &Params) -> Vec<Entry> {
         Entry {
             id: "simulated-future",
             term: "Simulated future",
-            phrases: &["simulated futures", "simulated future"],
             text: "One run of what could happen next: each client comes back or not, leaves feedback or not, with a rating drawn from the behaviour you assume. JSS Lab runs thousands of them per strategy; “95 of 100 simulated futures” means 95% of those runs. The same seed always gives the same runs.".to_owned(),
             sources: &[],
         },
         Entry {
             id: "equally-good",
             term: "Equally good",
-            phrases: &["equally good"],
             text: format!(
                 "Two strategies whose chances differ by less than {} in 100, or by less than the simulation's own sampling error, are called equally good: another seed could put either one first.",
                 crate::simulate::recommend::MATERIAL_POINTS
@@ -123,7 +132,6 @@ pub fn entries(p: &Params) -> Vec<Entry> {
         Entry {
             id: "escrow",
             term: "Escrow",
-            phrases: &["escrow"],
             text: format!(
                 "Money a client funds for a fixed-price milestone before the work. It is released to the freelancer on approval (or automatically {} days after the work is submitted without a review), or refunded to the client.",
                 p.fp_review_days
@@ -133,7 +141,6 @@ pub fn entries(p: &Params) -> Vec<Entry> {
         Entry {
             id: "feedback-window",
             term: "Feedback window",
-            phrases: &["feedback window"],
             text: format!(
                 "The {} days after a contract ends during which both sides may leave feedback. It is double-blind: neither sees the other's until both have left it or the window closes.",
                 p.feedback_window_days
@@ -153,10 +160,10 @@ pub enum Segment {
 /// Splits `text` so that the first use of each glossary term can link to its entry. Terms are
 /// matched whole-word and case-insensitively, longest phrase first, so "simulated futures"
 /// wins over a shorter phrase inside it and "feedback window" over "window".
-pub fn segments(text: &str, params: &Params) -> Vec<Segment> {
-    let mut phrases: Vec<(&'static str, &'static str)> = entries(params)
-        .into_iter()
-        .flat_map(|e| e.phrases.iter().map(move |p| (*p, e.id)))
+pub fn segments(text: &str) -> Vec<Segment> {
+    let mut phrases: Vec<(&'static str, &'static str)> = PHRASES
+        .iter()
+        .flat_map(|(id, phrases)| phrases.iter().map(move |p| (*p, *id)))
         .collect();
     phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     // Only ASCII is lower-cased, so byte positions in `lower` are positions in `text`.
@@ -221,10 +228,8 @@ mod tests {
 
     #[test]
     fn each_term_links_once_and_longer_phrases_win() {
-        let p = Params::for_era(Era::Current);
         let got = segments(
             "In 95 of 100 simulated futures your JSS is 90% and you are Top Rated; the window, the window. “Café” stays whole.",
-            &p,
         );
         let terms: Vec<(String, &str)> = got
             .iter()
@@ -252,9 +257,26 @@ mod tests {
         assert!(joined.ends_with("“Café” stays whole."));
         // A term inside a longer word is not a term.
         assert_eq!(
-            segments("a windowsill", &p),
+            segments("a windowsill"),
             vec![Segment::Text("a windowsill".to_owned())]
         );
+    }
+
+    #[test]
+    fn every_entry_has_phrases_and_every_phrase_an_entry() {
+        let ids: Vec<&str> = entries(&Params::for_era(Era::Current))
+            .iter()
+            .map(|e| e.id)
+            .collect();
+        let linked: Vec<&str> = PHRASES.iter().map(|(id, _)| *id).collect();
+        assert_eq!(linked, ids, "PHRASES lists the entries in their order");
+        for (id, phrases) in PHRASES {
+            assert!(!phrases.is_empty(), "{id} has no phrase");
+            assert!(
+                phrases.iter().all(|p| *p == p.to_lowercase()),
+                "{id}: phrases are lower case"
+            );
+        }
     }
 
     #[test]

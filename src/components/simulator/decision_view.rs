@@ -1,6 +1,6 @@
-use jss_engine::simulate::Recommendation;
 use leptos::prelude::*;
 
+use crate::advice::Advice;
 use crate::components::common::glossed::Glossed;
 
 /// The simulator's answer in plain words: the decision (with the chance, the date and any
@@ -8,17 +8,17 @@ use crate::components::common::glossed::Glossed;
 /// assumptions behind it. The dashboard and the Simulator page show the same block.
 #[component]
 pub fn DecisionView(
-    recommendation: Recommendation,
-    assumptions: Vec<String>,
+    advice: Advice,
     /// Where the assumptions can be changed.
     change_href: &'static str,
 ) -> impl IntoView {
-    let Recommendation {
+    let Advice {
         headline,
         alternatives,
         risk,
+        assumptions,
         ..
-    } = recommendation;
+    } = advice;
     view! {
         <div class="decision" data-testid="decision">
             <p class="decision-headline" data-testid="decision-headline">
