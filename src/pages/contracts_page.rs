@@ -1,7 +1,10 @@
-use jss_engine::scenario::{Contract, Terms};
+use std::collections::HashMap;
+
+use jss_engine::scenario::Terms;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::common::pager::{page_of, Pager};
 use crate::components::contracts::add_contract_form::AddContractForm;
 use crate::components::contracts::contract_detail::ContractDetail;
 use crate::components::contracts::fast_table::FastTable;
@@ -37,31 +40,36 @@ pub fn ContractsPage() -> impl IntoView {
     // `?contract=ID` opens that contract's detail (the dashboard's overdue items link here).
     let selected = RwSignal::new(query.with_untracked(|q| q.get("contract")));
 
+    // Every row, worked out once per change of the contracts or the report; searching, filtering
+    // and sorting then work on these rows without going back to the scenario.
+    let all_rows = Memo::new(move |_| {
+        state.report.with(|report| {
+            state.scenario.with(|s| {
+                s.as_ref()
+                    .map(|s| rows_of(s, report.as_ref()))
+                    .unwrap_or_default()
+            })
+        })
+    });
     let rows = Memo::new(move |_| {
-        let report = state.report.get();
-        let mut rows: Vec<Row> = state.scenario.with(|s| {
-            s.as_ref()
-                .map(|s| {
-                    s.contracts
-                        .iter()
-                        .map(|c| row_of(s, c, report.as_ref()))
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
         let needle = search.get().to_lowercase();
         let f = filter.get();
-        rows.retain(|r| {
-            let status_ok = match f.as_str() {
-                "open" => r.status == "open",
-                "ended" => r.status != "open",
-                _ => true,
-            };
-            status_ok
-                && (needle.is_empty()
-                    || r.title.to_lowercase().contains(&needle)
-                    || r.client.to_lowercase().contains(&needle)
-                    || r.id.to_lowercase().contains(&needle))
+        let mut rows: Vec<Row> = all_rows.with(|all| {
+            all.iter()
+                .filter(|r| {
+                    let status_ok = match f.as_str() {
+                        "open" => r.status == "open",
+                        "ended" => r.status != "open",
+                        _ => true,
+                    };
+                    status_ok
+                        && (needle.is_empty()
+                            || r.title.to_lowercase().contains(&needle)
+                            || r.client.to_lowercase().contains(&needle)
+                            || r.id.to_lowercase().contains(&needle))
+                })
+                .cloned()
+                .collect()
         });
         match sort.get().as_str() {
             "start_asc" => rows.sort_by_key(|r| r.start),
@@ -71,6 +79,16 @@ pub fn ContractsPage() -> impl IntoView {
         }
         rows
     });
+    // Searching, filtering or sorting starts again at the first page.
+    let page = RwSignal::new(0_usize);
+    Effect::new(move |_| {
+        search.track();
+        filter.track();
+        sort.track();
+        page.set(0);
+    });
+    let shown = Memo::new(move |_| rows.with(|rows| page_of(rows, page.get())));
+    let total = Signal::derive(move || rows.with(Vec::len));
 
     view! {
         <h1>"Contracts"</h1>
@@ -147,7 +165,7 @@ pub fn ContractsPage() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|r| r.clone() let:r>
+                    <For each=move || shown.get() key=|r| r.clone() let:r>
                         {
                             let id = r.id.clone();
                             let label = format!("{} {}", r.id, r.title);
@@ -189,6 +207,7 @@ pub fn ContractsPage() -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        <Pager total=total page=page what="contracts" />
         {move || {
             (rows.with(Vec::is_empty))
                 .then(|| {
@@ -205,39 +224,50 @@ pub fn ContractsPage() -> impl IntoView {
     }
 }
 
-fn row_of(
+/// The list's rows for every contract. The clients and the report's lines are looked up by id
+/// through maps built once, so the work grows with the number of contracts, not its square.
+fn rows_of(
     s: &jss_engine::scenario::Scenario,
-    c: &Contract,
     report: Option<&jss_engine::jss::ScoreReport>,
-) -> Row {
-    let client = s
+) -> Vec<Row> {
+    let clients: HashMap<&str, &str> = s
         .clients
         .iter()
-        .find(|k| k.id == c.client)
-        .map_or(c.client.clone(), |k| {
-            if k.name.is_empty() {
-                k.id.clone()
-            } else {
-                k.name.clone()
-            }
-        });
-    let outcome = report
-        .and_then(|r| r.contracts.iter().find(|l| l.id == c.id))
-        .map_or("—".to_string(), |l| l.outcome.to_string());
-    Row {
-        id: c.id.clone(),
-        title: c.title.clone().unwrap_or_default(),
-        client,
-        kind: match c.terms {
-            Terms::Hourly { .. } => "hourly",
-            Terms::Fixed { .. } => "fixed",
-        },
-        start: c.start,
-        status: match c.end {
-            None => "open".to_string(),
-            Some(e) => format!("ended {}", date(e.date)),
-        },
-        earned: c.earnings().unwrap_or_default(),
-        outcome,
-    }
+        .map(|k| {
+            let name = if k.name.is_empty() { &k.id } else { &k.name };
+            (k.id.as_str(), name.as_str())
+        })
+        .collect();
+    let outcomes: HashMap<&str, String> = report
+        .map(|r| {
+            r.contracts
+                .iter()
+                .map(|l| (l.id.as_str(), l.outcome.to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    s.contracts
+        .iter()
+        .map(|c| Row {
+            id: c.id.clone(),
+            title: c.title.clone().unwrap_or_default(),
+            client: clients
+                .get(c.client.as_str())
+                .map_or_else(|| c.client.clone(), |name| (*name).to_owned()),
+            kind: match c.terms {
+                Terms::Hourly { .. } => "hourly",
+                Terms::Fixed { .. } => "fixed",
+            },
+            start: c.start,
+            status: match c.end {
+                None => "open".to_string(),
+                Some(e) => format!("ended {}", date(e.date)),
+            },
+            earned: c.earnings().unwrap_or_default(),
+            outcome: outcomes
+                .get(c.id.as_str())
+                .cloned()
+                .unwrap_or_else(|| "—".to_string()),
+        })
+        .collect()
 }
