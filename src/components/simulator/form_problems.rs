@@ -6,13 +6,13 @@ pub fn SimFormProblems(
     problems: RwSignal<Vec<String>>,
     /// What did not happen, e.g. "This strategy was not saved:".
     intro: &'static str,
-    testid: &'static str,
+    testid: String,
 ) -> impl IntoView {
     move || {
         let ps = problems.get();
         (!ps.is_empty()).then(|| {
             view! {
-                <div class="error" role="alert" data-testid=testid>
+                <div class="error" role="alert" data-testid=testid.clone()>
                     <p>{intro}</p>
                     <ul>{ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                 </div>
