@@ -4,6 +4,16 @@ use crate::components::simulator::form_problems::SimFormProblems;
 use crate::components::simulator::form_toolbar::SimFormToolbar;
 use crate::components::simulator::saved_item::{remove_item, save_item, SimSavedItem};
 
+/// The item a form describes, or the problems that keep it from being saved (the form's
+/// result for [`SimListEditor`]'s `read`).
+pub fn unless_problems<T>(item: T, problems: Vec<String>) -> Result<T, Vec<String>> {
+    if problems.is_empty() {
+        Ok(item)
+    } else {
+        Err(problems)
+    }
+}
+
 /// A card that keeps a list of simulator inputs (composed strategies, lines of planned work)
 /// and the form that adds one or edits one of them: the saved lines with Edit and Remove, the
 /// form's fields (the children), why the last save failed, and Add, Save and Cancel. Both of

@@ -6,7 +6,7 @@ use jss_engine::simulate::custom::{
 use jss_engine::simulate::BehaviourPreset;
 use leptos::prelude::*;
 
-use crate::components::simulator::list_editor::SimListEditor;
+use crate::components::simulator::list_editor::{unless_problems, SimListEditor};
 use crate::components::simulator::sim_field::{Part, SimField};
 
 /// The planned-work form, as typed.
@@ -118,16 +118,12 @@ pub fn spec_of(form: &PlannedForm, id: &str, today: NaiveDate) -> Result<Planned
         every_days: every * 7,
         duration_days: length * 7,
     };
-    let more: Vec<String> = spec
+    let more = spec
         .problems(today)
         .iter()
         .map(ToString::to_string)
         .collect();
-    if more.is_empty() {
-        Ok(spec)
-    } else {
-        Err(more)
-    }
+    unless_problems(spec, more)
 }
 
 // The typed parts of the planned-work form.

@@ -7,7 +7,7 @@ use jss_engine::simulate::custom::{
 use jss_engine::simulate::CloseReason;
 use leptos::prelude::*;
 
-use crate::components::simulator::list_editor::SimListEditor;
+use crate::components::simulator::list_editor::{unless_problems, SimListEditor};
 use crate::components::simulator::sim_field::{Part, SimField};
 
 /// One contract's row of the form, as typed.
@@ -154,11 +154,7 @@ pub fn strategy_of(
             .filter(|p| !(row_failed && **p == FormProblem::NoSteps))
             .map(ToString::to_string),
     );
-    if problems.is_empty() {
-        Ok(strategy)
-    } else {
-        Err(problems)
-    }
+    unless_problems(strategy, problems)
 }
 
 // The typed parts of a step's row.
