@@ -3,6 +3,7 @@ use jss_engine::scenario::ops::Op;
 use leptos::prelude::*;
 
 use crate::components::common::data_table::DataTable;
+use crate::components::common::error_alert::ErrorAlert;
 use crate::components::common::source_links::SourceLinks;
 use crate::components::import::import_file::ImportFile;
 use crate::components::import::share_preview::ShareLink;
@@ -63,17 +64,7 @@ pub fn SettingsPage() -> impl IntoView {
                     </option>
                 </select>
             </label>
-            {move || {
-                era_error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorAlert error=era_error />
         </section>
         <section class="card" aria-labelledby="params-title">
             <h2 id="params-title">"Model parameters"</h2>

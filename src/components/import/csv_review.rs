@@ -16,6 +16,7 @@ use jss_engine::scenario::{End, EndReason, Feedback, Party, Stars};
 use leptos::prelude::*;
 
 use crate::components::common::data_table::DataTable;
+use crate::components::common::error_alert::ErrorAlert;
 use crate::format;
 
 /// The user's inputs for one draft contract, as typed.
@@ -857,17 +858,7 @@ pub fn CsvReview(review: RwSignal<Option<ReviewState>>) -> impl IntoView {
                 "Merge selected"
             </button>
         </div>
-        {move || {
-            merge_error
-                .get()
-                .map(|e| {
-                    view! {
-                        <p class="error" role="alert" data-testid="csv-merge-error">
-                            {e}
-                        </p>
-                    }
-                })
-        }}
+        <ErrorAlert error=merge_error testid="csv-merge-error" />
         <p role="status" class="csv-done-step" data-testid="csv-review-status">
             {move || done.get()}
         </p>
