@@ -8,6 +8,7 @@ pub mod error_alert;
 pub mod form_problems;
 pub mod glossed;
 pub mod needs_data;
+pub mod problem_list;
 pub mod source_links;
 pub mod table_head;
 pub mod text_field;

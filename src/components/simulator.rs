@@ -3,7 +3,6 @@
 pub mod action_plan;
 pub mod behaviours;
 pub mod decision_view;
-pub mod form_problems;
 pub mod form_toolbar;
 pub mod list_editor;
 pub mod planned_work;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::simulator::form_problems::SimFormProblems;
+use crate::components::common::problem_list::ProblemList;
 use crate::components::simulator::form_toolbar::SimFormToolbar;
 use crate::components::simulator::saved_item::{remove_item, save_item, SimSavedItem};
 
@@ -112,11 +112,7 @@ where
             </ul>
             <form on:submit=save novalidate=true>
                 {children()}
-                <SimFormProblems
-                    problems=problems
-                    intro=not_saved
-                    testid=format!("{key}-problems")
-                />
+                <ProblemList problems=problems intro=not_saved testid=format!("{key}-problems") />
                 <SimFormToolbar
                     editing=editing
                     add_label=add_label
