@@ -81,6 +81,17 @@ fn check_kept(raw: &str, quarantined: bool) {
     assert_eq!(get(keys::STAGING), None, "staging key left behind");
 }
 
+/// Tells this page that another tab wrote `key`, as the browser's `storage` event does.
+fn fire_storage_event(key: Option<&str>) {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(key);
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("event");
+    web_sys::window()
+        .expect("window")
+        .dispatch_event(&event)
+        .expect("dispatch");
+}
+
 /// Waits `ms` milliseconds on the browser's timer queue.
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -503,25 +514,15 @@ fn another_tabs_save_is_reported_through_the_storage_event() {
     saver.on_event(move |e| sink.borrow_mut().push(e));
     saver.listen().expect("listen");
 
-    let fire = |key: Option<&str>| {
-        let init = web_sys::StorageEventInit::new();
-        init.set_key(key);
-        let event =
-            web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("event");
-        web_sys::window()
-            .expect("window")
-            .dispatch_event(&event)
-            .expect("dispatch");
-    };
-    fire(Some(keys::THEME));
+    fire_storage_event(Some(keys::THEME));
     assert!(events.borrow().is_empty(), "other keys are ignored");
-    fire(Some(keys::STATE));
+    fire_storage_event(Some(keys::STATE));
     assert_eq!(
         events.borrow().as_slice(),
         &[SaverEvent::OtherTabSaved { has_pending: false }]
     );
     saver.schedule(payload("typing"), at(1));
-    fire(None);
+    fire_storage_event(None);
     assert_eq!(
         events.borrow().last(),
         Some(&SaverEvent::OtherTabSaved { has_pending: true })
@@ -1266,16 +1267,7 @@ async fn the_context_tracks_status_saves_and_recovery() {
     other
         .save_now(payload("from the other tab"), at(31))
         .expect("save");
-    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &{
-        let init = web_sys::StorageEventInit::new();
-        init.set_key(Some(keys::STATE));
-        init
-    })
-    .expect("event");
-    web_sys::window()
-        .expect("window")
-        .dispatch_event(&event)
-        .expect("dispatch");
+    fire_storage_event(Some(keys::STATE));
     assert!(matches!(
         ctx.replaced.get_untracked(),
         Some(LoadOutcome::Loaded { revision: 2, .. })
@@ -1301,16 +1293,7 @@ async fn the_context_merges_on_another_tabs_save_and_hands_the_app_both_edits() 
     let other = Saver::new(&load(at(41)));
     let theirs = scenario(&[acme], &[("k01", "c01", "Logo"), ("k02", "c01", "Theirs")]);
     other.save_now(theirs, at(41)).expect("other saves");
-    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &{
-        let init = web_sys::StorageEventInit::new();
-        init.set_key(Some(keys::STATE));
-        init
-    })
-    .expect("event");
-    web_sys::window()
-        .expect("window")
-        .dispatch_event(&event)
-        .expect("dispatch");
+    fire_storage_event(Some(keys::STATE));
     // The merge runs once the save lock is granted, well before the debounce would have.
     sleep(100).await;
     let both = scenario(

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use crate::components::calendar::money_list::{money_events, MoneyList, Whose};
 use crate::components::calendar::month_grid::{month_of, MonthGrid};
-use crate::components::layout::empty_page::EmptyPage;
+use crate::components::common::error_alert::ErrorAlert;
+use crate::components::common::needs_data::NeedsData;
 use crate::format::date;
 use crate::state::{AppState, HORIZON_DAYS};
 
@@ -73,16 +74,9 @@ pub fn CalendarPage() -> impl IntoView {
     let whose_signal = Signal::derive(move || whose.get());
     view! {
         <h1>"Money calendar"</h1>
-        <Show
-            when=move || state.has_data()
-            fallback=|| {
-                view! {
-                    <EmptyPage
-                        testid="calendar-empty"
-                        text="This page shows when escrow is released, becomes available or goes back to the client, day by day; open the demo or add contracts on the dashboard first."
-                    />
-                }
-            }
+        <NeedsData
+            testid="calendar-empty"
+            text="This page shows when escrow is released, becomes available or goes back to the client, day by day; open the demo or add contracts on the dashboard first."
         >
             <section class="card" aria-labelledby="calendar-controls-title">
                 <h2 id="calendar-controls-title" class="visually-hidden">
@@ -141,18 +135,7 @@ pub fn CalendarPage() -> impl IntoView {
                         )
                     }}
                 </p>
-                {move || {
-                    events
-                        .get()
-                        .err()
-                        .map(|e| {
-                            view! {
-                                <p class="error" role="alert">
-                                    {e}
-                                </p>
-                            }
-                        })
-                }}
+                <ErrorAlert error=Signal::derive(move || events.get().err()) />
             </section>
             <section class="card calendar-body" aria-label="Money events">
                 {move || {
@@ -189,6 +172,6 @@ pub fn CalendarPage() -> impl IntoView {
                     }
                 }}
             </section>
-        </Show>
+        </NeedsData>
     }
 }

@@ -4,6 +4,7 @@ use jss_engine::scenario::Terms;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::common::data_table::DataTable;
 use crate::components::common::pager::{page_of, Pager};
 use crate::components::contracts::add_contract_form::AddContractForm;
 use crate::components::contracts::contract_detail::ContractDetail;
@@ -150,63 +151,49 @@ pub fn ContractsPage() -> impl IntoView {
         </div>
         {move || (show_form.get()).then(|| view! { <AddContractForm undo=undo /> })}
         {move || (show_table.get()).then(|| view! { <FastTable undo=undo /> })}
-        <div class="table-scroll">
-            <table class="data-table cards contract-list" data-testid="contract-table">
-                <caption class="visually-hidden">"Your contracts"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Contract"</th>
-                        <th scope="col">"Client"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Started"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Earned"</th>
-                        <th scope="col">"JSS outcome"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For each=move || shown.get() key=|r| r.clone() let:r>
-                        {
-                            let id = r.id.clone();
-                            let label = format!("{} {}", r.id, r.title);
-                            view! {
-                                <tr>
-                                    <td class="c-title">
-                                        <button
-                                            class="link-button"
-                                            on:click=move |_| selected.set(Some(id.clone()))
-                                        >
-                                            {label}
-                                        </button>
-                                    </td>
-                                    <td class="c-client" data-label="Client">
-                                        {r.client.clone()}
-                                    </td>
-                                    <td class="c-kind" data-label="Type">
-                                        {r.kind}
-                                    </td>
-                                    <td class="c-start" data-label="Started">
-                                        {date(r.start)}
-                                    </td>
-                                    <td class="c-status" data-label="Status">
-                                        {r.status.clone()}
-                                    </td>
-                                    <td class="amount c-earned" data-label="Earned">
-                                        {money(r.earned)}
-                                    </td>
-                                    <td class="c-outcome" data-label="JSS outcome">
-                                        <span class=format!(
-                                            "pill {}",
-                                            r.outcome,
-                                        )>{r.outcome.clone()}</span>
-                                    </td>
-                                </tr>
-                            }
-                        }
-                    </For>
-                </tbody>
-            </table>
-        </div>
+        <DataTable
+            class="cards contract-list"
+            testid="contract-table"
+            caption="Your contracts"
+            columns=["Contract", "Client", "Type", "Started", "Status", "Earned", "JSS outcome"]
+        >
+            <For each=move || shown.get() key=|r| r.clone() let:r>
+                {
+                    let id = r.id.clone();
+                    let label = format!("{} {}", r.id, r.title);
+                    view! {
+                        <tr>
+                            <td class="c-title">
+                                <button
+                                    class="link-button"
+                                    on:click=move |_| selected.set(Some(id.clone()))
+                                >
+                                    {label}
+                                </button>
+                            </td>
+                            <td class="c-client" data-label="Client">
+                                {r.client.clone()}
+                            </td>
+                            <td class="c-kind" data-label="Type">
+                                {r.kind}
+                            </td>
+                            <td class="c-start" data-label="Started">
+                                {date(r.start)}
+                            </td>
+                            <td class="c-status" data-label="Status">
+                                {r.status.clone()}
+                            </td>
+                            <td class="amount c-earned" data-label="Earned">
+                                {money(r.earned)}
+                            </td>
+                            <td class="c-outcome" data-label="JSS outcome">
+                                <span class=format!("pill {}", r.outcome)>{r.outcome.clone()}</span>
+                            </td>
+                        </tr>
+                    }
+                }
+            </For>
+        </DataTable>
         <Pager total=total page=page what="contracts" />
         {move || {
             (rows.with(Vec::is_empty))

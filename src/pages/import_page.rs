@@ -7,11 +7,12 @@ use jss_engine::csv_import::{find_overlaps, import_files, ImportReport, Overlap}
 use jss_engine::jss::report::score_report;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::common::problem_list::ProblemList;
 use crate::components::import::csv_report::CsvReport;
 use crate::components::import::csv_review::{preview, CsvReview, ReviewState};
+use crate::components::import::import_file::chosen_files;
 use crate::format;
 use crate::state::AppState;
 
@@ -31,16 +32,7 @@ pub fn ImportPage() -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         read_problems.set(Vec::new());
         done.set(None);
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(list) = input.files() else {
-            return;
-        };
-        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        let files = chosen_files(&ev);
         if files.is_empty() {
             return;
         }
@@ -130,20 +122,11 @@ pub fn ImportPage() -> impl IntoView {
                 />
             </label>
             {move || reading.get().then(|| view! { <p role="status">"Reading the files…"</p> })}
-            {move || {
-                let ps = read_problems.get();
-                (!ps.is_empty())
-                    .then(|| {
-                        view! {
-                            <div class="error" role="alert" data-testid="csv-read-problems">
-                                <p>"Nothing was imported:"</p>
-                                <ul>
-                                    {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                                </ul>
-                            </div>
-                        }
-                    })
-            }}
+            <ProblemList
+                problems=read_problems
+                intro="Nothing was imported:"
+                testid="csv-read-problems"
+            />
         </section>
         {move || {
             done.get()

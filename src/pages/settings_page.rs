@@ -2,6 +2,8 @@ use jss_engine::rules::{Era, Params, PARAMS};
 use jss_engine::scenario::ops::Op;
 use leptos::prelude::*;
 
+use crate::components::common::data_table::DataTable;
+use crate::components::common::error_alert::ErrorAlert;
 use crate::components::common::source_links::SourceLinks;
 use crate::components::import::import_file::ImportFile;
 use crate::components::import::share_preview::ShareLink;
@@ -62,73 +64,52 @@ pub fn SettingsPage() -> impl IntoView {
                     </option>
                 </select>
             </label>
-            {move || {
-                era_error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorAlert error=era_error />
         </section>
         <section class="card" aria-labelledby="params-title">
             <h2 id="params-title">"Model parameters"</h2>
             <p class="muted">
                 "Upwork does not publish its formula. Each number the model uses is listed with where it comes from: official (Upwork's help pages), moderator, community, or assumption (no source gives it; you can calibrate it)."
             </p>
-            <div class="table-scroll">
-                <table class="data-table cards param-table" data-testid="param-table">
-                    <caption class="visually-hidden">"Model parameters with their sources"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Parameter"</th>
-                            <th scope="col">"Value"</th>
-                            <th scope="col">"Provenance"</th>
-                            <th scope="col">"Sources"</th>
-                            <th scope="col">"What it does"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            let params = state
-                                .scenario
-                                .with(|s| s.as_ref().map(|s| Params::resolve(&s.rules)))
-                                .unwrap_or_else(|| Params::for_era(era.get()));
-                            PARAMS
-                                .iter()
-                                .map(|p| {
-                                    let value = params
-                                        .get(p.name)
-                                        .map_or(String::new(), |v| v.to_string());
-                                    view! {
-                                        <tr>
-                                            <th scope="row" class="p-name">
-                                                <code>{p.name}</code>
-                                            </th>
-                                            <td class="p-value" data-label="Value">
-                                                {value}
-                                            </td>
-                                            <td class="p-provenance" data-label="Provenance">
-                                                <span class=format!(
-                                                    "pill {}",
-                                                    p.provenance.as_str(),
-                                                )>{p.provenance.as_str()}</span>
-                                            </td>
-                                            <td class="p-sources" data-label="Sources">
-                                                <SourceLinks ids=p.sources />
-                                            </td>
-                                            <td class="p-what">{p.description}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </div>
+            <DataTable
+                class="cards param-table"
+                testid="param-table"
+                caption="Model parameters with their sources"
+                columns=["Parameter", "Value", "Provenance", "Sources", "What it does"]
+            >
+                {move || {
+                    let params = state
+                        .scenario
+                        .with(|s| s.as_ref().map(|s| Params::resolve(&s.rules)))
+                        .unwrap_or_else(|| Params::for_era(era.get()));
+                    PARAMS
+                        .iter()
+                        .map(|p| {
+                            let value = params.get(p.name).map_or(String::new(), |v| v.to_string());
+                            view! {
+                                <tr>
+                                    <th scope="row" class="p-name">
+                                        <code>{p.name}</code>
+                                    </th>
+                                    <td class="p-value" data-label="Value">
+                                        {value}
+                                    </td>
+                                    <td class="p-provenance" data-label="Provenance">
+                                        <span class=format!(
+                                            "pill {}",
+                                            p.provenance.as_str(),
+                                        )>{p.provenance.as_str()}</span>
+                                    </td>
+                                    <td class="p-sources" data-label="Sources">
+                                        <SourceLinks ids=p.sources />
+                                    </td>
+                                    <td class="p-what">{p.description}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </DataTable>
             <p class="muted">
                 "Each source id links to the page it was read from (it opens in a new tab); the full register is in the project's reference/upwork-rules.md."
             </p>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::advice::Advice;
+use crate::components::common::error_alert::ErrorAlert;
 use crate::components::common::glossed::Glossed;
 use crate::components::simulator::action_plan::ActionPlan;
 use crate::components::simulator::behaviours::SimBehaviours;
@@ -293,7 +294,7 @@ fn Simulator() -> impl IntoView {
                     if partial { "The answer so far" } else { "The answer" }
                 }}
             </h2>
-            {move || {
+            <ErrorAlert error=Signal::derive(move || {
                 problems
                     .with(|ps| ps.iter().find(|p| p.field().is_none()).map(ToString::to_string))
                     .or_else(|| {
@@ -301,14 +302,7 @@ fn Simulator() -> impl IntoView {
                             .then(|| "Some assumptions need fixing first (see below).".to_owned())
                     })
                     .or_else(|| runner.error.get())
-                    .map(|e| {
-                        view! {
-                            <p class="error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            }) />
             {move || {
                 let list = notes.get();
                 (!list.is_empty())

@@ -185,15 +185,23 @@ async function endK18(page, reason) {
 
 const k18Reason = async (page, key) => (await stored(page, key)).contracts.find((c) => c.id === 'k18').end?.reason;
 
-test('both tabs change the same contract: the stale tab asks, and neither edit is lost', async () => {
+/**
+ * Two tabs end k18 differently: A as completed, saved; then B, which missed A's save, as not
+ * completed. Returns the tabs and A's save.
+ */
+async function conflictingEnds() {
   const { context, a, b, errors } = await twoTabs();
   await deafen(b);
   const before = (await stored(a)).revision;
   await endK18(a, 'completed');
   await a.waitForFunction((r) => JSON.parse(localStorage.getItem('jss-lab.state')).revision > r, before);
   const aSaved = await stored(a);
-
   await endK18(b, 'not_completed');
+  return { context, a, b, errors, aSaved };
+}
+
+test('both tabs change the same contract: the stale tab asks, and neither edit is lost', async () => {
+  const { context, a, b, errors, aSaved } = await conflictingEnds();
   const banner = b.getByRole('alert').filter({ hasText: 'JSS Lab was changed in another tab.' });
   await banner.waitFor();
   assert.match(await banner.textContent(), /both tabs changed contract k18/);
@@ -227,13 +235,7 @@ test('both tabs change the same contract: the stale tab asks, and neither edit i
 });
 
 test('choosing the other tab\'s version shows it and keeps nothing stale pending', async () => {
-  const { context, a, b, errors } = await twoTabs();
-  await deafen(b);
-  const before = (await stored(a)).revision;
-  await endK18(a, 'completed');
-  await a.waitForFunction((r) => JSON.parse(localStorage.getItem('jss-lab.state')).revision > r, before);
-  const aSaved = await stored(a);
-  await endK18(b, 'not_completed');
+  const { context, a, b, errors, aSaved } = await conflictingEnds();
   await b.getByRole('button', { name: "Use the other tab's version" }).click();
   await b.locator('[data-testid=storage-banner]').waitFor({ state: 'detached' });
   await b.waitForTimeout(600);

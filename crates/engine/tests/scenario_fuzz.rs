@@ -10,7 +10,7 @@
 //! 100,000 in total (a few seconds).
 
 use jss_engine::scenario::export::to_json_string;
-use jss_engine::scenario::parse::{parse_str, Problem};
+use jss_engine::scenario::parse::{parse_str, Problem, CONTRACT_KEYS};
 use proptest::prelude::*;
 use serde_json::{Map, Number, Value};
 
@@ -115,45 +115,40 @@ fn names_a_key(path: &str, keys: &[String]) -> bool {
 
 // ---- the grammar ----
 
-const KEYS: &[&str] = &[
-    "format",
-    "version",
-    "as_of",
-    "rules",
-    "era",
-    "positive_min_stars",
-    "inactive_open_days",
-    "max_weight",
-    "private_score",
-    "freelancer",
-    "name",
-    "clients",
-    "id",
-    "flagged",
-    "contracts",
-    "client",
-    "title",
-    "type",
-    "hourly_rate",
-    "weekly_limit_hours",
-    "start",
-    "payments",
-    "date",
-    "amount",
-    "refunds",
-    "milestones",
-    "funded",
-    "due",
-    "submitted",
-    "released",
-    "refunded",
-    "end",
-    "by",
-    "reason",
-    "feedback",
-    "stars",
-    "unknown",
-];
+/// The format's keys: every key a contract may carry, taken from the importer itself (so a new
+/// one is fuzzed at once), then the keys of the document, its clients, payments, milestones, end
+/// and feedback, in alphabetical order.
+fn keys() -> Vec<&'static str> {
+    let mut keys = CONTRACT_KEYS.to_vec();
+    keys.extend([
+        "amount",
+        "as_of",
+        "by",
+        "clients",
+        "contracts",
+        "date",
+        "due",
+        "era",
+        "flagged",
+        "format",
+        "freelancer",
+        "funded",
+        "inactive_open_days",
+        "max_weight",
+        "name",
+        "positive_min_stars",
+        "private_score",
+        "reason",
+        "refunded",
+        "released",
+        "rules",
+        "stars",
+        "submitted",
+        "unknown",
+        "version",
+    ]);
+    keys
+}
 
 const WORDS: &[&str] = &[
     "jss-lab.scenario",
@@ -209,14 +204,16 @@ fn value() -> impl Strategy<Value = Value> {
     leaf().prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::vec((prop::sample::select(KEYS), inner), 0..7).prop_map(|entries| {
-                Value::Object(
-                    entries
-                        .into_iter()
-                        .map(|(k, v)| (k.to_string(), v))
-                        .collect::<Map<_, _>>(),
-                )
-            }),
+            prop::collection::vec((prop::sample::select(keys()), inner), 0..7).prop_map(
+                |entries| {
+                    Value::Object(
+                        entries
+                            .into_iter()
+                            .map(|(k, v)| (k.to_string(), v))
+                            .collect::<Map<_, _>>(),
+                    )
+                }
+            ),
         ]
     })
 }
@@ -225,7 +222,7 @@ fn value() -> impl Strategy<Value = Value> {
 fn document() -> impl Strategy<Value = String> {
     (
         any::<bool>(),
-        prop::collection::vec((prop::sample::select(KEYS), value()), 0..8),
+        prop::collection::vec((prop::sample::select(keys()), value()), 0..8),
         any::<bool>(),
     )
         .prop_map(|(header, entries, pretty)| {
@@ -352,7 +349,7 @@ fn change() -> impl Strategy<Value = Change> {
     prop_oneof![
         4 => value().prop_map(Change::Set),
         2 => Just(Change::Remove),
-        1 => prop::sample::select(KEYS).prop_map(Change::Rename),
+        1 => prop::sample::select(keys()).prop_map(Change::Rename),
         1 => Just(Change::DuplicateInArray),
     ]
 }

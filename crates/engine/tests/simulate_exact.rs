@@ -1,6 +1,8 @@
 //! With every probability 0 or 1, a trial is the deterministic engine's answer on the scenario
 //! with the actions applied by hand.
 
+use std::collections::BTreeMap;
+
 use chrono::{Days, NaiveDate};
 use jss_engine::demo::vanished_clients;
 use jss_engine::jss::report::score_report;
@@ -67,49 +69,51 @@ fn check(config: SimConfig, scenario: &Scenario, expected: &Scenario) {
     }
 }
 
-#[test]
-fn certain_feedback_matches_the_engine_week_by_week() {
-    let at = day("2026-11-27");
-    let scenario = vanished_clients(at).expect("demo");
-    let strategy = Strategy {
-        name: "hand".into(),
-        description: String::new(),
-        actions: vec![
-            Action::EndOn {
-                contract: "k16".into(),
-                date: day("2026-12-04"),
-                reason: CloseReason::ClientUnresponsive,
-            },
-            Action::EndNow {
-                contract: "k17".into(),
-                reason: CloseReason::ClientUnresponsive,
-            },
-        ],
-        planned_work: vec![],
-    };
-    let mut behaviours = std::collections::BTreeMap::new();
-    behaviours.insert("k16".to_owned(), certain(450, 3));
-    behaviours.insert("k17".to_owned(), certain(100, 10));
-    let config = SimConfig {
+/// One strategy run on the demo at `at`: every client behaves as `default_behaviour` unless
+/// `behaviours` names it; 12 weeks is the ranking week.
+fn config(
+    at: NaiveDate,
+    actions: Vec<Action>,
+    (horizon_days, trials, seed): (u32, u32, u64),
+    default_behaviour: ClientBehaviour,
+    behaviours: BTreeMap<String, ClientBehaviour>,
+) -> SimConfig {
+    SimConfig {
         at: Some(at),
-        horizon_days: 728,
-        trials: 20,
-        seed: 3,
-        strategies: vec![strategy],
-        default_behaviour: certain(500, 0),
+        horizon_days,
+        trials,
+        seed,
+        strategies: vec![Strategy {
+            name: "hand".into(),
+            description: String::new(),
+            actions,
+            planned_work: vec![],
+        }],
+        default_behaviour,
         behaviours,
         rank_week: 12,
         priorities: jss_engine::simulate::DEFAULT_PRIORITIES.to_vec(),
-    };
-    let mut expected = scenario.clone();
-    set_end(
-        &mut expected,
-        "k16",
-        day("2026-12-04"),
-        Some((day("2026-12-07"), 450)),
-    );
-    set_end(&mut expected, "k17", at, Some((day("2026-12-07"), 100)));
-    // k18's submitted milestone is auto-released by the ledger 14 days after submission.
+    }
+}
+
+fn end_now(contract: &str) -> Action {
+    Action::EndNow {
+        contract: contract.into(),
+        reason: CloseReason::ClientUnresponsive,
+    }
+}
+
+/// A client who never comes back, so never leaves feedback.
+fn never_returns() -> ClientBehaviour {
+    ClientBehaviour {
+        returns_ppm: 0,
+        ..certain(500, 0)
+    }
+}
+
+/// The demo as the ledger leaves it: k18's submitted milestone (submitted 20 November) is
+/// auto-released 14 days after submission, on 4 December.
+fn with_k18_released(mut expected: Scenario) -> Scenario {
     let k18 = expected
         .contracts
         .iter_mut()
@@ -119,52 +123,52 @@ fn certain_feedback_matches_the_engine_week_by_week() {
         date: day("2026-11-20") + Days::new(14),
         amount: Money::from_cents(80_000),
     });
-    check(config, &scenario, &expected);
+    expected
+}
+
+#[test]
+fn certain_feedback_matches_the_engine_week_by_week() {
+    let at = day("2026-11-27");
+    let scenario = vanished_clients(at).expect("demo");
+    let actions = vec![
+        Action::EndOn {
+            contract: "k16".into(),
+            date: day("2026-12-04"),
+            reason: CloseReason::ClientUnresponsive,
+        },
+        end_now("k17"),
+    ];
+    let behaviours = BTreeMap::from([
+        ("k16".to_owned(), certain(450, 3)),
+        ("k17".to_owned(), certain(100, 10)),
+    ]);
+    let config = config(at, actions, (728, 20, 3), certain(500, 0), behaviours);
+    let mut expected = scenario.clone();
+    set_end(
+        &mut expected,
+        "k16",
+        day("2026-12-04"),
+        Some((day("2026-12-07"), 450)),
+    );
+    set_end(&mut expected, "k17", at, Some((day("2026-12-07"), 100)));
+    check(config, &scenario, &with_k18_released(expected));
 }
 
 #[test]
 fn clients_who_never_return_leave_the_contracts_without_feedback() {
     let at = day("2026-11-27");
     let scenario = vanished_clients(at).expect("demo");
-    let never = ClientBehaviour {
-        returns_ppm: 0,
-        ..certain(500, 0)
-    };
-    let strategy = Strategy {
-        name: "stagger".into(),
-        description: String::new(),
-        actions: vec![Action::Stagger {
-            contracts: vec!["k17".into(), "k16".into()],
-            every_days: 30,
-            first: None,
-            reason: CloseReason::ClientUnresponsive,
-        }],
-        planned_work: vec![],
-    };
-    let config = SimConfig {
-        at: Some(at),
-        horizon_days: 364,
-        trials: 10,
-        seed: 1,
-        strategies: vec![strategy],
-        default_behaviour: never,
-        behaviours: Default::default(),
-        rank_week: 12,
-        priorities: jss_engine::simulate::DEFAULT_PRIORITIES.to_vec(),
-    };
+    let actions = vec![Action::Stagger {
+        contracts: vec!["k17".into(), "k16".into()],
+        every_days: 30,
+        first: None,
+        reason: CloseReason::ClientUnresponsive,
+    }];
+    let config = config(at, actions, (364, 10, 1), never_returns(), BTreeMap::new());
     let mut expected = scenario.clone();
     set_end(&mut expected, "k17", at, None);
     set_end(&mut expected, "k16", day("2026-12-27"), None);
-    let k18 = expected
-        .contracts
-        .iter_mut()
-        .find(|c| c.id == "k18")
-        .expect("k18");
-    k18.payments.push(Payment {
-        date: day("2026-12-04"),
-        amount: Money::from_cents(80_000),
-    });
-    check(config, &scenario, &expected);
+    check(config, &scenario, &with_k18_released(expected));
 }
 
 #[test]
@@ -172,46 +176,10 @@ fn the_legacy_pattern_rule_path_matches_the_engine_too() {
     let at = day("2026-11-27");
     let mut scenario = vanished_clients(at).expect("demo");
     scenario.rules.era = jss_engine::rules::Era::Legacy;
-    let strategy = Strategy {
-        name: "both now".into(),
-        description: String::new(),
-        actions: vec![
-            Action::EndNow {
-                contract: "k16".into(),
-                reason: CloseReason::ClientUnresponsive,
-            },
-            Action::EndNow {
-                contract: "k17".into(),
-                reason: CloseReason::ClientUnresponsive,
-            },
-        ],
-        planned_work: vec![],
-    };
-    let config = SimConfig {
-        at: Some(at),
-        horizon_days: 364,
-        trials: 5,
-        seed: 2,
-        strategies: vec![strategy],
-        default_behaviour: ClientBehaviour {
-            returns_ppm: 0,
-            ..certain(500, 0)
-        },
-        behaviours: Default::default(),
-        rank_week: 12,
-        priorities: jss_engine::simulate::DEFAULT_PRIORITIES.to_vec(),
-    };
+    let actions = vec![end_now("k16"), end_now("k17")];
+    let config = config(at, actions, (364, 5, 2), never_returns(), BTreeMap::new());
     let mut expected = scenario.clone();
     set_end(&mut expected, "k16", at, None);
     set_end(&mut expected, "k17", at, None);
-    let k18 = expected
-        .contracts
-        .iter_mut()
-        .find(|c| c.id == "k18")
-        .expect("k18");
-    k18.payments.push(Payment {
-        date: day("2026-12-04"),
-        amount: Money::from_cents(80_000),
-    });
-    check(config, &scenario, &expected);
+    check(config, &scenario, &with_k18_released(expected));
 }

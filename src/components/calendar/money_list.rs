@@ -3,6 +3,8 @@ use jss_engine::money::Money;
 use jss_engine::timeline::{MoneyMove, TimelineEvent};
 use leptos::prelude::*;
 
+use crate::components::common::data_table::DataTable;
+use crate::components::common::table_head::Column;
 use crate::format::{date, money};
 
 /// Whose money a calendar shows.
@@ -109,60 +111,54 @@ pub fn MoneyList(
     empty: &'static str,
 ) -> impl IntoView {
     let caption_id = format!("{testid}-caption");
-    let region_label = caption_id.clone();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_label>
-            <table class="data-table cards money-list" data-testid=testid>
-                <caption id=caption_id>{move || caption.get()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Date"</th>
-                        <th scope="col">"Contract"</th>
-                        <th scope="col">"What"</th>
-                        <th scope="col" class="amount">
-                            "Amount"
-                        </th>
-                        <th scope="col">"Detail"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let evs = events.get();
-                        if evs.is_empty() {
+        <DataTable
+            class="cards money-list"
+            testid=testid
+            caption=move || caption.get()
+            caption_id=caption_id
+            caption_shown=true
+            columns=[
+                Column::new("Date"),
+                Column::new("Contract"),
+                Column::new("What"),
+                Column::amount("Amount"),
+                Column::new("Detail"),
+            ]
+        >
+            {move || {
+                let evs = events.get();
+                if evs.is_empty() {
+                    view! {
+                        <tr class="empty-row">
+                            <td colspan="5">{empty}</td>
+                        </tr>
+                    }
+                        .into_any()
+                } else {
+                    evs.into_iter()
+                        .map(|e| {
                             view! {
-                                <tr class="empty-row">
-                                    <td colspan="5">{empty}</td>
+                                <tr>
+                                    <th scope="row" class="m-date">
+                                        <time datetime=e.date.to_string()>{date(e.date)}</time>
+                                    </th>
+                                    <td class="event-contract m-contract">{e.contract.clone()}</td>
+                                    <td class="m-kind">
+                                        <span class=format!(
+                                            "money-kind {}",
+                                            kind_class(e.kind),
+                                        )>{kind_label(e.kind)}</span>
+                                    </td>
+                                    <td class="amount m-amount">{money(e.amount)}</td>
+                                    <td class="m-detail">{e.detail.clone()}</td>
                                 </tr>
                             }
-                                .into_any()
-                        } else {
-                            evs.into_iter()
-                                .map(|e| {
-                                    view! {
-                                        <tr>
-                                            <th scope="row" class="m-date">
-                                                <time datetime=e.date.to_string()>{date(e.date)}</time>
-                                            </th>
-                                            <td class="event-contract m-contract">
-                                                {e.contract.clone()}
-                                            </td>
-                                            <td class="m-kind">
-                                                <span class=format!(
-                                                    "money-kind {}",
-                                                    kind_class(e.kind),
-                                                )>{kind_label(e.kind)}</span>
-                                            </td>
-                                            <td class="amount m-amount">{money(e.amount)}</td>
-                                            <td class="m-detail">{e.detail.clone()}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                                .into_any()
-                        }
-                    }}
-                </tbody>
-            </table>
-        </div>
+                        })
+                        .collect_view()
+                        .into_any()
+                }
+            }}
+        </DataTable>
     }
 }

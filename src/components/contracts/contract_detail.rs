@@ -3,6 +3,7 @@ use jss_engine::scenario::{Contract, Scenario, Terms};
 use leptos::prelude::*;
 
 use crate::components::common::form_problems::reveal_on_mount;
+use crate::components::common::problem_list::ProblemList;
 use crate::components::contracts::contract_actions::ContractActions;
 use crate::components::contracts::contract_edit_form::ContractEditForm;
 use crate::components::contracts::contract_warnings::ContractWarnings;
@@ -118,19 +119,7 @@ pub fn ContractDetail(
                     "Close"
                 </button>
             </div>
-            {move || {
-                let ps = problems.get();
-                (!ps.is_empty())
-                    .then(|| {
-                        view! {
-                            <div class="field-error" role="alert" data-testid="action-problems">
-                                <ul>
-                                    {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                                </ul>
-                            </div>
-                        }
-                    })
-            }}
+            <ProblemList problems=problems class="field-error" testid="action-problems" />
         </section>
     }
 }

@@ -4,6 +4,8 @@ use wasm_bindgen::JsCast;
 use jss_engine::scenario::ops::read::add_rows;
 use jss_engine::scenario::ops::FieldProblem;
 
+use crate::components::common::data_table::DataTable;
+use crate::components::common::table_head::Columns;
 use crate::components::common::text_field::field_error;
 use crate::entry::{column_of, TableRow, COLUMNS};
 use crate::state::{AppState, UndoStep};
@@ -98,6 +100,9 @@ pub fn FastTable(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
             Err(es) => errors.set(es),
         }
     };
+    let columns = std::iter::once("#")
+        .chain(COLUMNS.iter().map(|(_, label)| *label))
+        .collect::<Columns>();
 
     view! {
         <section
@@ -109,84 +114,70 @@ pub fn FastTable(undo: RwSignal<Option<UndoStep>>) -> impl IntoView {
             <p class="muted">
                 "Tab moves to the next cell, Enter adds a row, and pasting lines copied from a spreadsheet (columns in this order) fills rows. Dates are YYYY-MM-DD; an empty end means still open; type is hourly or fixed. The last column, Rate $/hr, is for hourly contracts only; left empty, the rate is $0 (unknown) until you edit the contract."
             </p>
-            <div class="table-scroll">
-                <table class="data-table entry-grid">
-                    <caption class="visually-hidden">"New contracts"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"#"</th>
-                            {COLUMNS
-                                .iter()
-                                .map(|(_, label)| view! { <th scope="col">{*label}</th> })
-                                .collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|r| r.key let:row>
-                            {
-                                let index = move || {
-                                    rows.with(|rs| {
-                                        rs.iter().position(|r| r.key == row.key).unwrap_or(0)
+            <DataTable class="entry-grid" caption="New contracts" columns=columns>
+                <For each=move || rows.get() key=|r| r.key let:row>
+                    {
+                        let index = move || {
+                            rows.with(|rs| {
+                                rs.iter().position(|r| r.key == row.key).unwrap_or(0)
+                            })
+                        };
+                        view! {
+                            <tr>
+                                <th scope="row">{move || index() + 1}</th>
+                                {COLUMNS
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(col, (_, label))| {
+                                        let cell = row.cells[col];
+                                        let error = move || {
+                                            let i = index();
+                                            errors
+                                                .with(|es| {
+                                                    es.iter()
+                                                        .filter(|e| e.row == i && column_of(e.field) == col)
+                                                        .map(ToString::to_string)
+                                                        .collect::<Vec<_>>()
+                                                        .join("; ")
+                                                })
+                                        };
+                                        let error_id = format!("cell-error-{}-{col}", row.key);
+                                        let described = error_id.clone();
+                                        view! {
+                                            <td>
+                                                <input
+                                                    class="grid-cell"
+                                                    data-cell=format!("{}-{col}", row.key)
+                                                    aria-label=move || format!("Row {} {}", index() + 1, label)
+                                                    aria-invalid=move || (!error().is_empty()).then_some("true")
+                                                    aria-describedby=move || {
+                                                        (!error().is_empty()).then(|| described.clone())
+                                                    }
+                                                    bind:value=cell
+                                                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                                        if ev.key() == "Enter" {
+                                                            ev.prevent_default();
+                                                            add_row_after(index());
+                                                        }
+                                                    }
+                                                    on:paste=move |ev: leptos::ev::ClipboardEvent| {
+                                                        let text = pasted_text(&ev);
+                                                        if text.contains('\t') || text.contains('\n') {
+                                                            ev.prevent_default();
+                                                            paste_rows(index(), crate::entry::rows_from_paste(&text));
+                                                        }
+                                                    }
+                                                />
+                                                {field_error(error_id.clone(), Signal::derive(error))}
+                                            </td>
+                                        }
                                     })
-                                };
-                                view! {
-                                    <tr>
-                                        <th scope="row">{move || index() + 1}</th>
-                                        {COLUMNS
-                                            .iter()
-                                            .enumerate()
-                                            .map(|(col, (_, label))| {
-                                                let cell = row.cells[col];
-                                                let error = move || {
-                                                    let i = index();
-                                                    errors
-                                                        .with(|es| {
-                                                            es.iter()
-                                                                .filter(|e| e.row == i && column_of(e.field) == col)
-                                                                .map(ToString::to_string)
-                                                                .collect::<Vec<_>>()
-                                                                .join("; ")
-                                                        })
-                                                };
-                                                let error_id = format!("cell-error-{}-{col}", row.key);
-                                                let described = error_id.clone();
-                                                view! {
-                                                    <td>
-                                                        <input
-                                                            class="grid-cell"
-                                                            data-cell=format!("{}-{col}", row.key)
-                                                            aria-label=move || format!("Row {} {}", index() + 1, label)
-                                                            aria-invalid=move || (!error().is_empty()).then_some("true")
-                                                            aria-describedby=move || {
-                                                                (!error().is_empty()).then(|| described.clone())
-                                                            }
-                                                            bind:value=cell
-                                                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                                                                if ev.key() == "Enter" {
-                                                                    ev.prevent_default();
-                                                                    add_row_after(index());
-                                                                }
-                                                            }
-                                                            on:paste=move |ev: leptos::ev::ClipboardEvent| {
-                                                                let text = pasted_text(&ev);
-                                                                if text.contains('\t') || text.contains('\n') {
-                                                                    ev.prevent_default();
-                                                                    paste_rows(index(), crate::entry::rows_from_paste(&text));
-                                                                }
-                                                            }
-                                                        />
-                                                        {field_error(error_id.clone(), Signal::derive(error))}
-                                                    </td>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </tr>
-                                }
-                            }
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+                                    .collect_view()}
+                            </tr>
+                        }
+                    }
+                </For>
+            </DataTable>
             <p class="toolbar">
                 <button
                     type="button"

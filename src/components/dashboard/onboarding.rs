@@ -2,6 +2,7 @@ use jss_engine::demo::vanished_clients;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::common::error_alert::ErrorAlert;
 use crate::components::import::import_file::ImportFile;
 use crate::state::AppState;
 
@@ -68,17 +69,7 @@ pub fn Onboarding() -> impl IntoView {
                     </A>
                 </div>
             </div>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="error" role="alert">
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorAlert error=error />
         </section>
     }
 }

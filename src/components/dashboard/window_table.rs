@@ -1,6 +1,8 @@
 use jss_engine::jss::window::Winner;
 use leptos::prelude::*;
 
+use crate::components::common::table_head::TableHead;
+
 use crate::format::window_score;
 use crate::state::AppState;
 
@@ -40,13 +42,7 @@ pub fn WindowTable() -> impl IntoView {
                 <caption class="visually-hidden">
                     "Score in each rolling window; the highest of 24, 12, 6 months and trending is shown"
                 </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Window"</th>
-                        <th scope="col">"Score"</th>
-                        <th scope="col">"Shown?"</th>
-                    </tr>
-                </thead>
+                <TableHead columns=["Window", "Score", "Shown?"] />
                 <tbody>
                     {move || {
                         rows()

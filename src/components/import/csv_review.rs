@@ -15,6 +15,8 @@ use jss_engine::scenario::parse::Problem;
 use jss_engine::scenario::{End, EndReason, Feedback, Party, Stars};
 use leptos::prelude::*;
 
+use crate::components::common::data_table::DataTable;
+use crate::components::common::error_alert::ErrorAlert;
 use crate::format;
 
 /// The user's inputs for one draft contract, as typed.
@@ -856,44 +858,33 @@ pub fn CsvReview(review: RwSignal<Option<ReviewState>>) -> impl IntoView {
                 "Merge selected"
             </button>
         </div>
-        {move || {
-            merge_error
-                .get()
-                .map(|e| {
-                    view! {
-                        <p class="error" role="alert" data-testid="csv-merge-error">
-                            {e}
-                        </p>
-                    }
-                })
-        }}
+        <ErrorAlert error=merge_error testid="csv-merge-error" />
         <p role="status" class="csv-done-step" data-testid="csv-review-status">
             {move || done.get()}
         </p>
-        <div class="table-scroll">
-            <table class="data-table csv-review" data-testid="csv-review">
-                <caption class="visually-hidden">"Contracts found in the files"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Merge"</th>
-                        <th scope="col">"Skip"</th>
-                        <th scope="col">"Contract"</th>
-                        <th scope="col">"Client"</th>
-                        <th scope="col">"Title"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"First payment"</th>
-                        <th scope="col">"Last payment"</th>
-                        <th scope="col">"Earned"</th>
-                        <th scope="col">"Open or ended"</th>
-                        <th scope="col">"End date"</th>
-                        <th scope="col">"Ended by"</th>
-                        <th scope="col">"Reason"</th>
-                        <th scope="col">"Client's stars"</th>
-                        <th scope="col">"Split"</th>
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        <DataTable
+            class="csv-review"
+            testid="csv-review"
+            caption="Contracts found in the files"
+            columns=[
+                "Merge",
+                "Skip",
+                "Contract",
+                "Client",
+                "Title",
+                "Type",
+                "First payment",
+                "Last payment",
+                "Earned",
+                "Open or ended",
+                "End date",
+                "Ended by",
+                "Reason",
+                "Client's stars",
+                "Split",
+            ]
+        >
+            {body}
+        </DataTable>
     }
 }

@@ -4,10 +4,25 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::common::problem_list::ProblemList;
 use crate::state::AppState;
 
 /// The largest scenario file accepted, so a wrong file cannot freeze the page.
 const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+
+/// The files chosen in the file input an event came from (none when it came from elsewhere).
+pub fn chosen_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
+}
 
 /// Picks a scenario file, validates all of it, shows a preview, and replaces the current data
 /// only when the user confirms. Problems are listed by their path in the file.
@@ -19,13 +34,7 @@ pub fn ImportFile() -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         problems.set(Vec::new());
         preview.set(None);
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = chosen_files(&ev).into_iter().next() else {
             return;
         };
         if file.size() > MAX_FILE_BYTES {
@@ -67,26 +76,17 @@ pub fn ImportFile() -> impl IntoView {
                     on:change=on_change
                 />
             </label>
-            {move || {
-                let ps = problems.get();
-                (!ps.is_empty())
-                    .then(|| {
-                        view! {
-                            <div class="error" role="alert" data-testid="import-problems">
-                                <p>
-                                    {format!(
-                                        "This file was not imported: {} problem{}. Nothing was changed.",
-                                        ps.len(),
-                                        if ps.len() == 1 { "" } else { "s" },
-                                    )}
-                                </p>
-                                <ul>
-                                    {ps.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                                </ul>
-                            </div>
-                        }
-                    })
-            }}
+            <ProblemList
+                problems=problems
+                intro=Signal::derive(move || {
+                    let n = problems.with(Vec::len);
+                    format!(
+                        "This file was not imported: {n} problem{}. Nothing was changed.",
+                        if n == 1 { "" } else { "s" },
+                    )
+                })
+                testid="import-problems"
+            />
             {move || {
                 preview
                     .get()

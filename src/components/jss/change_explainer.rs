@@ -3,6 +3,8 @@ use jss_engine::jss::explain::{AttributionStep, ChangeKind, WindowChange, MICRO}
 use jss_engine::jss::{attribute, Attribution, Window, Winner};
 use leptos::prelude::*;
 
+use crate::components::common::data_table::DataTable;
+use crate::components::common::table_head::Column;
 use crate::format::date;
 use crate::state::AppState;
 
@@ -169,59 +171,19 @@ fn AttributionView(attribution: Attribution) -> impl IntoView {
                 .into_any()
         } else {
             view! {
-                <div
-                    class="table-scroll"
-                    tabindex="0"
-                    role="region"
-                    aria-labelledby="change-table-caption"
-                >
-                    <table class="data-table change-table" data-testid="change-table">
-                        <caption id="change-table-caption" class="visually-hidden">
-                            {caption}
-                        </caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Date"</th>
-                                <th scope="col">"Contract"</th>
-                                <th scope="col">"What changed"</th>
-                                <th scope="col" class="amount">
-                                    "Points"
-                                </th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {steps
-                                .into_iter()
-                                .map(|(step, share)| {
-                                    let when = if step.date == NaiveDate::MIN {
-                                        view! { <span>"—"</span> }.into_any()
-                                    } else {
-                                        view! {
-                                            <time datetime=step
-                                                .date
-                                                .to_string()>{date(step.date)}</time>
-                                        }
-                                            .into_any()
-                                    };
-                                    view! {
-                                        <tr>
-                                            <td>{when}</td>
-                                            <th scope="row" class="event-contract">
-                                                {step.contract.clone()}
-                                            </th>
-                                            <td>{step_words(&step)}</td>
-                                            <td class="amount">{tenths(share)}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()} <tr>
-                                <td></td>
-                                <th scope="row">"Rounding"</th>
-                                <td>"rounding to a whole percent at both dates"</td>
-                                <td class="amount">{tenths(rounding_share)}</td>
-                            </tr>
-                        </tbody>
-                        <tfoot>
+                <DataTable
+                    class="change-table"
+                    testid="change-table"
+                    caption=caption
+                    caption_id="change-table-caption"
+                    columns=[
+                        Column::new("Date"),
+                        Column::new("Contract"),
+                        Column::new("What changed"),
+                        Column::amount("Points"),
+                    ]
+                    foot=move || {
+                        view! {
                             <tr>
                                 <td></td>
                                 <th scope="row">"Total"</th>
@@ -230,9 +192,39 @@ fn AttributionView(attribution: Attribution) -> impl IntoView {
                                     {tenths(total)}
                                 </td>
                             </tr>
-                        </tfoot>
-                    </table>
-                </div>
+                        }
+                    }
+                >
+                    {steps
+                        .into_iter()
+                        .map(|(step, share)| {
+                            let when = if step.date == NaiveDate::MIN {
+                                view! { <span>"—"</span> }.into_any()
+                            } else {
+                                view! {
+                                    <time datetime=step.date.to_string()>{date(step.date)}</time>
+                                }
+                                    .into_any()
+                            };
+                            view! {
+                                <tr>
+                                    <td>{when}</td>
+                                    <th scope="row" class="event-contract">
+                                        {step.contract.clone()}
+                                    </th>
+                                    <td>{step_words(&step)}</td>
+                                    <td class="amount">{tenths(share)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                    <tr>
+                        <td></td>
+                        <th scope="row">"Rounding"</th>
+                        <td>"rounding to a whole percent at both dates"</td>
+                        <td class="amount">{tenths(rounding_share)}</td>
+                    </tr>
+                </DataTable>
             }
                 .into_any()
         }}

@@ -6,6 +6,7 @@ use jss_engine::rules::Params;
 use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
 
+use crate::components::common::data_table::DataTable;
 use crate::format::{date, window_score};
 use crate::state::AppState;
 
@@ -383,64 +384,56 @@ fn ChartBody(forecast: Forecast) -> impl IntoView {
             </figcaption>
             <details>
                 <summary>"The dates the score changes, as a table"</summary>
-                <div
-                    class="table-scroll"
-                    tabindex="0"
-                    role="region"
-                    aria-labelledby="cliff-table-caption"
+                <DataTable
+                    class="cards cliff-table"
+                    testid="cliff-table"
+                    caption=format!(
+                        "Days the displayed JSS changes between {} and {}, and each window that day",
+                        date(from),
+                        date(last),
+                    )
+                    caption_id="cliff-table-caption"
+                    caption_shown=true
+                    columns=[
+                        "Date",
+                        "JSS before",
+                        "JSS after",
+                        "24 months",
+                        "12 months",
+                        "6 months",
+                        "Trending",
+                    ]
                 >
-                    <table class="data-table cards cliff-table" data-testid="cliff-table">
-                        <caption id="cliff-table-caption">
-                            {format!(
-                                "Days the displayed JSS changes between {} and {}, and each window that day",
-                                date(from),
-                                date(last),
-                            )}
-                        </caption>
-                        <thead>
+                    {if rows.is_empty() {
+                        view! {
                             <tr>
-                                <th scope="col">"Date"</th>
-                                <th scope="col">"JSS before"</th>
-                                <th scope="col">"JSS after"</th>
-                                <th scope="col">"24 months"</th>
-                                <th scope="col">"12 months"</th>
-                                <th scope="col">"6 months"</th>
-                                <th scope="col">"Trending"</th>
+                                <td colspan="7">
+                                    "The displayed score does not change in these 24 months."
+                                </td>
                             </tr>
-                        </thead>
-                        <tbody>
-                            {if rows.is_empty() {
+                        }
+                            .into_any()
+                    } else {
+                        rows.into_iter()
+                            .map(|(d, before, after, w)| {
                                 view! {
                                     <tr>
-                                        <td colspan="7">
-                                            "The displayed score does not change in these 24 months."
-                                        </td>
+                                        <th scope="row" class="full">
+                                            <time datetime=d.to_string()>{date(d)}</time>
+                                        </th>
+                                        <td data-label="JSS before">{pct(before)}</td>
+                                        <td data-label="JSS after">{pct(after)}</td>
+                                        <td data-label="24 months">{window_score(w.m24)}</td>
+                                        <td data-label="12 months">{window_score(w.m12)}</td>
+                                        <td data-label="6 months">{window_score(w.m6)}</td>
+                                        <td data-label="Trending">{window_score(w.trending)}</td>
                                     </tr>
                                 }
-                                    .into_any()
-                            } else {
-                                rows.into_iter()
-                                    .map(|(d, before, after, w)| {
-                                        view! {
-                                            <tr>
-                                                <th scope="row" class="full">
-                                                    <time datetime=d.to_string()>{date(d)}</time>
-                                                </th>
-                                                <td data-label="JSS before">{pct(before)}</td>
-                                                <td data-label="JSS after">{pct(after)}</td>
-                                                <td data-label="24 months">{window_score(w.m24)}</td>
-                                                <td data-label="12 months">{window_score(w.m12)}</td>
-                                                <td data-label="6 months">{window_score(w.m6)}</td>
-                                                <td data-label="Trending">{window_score(w.trending)}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()
-                                    .into_any()
-                            }}
-                        </tbody>
-                    </table>
-                </div>
+                            })
+                            .collect_view()
+                            .into_any()
+                    }}
+                </DataTable>
             </details>
         </figure>
     }

@@ -5,6 +5,7 @@ use jss_engine::rules::{param_spec, Params};
 use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
 
+use crate::components::common::data_table::DataTable;
 use crate::components::common::glossed::Glossed;
 use crate::components::common::source_links::SourceLinks;
 use crate::format::date;
@@ -152,111 +153,94 @@ pub fn JssTable() -> impl IntoView {
             <p class="muted">
                 <Glossed text="Each contract's outcome and weight as the score sees them today. The rule column shows what decided the outcome: the section of the model it follows, and each number it used with the sources it was read from (each opens that page) and whether Upwork states it or the model assumes it. A contract leaves a window on the date shown." />
             </p>
-            <div
-                class="table-scroll"
-                tabindex="0"
-                role="region"
-                aria-labelledby="jss-table-caption"
+            <DataTable
+                class="cards jss-table"
+                testid="jss-table"
+                caption="Each contract's outcome class, weight, reason, rule and the date it leaves each window"
+                caption_id="jss-table-caption"
+                columns=["Contract", "Client", "Class", "Weight", "Reason", "Rule", "Leaves"]
             >
-                <table class="data-table cards jss-table" data-testid="jss-table">
-                    <caption id="jss-table-caption" class="visually-hidden">
-                        "Each contract's outcome class, weight, reason, rule and the date it leaves each window"
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Contract"</th>
-                            <th scope="col">"Client"</th>
-                            <th scope="col">"Class"</th>
-                            <th scope="col">"Weight"</th>
-                            <th scope="col">"Reason"</th>
-                            <th scope="col">"Rule"</th>
-                            <th scope="col">"Leaves"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            rows.get()
-                                .into_iter()
-                                .map(|row| {
-                                    view! {
-                                        <tr data-contract=row.id.clone()>
-                                            // The title names the contract; its id only stands in
-                                            // for a title nobody typed.
-                                            <th scope="row" class="j-contract">
-                                                {if row.title.is_empty() {
-                                                    view! { <code>{row.id.clone()}</code> }.into_any()
-                                                } else {
+                {move || {
+                    rows.get()
+                        .into_iter()
+                        .map(|row| {
+                            view! {
+                                <tr data-contract=row.id.clone()>
+                                    // The title names the contract; its id only stands in
+                                    // for a title nobody typed.
+                                    <th scope="row" class="j-contract">
+                                        {if row.title.is_empty() {
+                                            view! { <code>{row.id.clone()}</code> }.into_any()
+                                        } else {
+                                            view! {
+                                                <span class="contract-title">{row.title.clone()}</span>
+                                            }
+                                                .into_any()
+                                        }}
+                                    </th>
+                                    <td class="j-client" data-label="Client">
+                                        {row.client.clone()}
+                                    </td>
+                                    <td class="j-class">
+                                        <span class=format!("pill {}", row.class)>{row.class}</span>
+                                    </td>
+                                    <td class="amount j-weight" data-label="Weight">
+                                        {format!("{}", row.weight)}
+                                    </td>
+                                    <td class="j-reason" data-label="Reason">
+                                        {row.reason.clone()}
+                                    </td>
+                                    <td class="j-rule" data-label="Rule">
+                                        <span class="rule-section">
+                                            {format!("MODEL {}", row.section)}
+                                        </span>
+                                        <ul class="rule-params">
+                                            {row
+                                                .params
+                                                .iter()
+                                                .map(|p| {
                                                     view! {
-                                                        <span class="contract-title">{row.title.clone()}</span>
+                                                        <li>
+                                                            <code>{p.name}</code>
+                                                            {format!(" = {} · ", p.value)}
+                                                            <SourceLinks ids=p.sources />
+                                                            {format!(" · {}", p.provenance)}
+                                                        </li>
                                                     }
-                                                        .into_any()
-                                                }}
-                                            </th>
-                                            <td class="j-client" data-label="Client">
-                                                {row.client.clone()}
-                                            </td>
-                                            <td class="j-class">
-                                                <span class=format!("pill {}", row.class)>{row.class}</span>
-                                            </td>
-                                            <td class="amount j-weight" data-label="Weight">
-                                                {format!("{}", row.weight)}
-                                            </td>
-                                            <td class="j-reason" data-label="Reason">
-                                                {row.reason.clone()}
-                                            </td>
-                                            <td class="j-rule" data-label="Rule">
-                                                <span class="rule-section">
-                                                    {format!("MODEL {}", row.section)}
-                                                </span>
-                                                <ul class="rule-params">
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    </td>
+                                    <td class="j-leaves" data-label="Leaves">
+                                        {if row.leaves.is_empty() {
+                                            view! { <span class="muted">"in no window"</span> }
+                                                .into_any()
+                                        } else {
+                                            view! {
+                                                <ul class="leaves">
                                                     {row
-                                                        .params
+                                                        .leaves
                                                         .iter()
-                                                        .map(|p| {
+                                                        .map(|(w, d)| {
                                                             view! {
                                                                 <li>
-                                                                    <code>{p.name}</code>
-                                                                    {format!(" = {} · ", p.value)}
-                                                                    <SourceLinks ids=p.sources />
-                                                                    {format!(" · {}", p.provenance)}
+                                                                    {format!("{w}: ")}
+                                                                    <time datetime=d.to_string()>{date(*d)}</time>
                                                                 </li>
                                                             }
                                                         })
                                                         .collect_view()}
                                                 </ul>
-                                            </td>
-                                            <td class="j-leaves" data-label="Leaves">
-                                                {if row.leaves.is_empty() {
-                                                    view! { <span class="muted">"in no window"</span> }
-                                                        .into_any()
-                                                } else {
-                                                    view! {
-                                                        <ul class="leaves">
-                                                            {row
-                                                                .leaves
-                                                                .iter()
-                                                                .map(|(w, d)| {
-                                                                    view! {
-                                                                        <li>
-                                                                            {format!("{w}: ")}
-                                                                            <time datetime=d.to_string()>{date(*d)}</time>
-                                                                        </li>
-                                                                    }
-                                                                })
-                                                                .collect_view()}
-                                                        </ul>
-                                                    }
-                                                        .into_any()
-                                                }}
-                                            </td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </div>
+                                            }
+                                                .into_any()
+                                        }}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </DataTable>
         </section>
     }
 }

@@ -8,7 +8,7 @@ pub fn SimFormToolbar(
     editing: RwSignal<Option<usize>>,
     add_label: &'static str,
     save_label: &'static str,
-    submit_testid: &'static str,
+    submit_testid: String,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     view! {

@@ -6,9 +6,8 @@ use jss_engine::simulate::custom::{
 use jss_engine::simulate::BehaviourPreset;
 use leptos::prelude::*;
 
-use crate::components::simulator::form_problems::SimFormProblems;
-use crate::components::simulator::form_toolbar::SimFormToolbar;
-use crate::components::simulator::saved_item::{remove_item, save_item, SimSavedItem};
+use crate::components::simulator::list_editor::{unless_problems, SimListEditor};
+use crate::components::simulator::sim_field::{Part, SimField};
 
 /// The planned-work form, as typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -119,17 +118,21 @@ pub fn spec_of(form: &PlannedForm, id: &str, today: NaiveDate) -> Result<Planned
         every_days: every * 7,
         duration_days: length * 7,
     };
-    let more: Vec<String> = spec
+    let more = spec
         .problems(today)
         .iter()
         .map(ToString::to_string)
         .collect();
-    if more.is_empty() {
-        Ok(spec)
-    } else {
-        Err(more)
-    }
+    unless_problems(spec, more)
 }
+
+// The typed parts of the planned-work form.
+const COUNT: Part<PlannedForm> = (|f| f.count.clone(), |f, v| f.count = v);
+const SIZE: Part<PlannedForm> = (|f| f.size_dollars.clone(), |f, v| f.size_dollars = v);
+const STARS: Part<PlannedForm> = (|f| f.stars.clone(), |f, v| f.stars = v);
+const START: Part<PlannedForm> = (|f| f.start.clone(), |f, v| f.start = v);
+const EVERY: Part<PlannedForm> = (|f| f.every_weeks.clone(), |f, v| f.every_weeks = v);
+const LENGTH: Part<PlannedForm> = (|f| f.length_weeks.clone(), |f, v| f.length_weeks = v);
 
 /// Planned future work: jobs the user expects, which every strategy includes. Add, edit and
 /// remove lines; problems show under the form in words.
@@ -144,198 +147,99 @@ pub fn SimPlannedWork(
     on_change: Callback<()>,
 ) -> impl IntoView {
     let form = RwSignal::new(PlannedForm::new(today.get_untracked()));
-    let editing = RwSignal::new(None::<usize>);
-    let problems = RwSignal::new(Vec::<String>::new());
-    let reset = move || {
-        form.set(PlannedForm::new(today.get_untracked()));
-        editing.set(None);
-        problems.set(Vec::new());
-    };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let editing_at = editing.get_untracked();
+    let read = move |editing_at: Option<usize>| {
         let id = planned.with_untracked(|list| match editing_at.and_then(|i| list.get(i)) {
             Some(spec) => spec.id.clone(),
             None => next_planned_id(list),
         });
-        match spec_of(&form.get_untracked(), &id, today.get_untracked()) {
-            Ok(spec) => {
-                planned.update(|list| save_item(list, editing_at, spec));
-                reset();
-                on_change.run(());
-            }
-            Err(ps) => problems.set(ps),
-        }
+        spec_of(&form.get_untracked(), &id, today.get_untracked())
     };
-    let edit = move |i: usize| {
-        if let Some(spec) = planned.with_untracked(|list| list.get(i).cloned()) {
-            form.set(PlannedForm::of(&spec));
-            problems.set(Vec::new());
-            editing.set(Some(i));
-        }
-    };
-    let remove = move |i: usize| {
-        planned.update(|list| remove_item(list, i));
-        if editing.get_untracked().is_some() {
-            reset();
-        }
-        on_change.run(());
-    };
-    // One text field of the form: its label, test id and the part of the form it edits.
-    let field = move |label: &'static str,
-                      testid: &'static str,
-                      kind: &'static str,
-                      get: fn(&PlannedForm) -> String,
-                      put: fn(&mut PlannedForm, String)| {
+    let lines =
+        move || planned.with(|list| list.iter().map(|s| (s.id.clone(), s.describe())).collect());
+    // One typed field of the form: its label, test id, input type and the part it edits.
+    let field = move |label, testid: &'static str, input_type, (get, put): Part<PlannedForm>| {
         view! {
-            <label>
-                {label}
-                <input
-                    type=kind
-                    inputmode=(kind == "text").then_some("decimal")
-                    data-testid=testid
-                    prop:value=move || form.with(get)
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        form.update(|f| put(f, v));
-                    }
-                />
-            </label>
+            <SimField
+                label=label
+                input_type=input_type
+                keypad="decimal"
+                testid=testid
+                value=Signal::derive(move || form.with(get))
+                on_input=Callback::new(move |v| form.update(|f| put(f, v)))
+            />
         }
     };
 
     view! {
-        <section class="card" aria-labelledby="planned-title" data-testid="planned-work">
-            <h2 id="planned-title">"Planned future work"</h2>
-            <p class="muted">
-                "Jobs you expect to win, for new clients, paid in full when they end. Every strategy includes them."
-            </p>
-            <ul class="custom-list" data-testid="planned-list">
-                {move || {
-                    planned
-                        .get()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, spec)| {
-                            view! {
-                                <SimSavedItem
-                                    name=spec.id.clone()
-                                    text=spec.describe()
-                                    remove_testid="remove-planned"
-                                    on_edit=Callback::new(move |()| edit(i))
-                                    on_remove=Callback::new(move |()| remove(i))
-                                />
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-            <form on:submit=save novalidate=true>
-                <div class="form-grid">
-                    <label>
-                        "Client"
-                        <select
-                            data-testid="planned-client"
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                form.update(|f| f.client = v);
-                            }
-                        >
-                            <option value="" selected=move || form.with(|f| f.client.is_empty())>
-                                "A new client for each job"
-                            </option>
-                            {move || {
-                                let chosen = form.with(|f| f.client.clone());
-                                clients
-                                    .get()
-                                    .into_iter()
-                                    .map(|(id, name)| {
-                                        let selected = id == chosen;
-                                        view! {
-                                            <option value=id selected=selected>
-                                                {format!("Again for {name}")}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </select>
-                    </label>
-                    {field(
-                        "How many",
-                        "planned-count",
-                        "text",
-                        |f| f.count.clone(),
-                        |f, v| f.count = v,
-                    )}
-                    {field(
-                        "Size ($ each)",
-                        "planned-size",
-                        "text",
-                        |f| f.size_dollars.clone(),
-                        |f, v| f.size_dollars = v,
-                    )}
-                    <label>
-                        "Expected rating"
-                        <select
-                            data-testid="planned-rating"
-                            prop:value=move || form.with(|f| f.rating.clone())
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                form.update(|f| f.rating = v);
-                            }
-                        >
-                            <option value="stars">"These stars"</option>
-                            <option value="happy">"Like a happy client"</option>
-                            <option value="unhappy">"Like an unhappy client"</option>
-                        </select>
-                    </label>
-                    <Show when=move || {
-                        form.with(|f| f.rating == "stars")
-                    }>
-                        {field(
-                            "Stars",
-                            "planned-stars",
-                            "text",
-                            |f| f.stars.clone(),
-                            |f, v| f.stars = v,
-                        )}
-                    </Show>
-                    {field(
-                        "First one starts",
-                        "planned-start",
-                        "date",
-                        |f| f.start.clone(),
-                        |f, v| f.start = v,
-                    )}
-                    {field(
-                        "Every (weeks)",
-                        "planned-every",
-                        "text",
-                        |f| f.every_weeks.clone(),
-                        |f, v| f.every_weeks = v,
-                    )}
-                    {field(
-                        "Length (weeks)",
-                        "planned-length",
-                        "text",
-                        |f| f.length_weeks.clone(),
-                        |f, v| f.length_weeks = v,
-                    )}
-                </div>
-                <SimFormProblems
-                    problems=problems
-                    intro="This work was not added:"
-                    testid="planned-problems"
-                />
-                <SimFormToolbar
-                    editing=editing
-                    add_label="Add the work"
-                    save_label="Save the work"
-                    submit_testid="add-planned"
-                    on_cancel=Callback::new(move |()| reset())
-                />
-            </form>
-        </section>
+        <SimListEditor
+            list=planned
+            lines=Signal::derive(lines)
+            load=Callback::new(move |spec| form.set(PlannedForm::of(&spec)))
+            read=Callback::new(read)
+            clear=Callback::new(move |()| form.set(PlannedForm::new(today.get_untracked())))
+            on_change=on_change
+            key="planned"
+            testid="planned-work"
+            title="Planned future work"
+            intro="Jobs you expect to win, for new clients, paid in full when they end. Every strategy includes them."
+            not_saved="This work was not added:"
+            add_label="Add the work"
+            save_label="Save the work"
+        >
+            <div class="form-grid">
+                <label>
+                    "Client"
+                    <select
+                        data-testid="planned-client"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            form.update(|f| f.client = v);
+                        }
+                    >
+                        <option value="" selected=move || form.with(|f| f.client.is_empty())>
+                            "A new client for each job"
+                        </option>
+                        {move || {
+                            let chosen = form.with(|f| f.client.clone());
+                            clients
+                                .get()
+                                .into_iter()
+                                .map(|(id, name)| {
+                                    let selected = id == chosen;
+                                    view! {
+                                        <option value=id selected=selected>
+                                            {format!("Again for {name}")}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                {field("How many", "planned-count", "text", COUNT)}
+                {field("Size ($ each)", "planned-size", "text", SIZE)}
+                <label>
+                    "Expected rating"
+                    <select
+                        data-testid="planned-rating"
+                        prop:value=move || form.with(|f| f.rating.clone())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            form.update(|f| f.rating = v);
+                        }
+                    >
+                        <option value="stars">"These stars"</option>
+                        <option value="happy">"Like a happy client"</option>
+                        <option value="unhappy">"Like an unhappy client"</option>
+                    </select>
+                </label>
+                <Show when=move || {
+                    form.with(|f| f.rating == "stars")
+                }>{field("Stars", "planned-stars", "text", STARS)}</Show>
+                {field("First one starts", "planned-start", "date", START)}
+                {field("Every (weeks)", "planned-every", "text", EVERY)}
+                {field("Length (weeks)", "planned-length", "text", LENGTH)}
+            </div>
+        </SimListEditor>
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn SimSavedItem(
     name: String,
     text: String,
-    remove_testid: &'static str,
+    remove_testid: String,
     on_edit: Callback<()>,
     on_remove: Callback<()>,
 ) -> impl IntoView {

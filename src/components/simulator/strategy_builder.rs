@@ -7,9 +7,8 @@ use jss_engine::simulate::custom::{
 use jss_engine::simulate::CloseReason;
 use leptos::prelude::*;
 
-use crate::components::simulator::form_problems::SimFormProblems;
-use crate::components::simulator::form_toolbar::SimFormToolbar;
-use crate::components::simulator::saved_item::{remove_item, save_item, SimSavedItem};
+use crate::components::simulator::list_editor::{unless_problems, SimListEditor};
+use crate::components::simulator::sim_field::{Part, SimField};
 
 /// One contract's row of the form, as typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -155,12 +154,12 @@ pub fn strategy_of(
             .filter(|p| !(row_failed && **p == FormProblem::NoSteps))
             .map(ToString::to_string),
     );
-    if problems.is_empty() {
-        Ok(strategy)
-    } else {
-        Err(problems)
-    }
+    unless_problems(strategy, problems)
 }
+
+// The typed parts of a step's row.
+const DATE: Part<StepForm> = (|r| r.date.clone(), |r, v| r.date = v);
+const WEEKS: Part<StepForm> = (|r| r.weeks.clone(), |r, v| r.weeks = v);
 
 fn set_row(rows: RwSignal<BTreeMap<String, StepForm>>, id: String, f: impl FnOnce(&mut StepForm)) {
     rows.update(|m| f(m.entry(id).or_default()));
@@ -189,17 +188,7 @@ pub fn SimStrategyBuilder(
 ) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let rows = RwSignal::new(BTreeMap::<String, StepForm>::new());
-    let editing = RwSignal::new(None::<usize>);
-    let problems = RwSignal::new(Vec::<String>::new());
-    let reset = move || {
-        name.set(String::new());
-        rows.set(BTreeMap::new());
-        editing.set(None);
-        problems.set(Vec::new());
-    };
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let editing_at = editing.get_untracked();
+    let read = move |editing_at: Option<usize>| {
         let mut taken = reserved_names.get_untracked();
         custom.with_untracked(|list| {
             taken.extend(
@@ -225,19 +214,9 @@ pub fn SimStrategyBuilder(
                 (id, form)
             })
             .collect();
-        match strategy_of(&name.get_untracked(), &filled, &ctx) {
-            Ok(strategy) => {
-                custom.update(|list| save_item(list, editing_at, strategy));
-                reset();
-                on_change.run(());
-            }
-            Err(ps) => problems.set(ps),
-        }
+        strategy_of(&name.get_untracked(), &filled, &ctx)
     };
-    let edit = move |i: usize| {
-        let Some(s) = custom.with_untracked(|list| list.get(i).cloned()) else {
-            return;
-        };
+    let load = move |s: CustomStrategy| {
         name.set(s.name.clone());
         rows.set(
             s.steps
@@ -245,202 +224,160 @@ pub fn SimStrategyBuilder(
                 .map(|step| (step.contract.clone(), form_of(step)))
                 .collect(),
         );
-        problems.set(Vec::new());
-        editing.set(Some(i));
     };
-    let remove = move |i: usize| {
-        custom.update(|list| remove_item(list, i));
-        if editing.get_untracked().is_some() {
-            reset();
-        }
-        on_change.run(());
+    let clear = move || {
+        name.set(String::new());
+        rows.set(BTreeMap::new());
+    };
+    let lines = move || {
+        let ctx = CustomContext {
+            at: today.get(),
+            names: contracts.get().into_iter().collect(),
+            ..CustomContext::default()
+        };
+        custom.with(|list| {
+            list.iter()
+                .map(|s| (s.name.clone(), s.describe(&ctx)))
+                .collect()
+        })
     };
 
     view! {
-        <section class="card" aria-labelledby="custom-title" data-testid="strategy-builder">
-            <h2 id="custom-title">"Your own strategies"</h2>
-            <p class="muted">
-                "Compose a strategy step by step; it is compared next to the presets on the next run."
-            </p>
-            <ul class="custom-list" data-testid="custom-list">
-                {move || {
-                    let ctx = CustomContext {
-                        at: today.get(),
-                        names: contracts.get().into_iter().collect(),
-                        ..CustomContext::default()
+        <SimListEditor
+            list=custom
+            lines=Signal::derive(lines)
+            load=Callback::new(load)
+            read=Callback::new(read)
+            clear=Callback::new(move |()| clear())
+            on_change=on_change
+            key="custom"
+            testid="strategy-builder"
+            title="Your own strategies"
+            intro="Compose a strategy step by step; it is compared next to the presets on the next run."
+            not_saved="This strategy was not saved:"
+            add_label="Add the strategy"
+            save_label="Save the strategy"
+        >
+            <label class="strategy-name">
+                "Strategy name" <input data-testid="custom-name" bind:value=name />
+            </label>
+            <For each=move || contracts.get() key=|c| c.0.clone() let:c>
+                {
+                    let id = StoredValue::new(c.0.clone());
+                    let row = move || {
+                        rows.with(|m| m.get(&id.get_value()).cloned().unwrap_or_default())
                     };
-                    custom
-                        .get()
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, s)| {
-                            view! {
-                                <SimSavedItem
-                                    name=s.name.clone()
-                                    text=s.describe(&ctx)
-                                    remove_testid="remove-custom"
-                                    on_edit=Callback::new(move |()| edit(i))
-                                    on_remove=Callback::new(move |()| remove(i))
-                                />
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-            <form on:submit=save novalidate=true>
-                <label class="strategy-name">
-                    "Strategy name" <input data-testid="custom-name" bind:value=name />
-                </label>
-                <For each=move || contracts.get() key=|c| c.0.clone() let:c>
+                    let kind = move || row().kind;
+                    let ends = move || {
+                        matches!(kind().as_str(), "now" | "date" | "weeks" | "after")
+                    };
+                    let field = move |
+                        label,
+                        input_type,
+                        testid: &'static str,
+                        (get, put): Part<StepForm>|
                     {
-                        let id = StoredValue::new(c.0.clone());
-                        let row = move || {
-                            rows.with(|m| m.get(&id.get_value()).cloned().unwrap_or_default())
-                        };
-                        let kind = move || row().kind;
-                        let ends = move || {
-                            matches!(kind().as_str(), "now" | "date" | "weeks" | "after")
-                        };
-                        let field = move |
-                            label: &'static str,
-                            kind: &'static str,
-                            testid: &'static str,
-                            get: fn(&StepForm) -> String,
-                            put: fn(&mut StepForm, String)|
-                        {
-                            // One typed field of the row: its label, input type, test id prefix and
-                            // the part of the row it edits.
-                            view! {
-                                <label>
-                                    {label}
-                                    <input
-                                        type=kind
-                                        inputmode=(kind == "text").then_some("numeric")
-                                        data-testid=move || format!("{testid}-{}", id.get_value())
-                                        prop:value=move || get(&row())
-                                        on:input=move |ev| {
-                                            let v = event_target_value(&ev);
-                                            set_row(rows, id.get_value(), |r| put(r, v));
-                                        }
-                                    />
-                                </label>
-                            }
-                        };
+                        // One typed field of the row: its label, input type, test id prefix and
+                        // the part of the row it edits.
                         view! {
-                            <fieldset class="strategy-step" data-testid=format!("step-{}", c.0)>
-                                <legend>{c.1.clone()}</legend>
+                            <SimField
+                                label=label
+                                input_type=input_type
+                                keypad="numeric"
+                                testid=move || format!("{testid}-{}", id.get_value())
+                                value=Signal::derive(move || get(&row()))
+                                on_input=Callback::new(move |v| {
+                                    set_row(rows, id.get_value(), |r| put(r, v))
+                                })
+                            />
+                        }
+                    };
+                    view! {
+                        <fieldset class="strategy-step" data-testid=format!("step-{}", c.0)>
+                            <legend>{c.1.clone()}</legend>
+                            <label>
+                                "What to do"
+                                <select
+                                    data-testid=format!("step-kind-{}", c.0)
+                                    prop:value=kind
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        set_row(rows, id.get_value(), |r| r.kind = v);
+                                    }
+                                >
+                                    <option value="open">"Leave open"</option>
+                                    <option value="now">"End now"</option>
+                                    <option value="date">"End on a date"</option>
+                                    <option value="weeks">"End after some weeks"</option>
+                                    <option value="after">
+                                        "End alongside another's good review"
+                                    </option>
+                                    <option value="ask">"Ask the client to close"</option>
+                                </select>
+                            </label>
+                            <Show when=move || {
+                                kind() == "date"
+                            }>{field("End on", "date", "step-date", DATE)}</Show>
+                            <Show when=move || {
+                                kind() == "weeks"
+                            }>{field("Weeks from today", "text", "step-weeks", WEEKS)}</Show>
+                            <Show when=move || kind() == "after">
                                 <label>
-                                    "What to do"
+                                    "After the feedback of"
                                     <select
-                                        data-testid=format!("step-kind-{}", c.0)
-                                        prop:value=kind
+                                        data-testid=move || format!("step-after-{}", id.get_value())
                                         on:change=move |ev| {
                                             let v = event_target_value(&ev);
-                                            set_row(rows, id.get_value(), |r| r.kind = v);
+                                            set_row(rows, id.get_value(), |r| r.after = v);
                                         }
                                     >
-                                        <option value="open">"Leave open"</option>
-                                        <option value="now">"End now"</option>
-                                        <option value="date">"End on a date"</option>
-                                        <option value="weeks">"End after some weeks"</option>
-                                        <option value="after">
-                                            "End alongside another's good review"
+                                        <option value="" selected=move || row().after.is_empty()>
+                                            "Choose…"
                                         </option>
-                                        <option value="ask">"Ask the client to close"</option>
+                                        {move || {
+                                            let me = id.get_value();
+                                            let chosen = row().after;
+                                            contracts
+                                                .get()
+                                                .into_iter()
+                                                .filter(|(other, _)| *other != me)
+                                                .chain(pair_jobs.get())
+                                                .map(|(value, label)| {
+                                                    let selected = value == chosen;
+                                                    view! {
+                                                        <option value=value selected=selected>
+                                                            {label}
+                                                        </option>
+                                                    }
+                                                })
+                                                .collect_view()
+                                        }}
                                     </select>
                                 </label>
-                                <Show when=move || {
-                                    kind() == "date"
-                                }>
-                                    {field(
-                                        "End on",
-                                        "date",
-                                        "step-date",
-                                        |r| r.date.clone(),
-                                        |r, v| r.date = v,
-                                    )}
-                                </Show>
-                                <Show when=move || {
-                                    kind() == "weeks"
-                                }>
-                                    {field(
-                                        "Weeks from today",
-                                        "text",
-                                        "step-weeks",
-                                        |r| r.weeks.clone(),
-                                        |r, v| r.weeks = v,
-                                    )}
-                                </Show>
-                                <Show when=move || kind() == "after">
-                                    <label>
-                                        "After the feedback of"
-                                        <select
-                                            data-testid=move || format!("step-after-{}", id.get_value())
-                                            on:change=move |ev| {
-                                                let v = event_target_value(&ev);
-                                                set_row(rows, id.get_value(), |r| r.after = v);
-                                            }
-                                        >
-                                            <option value="" selected=move || row().after.is_empty()>
-                                                "Choose…"
-                                            </option>
-                                            {move || {
-                                                let me = id.get_value();
-                                                let chosen = row().after;
-                                                contracts
-                                                    .get()
-                                                    .into_iter()
-                                                    .filter(|(other, _)| *other != me)
-                                                    .chain(pair_jobs.get())
-                                                    .map(|(value, label)| {
-                                                        let selected = value == chosen;
-                                                        view! {
-                                                            <option value=value selected=selected>
-                                                                {label}
-                                                            </option>
-                                                        }
-                                                    })
-                                                    .collect_view()
-                                            }}
-                                        </select>
-                                    </label>
-                                </Show>
-                                <Show when=ends>
-                                    <label>
-                                        "Reason you give"
-                                        <select
-                                            prop:value=move || row().reason
-                                            on:change=move |ev| {
-                                                let v = event_target_value(&ev);
-                                                set_row(rows, id.get_value(), |r| r.reason = v);
-                                            }
-                                        >
-                                            {REASONS
-                                                .iter()
-                                                .map(|(key, label, _)| {
-                                                    view! { <option value=*key>{*label}</option> }
-                                                })
-                                                .collect_view()}
-                                        </select>
-                                    </label>
-                                </Show>
-                            </fieldset>
-                        }
+                            </Show>
+                            <Show when=ends>
+                                <label>
+                                    "Reason you give"
+                                    <select
+                                        prop:value=move || row().reason
+                                        on:change=move |ev| {
+                                            let v = event_target_value(&ev);
+                                            set_row(rows, id.get_value(), |r| r.reason = v);
+                                        }
+                                    >
+                                        {REASONS
+                                            .iter()
+                                            .map(|(key, label, _)| {
+                                                view! { <option value=*key>{*label}</option> }
+                                            })
+                                            .collect_view()}
+                                    </select>
+                                </label>
+                            </Show>
+                        </fieldset>
                     }
-                </For>
-                <SimFormProblems
-                    problems=problems
-                    intro="This strategy was not saved:"
-                    testid="custom-problems"
-                />
-                <SimFormToolbar
-                    editing=editing
-                    add_label="Add the strategy"
-                    save_label="Save the strategy"
-                    submit_testid="add-custom"
-                    on_cancel=Callback::new(move |()| reset())
-                />
-            </form>
-        </section>
+                }
+            </For>
+        </SimListEditor>
     }
 }

@@ -4,6 +4,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+use crate::components::common::data_table::DataTable;
+use crate::components::common::table_head::Columns;
 use crate::format::short_date;
 
 const H: f64 = 260.0;
@@ -77,7 +79,10 @@ pub fn StrategyChart(
         .unwrap_or(0);
     let y_min = f64::from((lowest / 10) * 10).min(80.0);
     let rows = table_rows(&report);
-    let names: Vec<String> = series.iter().map(|s| s.name.clone()).collect();
+    // The table's columns: the week, then each strategy's typical JSS.
+    let columns = std::iter::once("Week of".to_string())
+        .chain(series.iter().map(|s| format!("{}: typical JSS", s.name)))
+        .collect::<Columns>();
     let legend = series.clone();
     let title = "Weekly JSS for each strategy: median lines, with the 10th–90th percentile band of the recommended ones";
     view! {
@@ -248,38 +253,22 @@ pub fn StrategyChart(
             </figcaption>
             <details>
                 <summary>"The numbers as a table"</summary>
-                <div class="table-scroll">
-                    <table class="data-table">
-                        <caption class="visually-hidden">{title}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Week of"</th>
-                                {names
-                                    .iter()
-                                    .map(|n| {
-                                        view! { <th scope="col">{format!("{n}: typical JSS")}</th> }
-                                    })
-                                    .collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {rows
-                                .into_iter()
-                                .map(|(d, cells)| {
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{short_date(d)}</th>
-                                            {cells
-                                                .into_iter()
-                                                .map(|c| view! { <td>{c}</td> })
-                                                .collect_view()}
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <DataTable caption=title columns=columns>
+                    {rows
+                        .into_iter()
+                        .map(|(d, cells)| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{short_date(d)}</th>
+                                    {cells
+                                        .into_iter()
+                                        .map(|c| view! { <td>{c}</td> })
+                                        .collect_view()}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </DataTable>
             </details>
         </figure>
     }

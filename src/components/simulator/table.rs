@@ -2,6 +2,8 @@ use jss_engine::simulate::words::in_100;
 use jss_engine::simulate::SimReport;
 use leptos::prelude::*;
 
+use crate::components::common::data_table::DataTable;
+use crate::components::common::table_head::Columns;
 use crate::format::{date, money};
 
 /// The strategies side by side, best first, in plain words: the chance of a JSS of 90 or more
@@ -64,60 +66,54 @@ pub fn SimTable(report: SimReport) -> impl IntoView {
             )
         })
         .collect::<Vec<_>>();
+    let columns = std::iter::once("Strategy".to_string())
+        .chain(labels.iter().cloned())
+        .collect::<Columns>();
     view! {
-        <div class="table-scroll">
-            <table class="data-table sim-table" data-testid="sim-table">
-                <caption class="visually-hidden">"Strategies compared, best first"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Strategy"</th>
-                        {labels
-                            .iter()
-                            .map(|h| view! { <th scope="col">{h.clone()}</th> })
-                            .collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|(r, cells)| {
-                            let tag = if r.equally_good && rec.equally_good.len() > 1 {
-                                Some("equally good")
-                            } else if r.equally_good {
-                                Some("recommended")
-                            } else {
-                                None
-                            };
-                            view! {
-                                <tr class:best=r.equally_good>
-                                    <th scope="row">
-                                        <span class="strategy-name">{r.name.clone()}</span>
-                                        {tag.map(|t| view! { <span class="tag">{t}</span> })}
-                                        <span class="muted strategy-instruction">
-                                            {r.instruction.clone()}
-                                        </span>
-                                    </th>
-                                    {cells
-                                        .into_iter()
-                                        .zip(labels.clone())
-                                        .map(|((text, exact), label)| {
-                                            view! {
-                                                <td
-                                                    data-label=label
-                                                    title=(!exact.is_empty()).then_some(exact)
-                                                >
-                                                    {text}
-                                                </td>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <DataTable
+            class="sim-table"
+            testid="sim-table"
+            caption="Strategies compared, best first"
+            columns=columns
+        >
+            {rows
+                .into_iter()
+                .map(|(r, cells)| {
+                    let tag = if r.equally_good && rec.equally_good.len() > 1 {
+                        Some("equally good")
+                    } else if r.equally_good {
+                        Some("recommended")
+                    } else {
+                        None
+                    };
+                    view! {
+                        <tr class:best=r.equally_good>
+                            <th scope="row">
+                                <span class="strategy-name">{r.name.clone()}</span>
+                                {tag.map(|t| view! { <span class="tag">{t}</span> })}
+                                <span class="muted strategy-instruction">
+                                    {r.instruction.clone()}
+                                </span>
+                            </th>
+                            {cells
+                                .into_iter()
+                                .zip(labels.clone())
+                                .map(|((text, exact), label)| {
+                                    view! {
+                                        <td
+                                            data-label=label
+                                            title=(!exact.is_empty()).then_some(exact)
+                                        >
+                                            {text}
+                                        </td>
+                                    }
+                                })
+                                .collect_view()}
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </DataTable>
     }
     .into_any()
 }
