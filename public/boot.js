@@ -10,9 +10,12 @@ import init from './jss-lab.js';
 // (the first contentful paint), so the first screen never waits for it and its download does
 // not compete with the stylesheets. A hidden tab paints nothing and starts at once; a second
 // is the most the app waits.
+// A returning visitor or a deep link shows the app's own content, not the shell's, so the app
+// starts at once there (index.html has already begun the wasm's download).
 await new Promise((resolve) => {
   const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
-  if (document.visibilityState !== 'visible' || painted()) return resolve();
+  const appFirst = document.documentElement.getAttribute('data-shell') !== 'first-run';
+  if (appFirst || document.visibilityState !== 'visible' || painted()) return resolve();
   new PerformanceObserver((list, observer) => {
     if (list.getEntriesByName('first-contentful-paint').length > 0) {
       observer.disconnect();

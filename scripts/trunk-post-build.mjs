@@ -27,8 +27,14 @@ if (appDirs.length !== 1) {
   process.exit(1);
 }
 const app = `${publicUrl}${appDirs[0]}`;
-// The wasm is not preloaded: boot.js fetches it after the static shell's first paint.
+// On the first-run screen the wasm is not preloaded: the static shell is that screen, and boot.js
+// fetches the wasm after its first paint. A returning visitor (saved data) or a deep link sees
+// the app's own content, which needs the wasm: there its download starts with the page (the
+// head's first script has set `data-shell` by then), and wasm-bindgen's fetch takes the
+// preloaded response.
+const preload = `<script>if(document.documentElement.getAttribute('data-shell')!=='first-run'){var l=document.createElement('link');l.rel='preload';l.as='fetch';l.type='application/wasm';l.crossOrigin='anonymous';l.href='${app}/jss-lab_bg.wasm';document.head.appendChild(l)}</script>`;
 const loader = [
+  preload,
   `<link rel="modulepreload" href="${app}/jss-lab.js" />`,
   `<link rel="modulepreload" href="${app}/__wasm_split.js" />`,
   `<script type="module" src="${app}/boot.js"></script>`,

@@ -2,7 +2,6 @@ use jss_engine::jss::window::Winner;
 use leptos::prelude::*;
 
 use crate::components::common::table_head::TableHead;
-
 use crate::format::window_score;
 use crate::state::AppState;
 
