@@ -1,8 +1,9 @@
 //! `cargo xtask bench`: the simulator workload natively (criterion) and in headless Chromium
 //! (wasm), measured in one run, and the wasm/native ratio; then Lighthouse's mobile preset on
 //! the release build (scripts/lighthouse.mjs: the first-run screen and the dashboard with the
-//! demo, three runs each, the median of each metric). Figures from one run only: these
-//! machines are noisy, so ratios measured together are what the README reports.
+//! demo, three runs each, the median of each metric) and the large-history benchmark
+//! (scripts/large-bench.mjs). Figures from one run only: these machines are noisy, so ratios
+//! measured together are what the README reports.
 
 use std::path::Path;
 
@@ -145,12 +146,14 @@ pub fn bench(root: &Path) -> Result<bool, String> {
         );
     }
     let simulator_ok = !wasm.is_empty() && !native.is_empty();
-    Ok(lighthouse(root)? && simulator_ok)
+    Ok(in_browser(root)? && simulator_ok)
 }
 
-/// Builds the release and runs Lighthouse on it; the script prints the table of medians.
-fn lighthouse(root: &Path) -> Result<bool, String> {
-    println!("\nxtask: release build for Lighthouse");
+/// Builds the release, then runs Lighthouse on it (the script prints the table of medians) and
+/// the large-history benchmark (scripts/large-bench.mjs: the longest task and the slowest
+/// interaction of each step at 1,000, 10,000 and 50,000 contracts).
+fn in_browser(root: &Path) -> Result<bool, String> {
+    println!("\nxtask: release build for Lighthouse and the large-history benchmark");
     let built = tools::command(root, "trunk")
         .args(["build", "--release", "--locked"])
         .status()
@@ -158,11 +161,15 @@ fn lighthouse(root: &Path) -> Result<bool, String> {
     if !built.success() {
         return Err("the release build failed".into());
     }
-    let status = tools::command(root, "node")
-        .arg("scripts/lighthouse.mjs")
-        .status()
-        .map_err(|e| format!("could not run node: {e}"))?;
-    Ok(status.success())
+    let mut ok = true;
+    for script in ["scripts/lighthouse.mjs", "scripts/large-bench.mjs"] {
+        let status = tools::command(root, "node")
+            .arg(script)
+            .status()
+            .map_err(|e| format!("could not run node {script}: {e}"))?;
+        ok &= status.success();
+    }
+    Ok(ok)
 }
 
 #[cfg(test)]
