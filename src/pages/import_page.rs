@@ -12,12 +12,9 @@ use wasm_bindgen_futures::JsFuture;
 use crate::components::common::problem_list::ProblemList;
 use crate::components::import::csv_report::CsvReport;
 use crate::components::import::csv_review::{preview, CsvReview, ReviewState};
-use crate::components::import::import_file::chosen_files;
+use crate::components::import::import_file::{chosen_files, too_large};
 use crate::format;
 use crate::state::AppState;
-
-/// The largest CSV file accepted, so a wrong file cannot freeze the page.
-const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -36,17 +33,7 @@ pub fn ImportPage() -> impl IntoView {
         if files.is_empty() {
             return;
         }
-        let too_big: Vec<String> = files
-            .iter()
-            .filter(|f| f.size() > MAX_FILE_BYTES)
-            .map(|f| {
-                format!(
-                    "{} is {:.1} MB; CSV files are read up to 5 MB each.",
-                    f.name(),
-                    f.size() / 1_048_576.0
-                )
-            })
-            .collect();
+        let too_big: Vec<String> = files.iter().filter_map(|f| too_large(f, "CSV")).collect();
         if !too_big.is_empty() {
             read_problems.set(too_big);
             return;

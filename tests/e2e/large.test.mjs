@@ -55,3 +55,24 @@ test('10,000 contracts are saved compressed, reload identically and show on ever
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a scenario file over 32 MB is refused with its size, and what is saved stays', async () => {
+  const { page, context, errors } = await newPage(browser, server.origin);
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  await page.getByTestId('load-demo').click();
+  await page.getByTestId('jss-score').waitFor();
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, STATE);
+  const before = await stored(page);
+  await page.goto(`${server.origin}/settings`);
+  await waitForApp(page);
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'huge.json',
+    mimeType: 'application/json',
+    buffer: Buffer.alloc(33 * 1024 * 1024, 0x20),
+  });
+  await page.getByText('huge.json is 33.0 MB; scenario files are read up to 32 MB each.').waitFor();
+  assert.equal(await stored(page), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -7,8 +7,22 @@ use wasm_bindgen_futures::JsFuture;
 use crate::components::common::problem_list::ProblemList;
 use crate::state::AppState;
 
-/// The largest scenario file accepted, so a wrong file cannot freeze the page.
-const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+/// The largest file accepted (a scenario, or each CSV export), so a wrong file cannot freeze the
+/// page. 50,000 contracts with their payments take about 14 MB as a scenario file; saved, they
+/// are deflated to well under the storage quota.
+pub const MAX_FILE_MB: f64 = 32.0;
+const MAX_FILE_BYTES: f64 = MAX_FILE_MB * 1024.0 * 1024.0;
+
+/// Whether `file` is over [`MAX_FILE_MB`], with the message that says so.
+pub fn too_large(file: &web_sys::File, kind: &str) -> Option<String> {
+    (file.size() > MAX_FILE_BYTES).then(|| {
+        format!(
+            "{} is {:.1} MB; {kind} files are read up to {MAX_FILE_MB:.0} MB each.",
+            file.name(),
+            file.size() / 1_048_576.0
+        )
+    })
+}
 
 /// The files chosen in the file input an event came from (none when it came from elsewhere).
 pub fn chosen_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
@@ -37,12 +51,8 @@ pub fn ImportFile() -> impl IntoView {
         let Some(file) = chosen_files(&ev).into_iter().next() else {
             return;
         };
-        if file.size() > MAX_FILE_BYTES {
-            problems.set(vec![format!(
-                "{} is {:.1} MB; scenario files are at most 5 MB.",
-                file.name(),
-                file.size() / 1_048_576.0
-            )]);
+        if let Some(problem) = too_large(&file, "scenario") {
+            problems.set(vec![problem]);
             return;
         }
         leptos::task::spawn_local(async move {
