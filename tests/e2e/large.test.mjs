@@ -76,3 +76,41 @@ test('a scenario file over 32 MB is refused with its size, and what is saved sta
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a long contract list shows pages of 100 rows, and a search starts again at the first', async () => {
+  const { page, context, errors } = await newPage(browser, server.origin);
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'history.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(history(1234))),
+  });
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('jss-score').waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contracts' }).click();
+  const pager = page.getByTestId('pager');
+  const rows = page.getByTestId('contract-table').locator('tbody tr');
+  await pager.getByText('Showing 1–100 of 1,234 contracts').waitFor();
+  assert.equal(await rows.count(), 100);
+  assert.equal(await pager.getByRole('button', { name: 'Previous' }).isDisabled(), true);
+  // Newest first: the last contract generated is the first row; the next page has other rows.
+  assert.match(await rows.first().textContent(), /Landing page 1233(?!\d)/);
+  const firstPage = await rows.allTextContents();
+  await pager.getByRole('button', { name: 'Next' }).click();
+  await pager.getByText('Showing 101–200 of 1,234 contracts').waitFor();
+  const secondPage = await rows.allTextContents();
+  assert.equal(secondPage.length, 100);
+  assert.ok(secondPage.every((row) => !firstPage.includes(row)), 'the second page repeats no row of the first');
+  for (let i = 0; i < 11; i += 1) await pager.getByRole('button', { name: 'Next' }).click();
+  await pager.getByText('Showing 1,201–1,234 of 1,234 contracts').waitFor();
+  assert.equal(await rows.count(), 34);
+  assert.equal(await pager.getByRole('button', { name: 'Next' }).isDisabled(), true);
+  // A search narrows the list and starts at its first page; under 100 matches, no pager.
+  await page.getByLabel('Search').fill('Landing page 12');
+  await page.getByTestId('contract-table').getByText('Landing page 1233').waitFor();
+  assert.equal(await pager.count(), 0);
+  assert.equal(await rows.count(), 45);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -33,6 +33,7 @@ pub fn Pager(
             page.set(last);
         }
     });
+    let at_last = move || page.get() + 1 >= pages();
     move || {
         (pages() > 1).then(|| {
             let first = page.get() * PAGE_ROWS + 1;
@@ -54,10 +55,11 @@ pub fn Pager(
                             thousands(total.get() as u64),
                         )}
                     </span>
-                    <button class="secondary" disabled=move || page.get() + 1>
-                        = pages()
+                    <button
+                        class="secondary"
+                        disabled=at_last
                         on:click=move |_| page.update(|p| *p += 1)
-                        >
+                    >
                         "Next"
                     </button>
                 </nav>
