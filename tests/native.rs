@@ -8,7 +8,6 @@ mod golden;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use golden::GOLDEN;
-use jss_engine::scenario::parse::parse_str;
 use jss_lab::share::{self, ShareError};
 use jss_lab::storage::envelope::{self, ReadError};
 use jss_lab::storage::merge::{fresh_id, merge};
@@ -128,10 +127,28 @@ fn a_share_link_carries_the_demo_and_gives_back_the_same_scenario() {
     );
     let payload = share::payload_of_fragment(&link[link.find('#').expect("a fragment")..])
         .expect("the fragment holds a payload");
-    let back = parse_str(&share::decode(payload).expect("decodes")).expect("parses");
+    assert_eq!(share::decode(payload).as_ref(), Ok(&text));
     let mut expected = demo.clone();
     expected.as_of = Some(today());
-    assert_eq!(back, expected);
+    assert_eq!(share::open(payload), Ok(expected));
+}
+
+/// The payload of a link to the demo as of 2026-12-04, made by the share code of that day,
+/// before the engine owned the compact form (the shell then packed the export's JSON itself).
+/// Links like it are in the wild: they must keep opening.
+const DEMO_LINK_PAYLOAD_2026_12_04: &str = "7Vltb9s2EP4rhD5tQGJIsl79LWm3JVu2Fu3QL8MQUBJjc6ZEg6KSGkH_-46WHZ0SU9NsFxi6fDJEnk_kc3fPvejRofWtvHNm8TRNw-DMyQVnla6d2R-PDi-cmUPzkjlnTkXhZ-ZcwBO5rvKJ8-VsK5CJhmVcFZ3Q5XaFfNRNwWUnmsuMCt0Jvtk8kxua1Z1Q0VSlVOidb9sF8oGB8LoTZPdMzRVjVSf6w26JXBnhRSd8RzPB7nnNJRL_0SyST-3qk-hc0YprdICf2gVyI-e81jxHh11QlUnViV5tnskbeXfHWCcG-nneSV2bR3KxWiFNfzUVXzGk6ud2gdywORWd3JLVWjHRyf3SLpB3jS6kVEhlJZVePPAKmea33RL5XdGCYem5kBn7jG69eYarqJVUVPcgEk2JYb8xj-SiomLdwvMnOJKstKL51pVat-rcicGhZo9OtjZe0e6dOQUF1GfnkfFDxWgNbzQ-U64E06yAtzsAapHRfGn-20r7Z06tKdxjFk5ckGgxcj1QV3IB0MiKtUegpWzMETzfdScuvK0xL5uC0qYqQP3s3E-2_y_N3wFTOIPZ8FN4SZOVXOuNXGDut6Lr8ilSXujenG0jZ06njXJQorkWBq9fqVoyzas5qY1fKZY1XBgr6fXK7N_xz5v7ItxQlA1gF7rjkfP2I-fbkZuGCDgfAecF-4HzwrHA7VS_xM3o2OEGASgJxGLZuuMQXk9UM4BWHB_iZ8EkBYmFbJRY36r2wKE5_BbAqWO5Y4DveB6k5rx79-L_9A6yTYRs85ZqSlbAWIJXjBiL1J2BWrTg-YGxJcAmOPjErVkFiHy3Z7mO_4dMlxxNEYHd0SPMEH6AKcKzUIT_3NMxgEidH-7V5ve1eWPjJsJ8c-7F-17bguBhwwVTFFQmpwEVrejcUFHBaj4fji2ceAdsFAWHhVfY2Si02yg9lsVDK6gpBi60kTikb8krbf5OHngxZ3oQtH4BMgCb50eHk3ifllxES5GNlqY-dqHUxS7U24tfdw7cwenMjTsX-sQLJtsaoKTgS6yiVc4Oo82uaj1RSE7302Y8UFmFOCaD01ZW4ajK6uOCr1aGzXIq8kZQvSnO7VH5VL-fvKgKJkkHWmIHLfh6RVUwqqh6V20ytlTQDuzywCBmu2ZmALI0ORGFhZjCUiuF9bJg5PdC0bUG6bewg4wa95MTAWeDrlnQqtiZ9cCKrGtNTxQl-ysyzx1oPWzZ_gSthzsmSq4rTZdQ10pVDgZH156fqHqNnjUeW6wGGtwYYxUfVLzasIrtJOx3WL1XsmhyTWBuIZhaD-L1z_OAODm2p_UGetrEtdDv8SkrGZWxLoWck5LP1Wl6Ws_zT1U9oqbWsza10whTbzLtUVVkJbH_6w5ygnSKm-d6kUkKI9McKhJ9IE-PmxF5gXdsX-YN9c6hrS87mn2icAz7XEnBC7qGCrBcUWhln2e-PYE1qnZO_aMT3EA763lfcSrpjWIimAjny1EVIB4s98s1zBnWjjPsDcK8aYIDJrTOoV53vpEdXGIFKa6x7sFXpFqTYseHB_bCu08ZPeeMUC_hxdYpbYLP2h_SJtYR6evO-B3bNOTi_TUxQ5AXpdC_Mf3uy9TWzMm4ys937YyLONbvDwNRe_D07QsmqPC5TBPNIEHAhV8mHtBgugi66azq-lzQbFLnMPpR8KkU9mCwKswYSJl0sv3A9oFCXQDf-C7JdwUr5fcm66hGmBs9OkxRk5EapQwEsAPj2c2YceZ9-Rs";
+
+#[test]
+fn a_link_made_before_the_engine_owned_the_compact_form_still_opens() {
+    let demo = jss_engine::demo::vanished_clients(today()).expect("the demo parses");
+    let mut expected = demo.clone();
+    expected.as_of = Some(today());
+    assert_eq!(share::open(DEMO_LINK_PAYLOAD_2026_12_04), Ok(expected));
+    // The engine writes the very same text, so old and new links are one format.
+    assert_eq!(
+        share::decode(DEMO_LINK_PAYLOAD_2026_12_04),
+        Ok(share::share_text(&demo, today()))
+    );
 }
 
 #[test]
@@ -147,12 +164,23 @@ fn a_damaged_share_link_is_refused_never_a_panic() {
     }
     // A link cut when copied.
     assert!(share::decode(&valid[..valid.len() / 2]).is_err());
+    // Text that is no scenario: the problems a file import would list.
+    match share::open(&share::encode("{\"format\":\"other\"}")) {
+        Err(ShareError::NotScenario { problems }) => {
+            assert!(
+                problems.iter().any(|p| p.contains("format")),
+                "{problems:?}"
+            )
+        }
+        other => panic!("expected the parser's problems, got {other:?}"),
+    }
     // Arbitrary text never panics.
     for n in 0..200u32 {
         let junk: String = (0..n)
             .map(|i| char::from(b'A' + ((i * 7 + n) % 60) as u8))
             .collect();
         let _ = share::decode(&junk);
+        let _ = share::open(&junk);
     }
 }
 
