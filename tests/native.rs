@@ -8,10 +8,9 @@ mod golden;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use golden::GOLDEN;
-use jss_engine::scenario::parse::parse_str;
 use jss_lab::share::{self, ShareError};
 use jss_lab::storage::envelope::{self, ReadError};
-use jss_lab::storage::merge::{fresh_id, merge};
+use jss_lab::storage::merge::{fresh_id, merge, MergeConflict};
 use jss_lab::storage::migrate::{self, MigrationError};
 use jss_lab::storage::SCHEMA_VERSION;
 use serde_json::{json, Value};
@@ -128,10 +127,28 @@ fn a_share_link_carries_the_demo_and_gives_back_the_same_scenario() {
     );
     let payload = share::payload_of_fragment(&link[link.find('#').expect("a fragment")..])
         .expect("the fragment holds a payload");
-    let back = parse_str(&share::decode(payload).expect("decodes")).expect("parses");
+    assert_eq!(share::decode(payload).as_ref(), Ok(&text));
     let mut expected = demo.clone();
     expected.as_of = Some(today());
-    assert_eq!(back, expected);
+    assert_eq!(share::open(payload), Ok(expected));
+}
+
+/// The payload of a link to the demo as of 2026-12-04, made by the share code of that day,
+/// before the engine owned the compact form (the shell then packed the export's JSON itself).
+/// Links like it are in the wild: they must keep opening.
+const DEMO_LINK_PAYLOAD_2026_12_04: &str = "7Vltb9s2EP4rhD5tQGJIsl79LWm3JVu2Fu3QL8MQUBJjc6ZEg6KSGkH_-46WHZ0SU9NsFxi6fDJEnk_kc3fPvejRofWtvHNm8TRNw-DMyQVnla6d2R-PDi-cmUPzkjlnTkXhZ-ZcwBO5rvKJ8-VsK5CJhmVcFZ3Q5XaFfNRNwWUnmsuMCt0Jvtk8kxua1Z1Q0VSlVOidb9sF8oGB8LoTZPdMzRVjVSf6w26JXBnhRSd8RzPB7nnNJRL_0SyST-3qk-hc0YprdICf2gVyI-e81jxHh11QlUnViV5tnskbeXfHWCcG-nneSV2bR3KxWiFNfzUVXzGk6ud2gdywORWd3JLVWjHRyf3SLpB3jS6kVEhlJZVePPAKmea33RL5XdGCYem5kBn7jG69eYarqJVUVPcgEk2JYb8xj-SiomLdwvMnOJKstKL51pVat-rcicGhZo9OtjZe0e6dOQUF1GfnkfFDxWgNbzQ-U64E06yAtzsAapHRfGn-20r7Z06tKdxjFk5ckGgxcj1QV3IB0MiKtUegpWzMETzfdScuvK0xL5uC0qYqQP3s3E-2_y_N3wFTOIPZ8FN4SZOVXOuNXGDut6Lr8ilSXujenG0jZ06njXJQorkWBq9fqVoyzas5qY1fKZY1XBgr6fXK7N_xz5v7ItxQlA1gF7rjkfP2I-fbkZuGCDgfAecF-4HzwrHA7VS_xM3o2OEGASgJxGLZuuMQXk9UM4BWHB_iZ8EkBYmFbJRY36r2wKE5_BbAqWO5Y4DveB6k5rx79-L_9A6yTYRs85ZqSlbAWIJXjBiL1J2BWrTg-YGxJcAmOPjErVkFiHy3Z7mO_4dMlxxNEYHd0SPMEH6AKcKzUIT_3NMxgEidH-7V5ve1eWPjJsJ8c-7F-17bguBhwwVTFFQmpwEVrejcUFHBaj4fji2ceAdsFAWHhVfY2Si02yg9lsVDK6gpBi60kTikb8krbf5OHngxZ3oQtH4BMgCb50eHk3ifllxES5GNlqY-dqHUxS7U24tfdw7cwenMjTsX-sQLJtsaoKTgS6yiVc4Oo82uaj1RSE7302Y8UFmFOCaD01ZW4ajK6uOCr1aGzXIq8kZQvSnO7VH5VL-fvKgKJkkHWmIHLfh6RVUwqqh6V20ytlTQDuzywCBmu2ZmALI0ORGFhZjCUiuF9bJg5PdC0bUG6bewg4wa95MTAWeDrlnQqtiZ9cCKrGtNTxQl-ysyzx1oPWzZ_gSthzsmSq4rTZdQ10pVDgZH156fqHqNnjUeW6wGGtwYYxUfVLzasIrtJOx3WL1XsmhyTWBuIZhaD-L1z_OAODm2p_UGetrEtdDv8SkrGZWxLoWck5LP1Wl6Ws_zT1U9oqbWsza10whTbzLtUVVkJbH_6w5ygnSKm-d6kUkKI9McKhJ9IE-PmxF5gXdsX-YN9c6hrS87mn2icAz7XEnBC7qGCrBcUWhln2e-PYE1qnZO_aMT3EA763lfcSrpjWIimAjny1EVIB4s98s1zBnWjjPsDcK8aYIDJrTOoV53vpEdXGIFKa6x7sFXpFqTYseHB_bCu08ZPeeMUC_hxdYpbYLP2h_SJtYR6evO-B3bNOTi_TUxQ5AXpdC_Mf3uy9TWzMm4ys937YyLONbvDwNRe_D07QsmqPC5TBPNIEHAhV8mHtBgugi66azq-lzQbFLnMPpR8KkU9mCwKswYSJl0sv3A9oFCXQDf-C7JdwUr5fcm66hGmBs9OkxRk5EapQwEsAPj2c2YceZ9-Rs";
+
+#[test]
+fn a_link_made_before_the_engine_owned_the_compact_form_still_opens() {
+    let demo = jss_engine::demo::vanished_clients(today()).expect("the demo parses");
+    let mut expected = demo.clone();
+    expected.as_of = Some(today());
+    assert_eq!(share::open(DEMO_LINK_PAYLOAD_2026_12_04), Ok(expected));
+    // The engine writes the very same text, so old and new links are one format.
+    assert_eq!(
+        share::decode(DEMO_LINK_PAYLOAD_2026_12_04),
+        Ok(share::share_text(&demo, today()))
+    );
 }
 
 #[test]
@@ -147,55 +164,194 @@ fn a_damaged_share_link_is_refused_never_a_panic() {
     }
     // A link cut when copied.
     assert!(share::decode(&valid[..valid.len() / 2]).is_err());
+    // Text that is no scenario: the problems a file import would list.
+    match share::open(&share::encode("{\"format\":\"other\"}")) {
+        Err(ShareError::NotScenario { problems }) => {
+            assert!(
+                problems.iter().any(|p| p.contains("format")),
+                "{problems:?}"
+            )
+        }
+        other => panic!("expected the parser's problems, got {other:?}"),
+    }
     // Arbitrary text never panics.
     for n in 0..200u32 {
         let junk: String = (0..n)
             .map(|i| char::from(b'A' + ((i * 7 + n) % 60) as u8))
             .collect();
         let _ = share::decode(&junk);
+        let _ = share::open(&junk);
     }
 }
 
-fn scenario(contracts: &[(&str, &str)]) -> Value {
+/// A saved payload: clients `(id, name)`, fixed-price contracts `(id, client, title)` as the
+/// app exports them, the simulator's inputs and the preferences.
+fn payload(
+    clients: &[(&str, &str)],
+    contracts: &[(&str, &str, &str)],
+    inputs: Option<Value>,
+    prefs: Value,
+) -> Value {
+    let clients: Vec<Value> = clients
+        .iter()
+        .map(|(id, name)| json!({ "id": id, "name": name }))
+        .collect();
+    let contracts: Vec<Value> = contracts
+        .iter()
+        .map(|(id, client, title)| json!({ "id": id, "client": client, "title": title, "type": "fixed", "start": "2026-01-05" }))
+        .collect();
     json!({
-        "scenario": {
-            "format": "jss-lab.scenario",
-            "version": 1,
-            "clients": [{ "id": "c01", "name": "Acme" }],
-            "contracts": contracts
-                .iter()
-                .map(|(id, title)| json!({ "id": id, "client": "c01", "title": title }))
-                .collect::<Vec<_>>(),
-        },
-        "simulator": {},
-        "prefs": {}
+        "scenario": { "format": "jss-lab.scenario", "version": 1, "clients": clients, "contracts": contracts },
+        "simulator": inputs.map_or(json!({}), |inputs| json!({ "inputs": inputs })),
+        "prefs": prefs
     })
 }
 
+/// A payload as the app writes it, which is how a merge comes back.
+fn as_saved(payload: Value) -> Value {
+    let scenario = jss_lab::state::scenario_of(&payload).expect("a valid scenario");
+    let inputs = jss_lab::state::sim_inputs_of(&payload);
+    let mut saved = jss_lab::state::payload_of(scenario.as_ref(), inputs.as_ref());
+    saved["prefs"] = payload["prefs"].clone();
+    saved
+}
+
+/// Simulator inputs naming `contract` as chosen, with a behaviour, in a custom strategy, and
+/// `client` as the client of planned work, as the app saves them.
+fn inputs_naming(contract: &str, client: &str) -> Value {
+    use jss_engine::simulate::custom::{
+        BehaviourChoice, CustomStep, CustomStrategy, PlannedRating, PlannedSpec, StepWhen,
+    };
+    let step = |contract: &str, when| CustomStep {
+        contract: contract.into(),
+        when,
+        reason: Default::default(),
+    };
+    let inputs = jss_lab::state::SimInputs {
+        contracts: Some(vec!["k01".into(), contract.into()]),
+        behaviours: [(
+            contract.into(),
+            BehaviourChoice::of(jss_engine::simulate::BehaviourPreset::Happy),
+        )]
+        .into(),
+        custom: vec![CustomStrategy {
+            name: "Mine".into(),
+            steps: vec![
+                step(contract, StepWhen::Now),
+                step(
+                    "k01",
+                    StepWhen::AfterFeedback {
+                        after: contract.into(),
+                    },
+                ),
+            ],
+        }],
+        planned: vec![PlannedSpec {
+            id: "p".into(),
+            client: Some(client.into()),
+            count: 1,
+            value_cents: 50_000,
+            rating: PlannedRating::Stars {
+                stars_hundredths: 500,
+            },
+            start: today(),
+            every_days: 0,
+            duration_days: 28,
+        }],
+        ..Default::default()
+    };
+    serde_json::to_value(inputs).expect("inputs serialise")
+}
+
+/// One merge at the storage boundary: the merged payload, or the conflicting paths the user is
+/// shown.
+fn check_merge(
+    name: &str,
+    base: Option<Value>,
+    ours: Value,
+    theirs: Value,
+    expected: Result<Value, Vec<&str>>,
+) {
+    let got = merge(base.as_ref(), &ours, &theirs);
+    let expected = expected.map(as_saved).map_err(|paths| MergeConflict {
+        paths: paths.into_iter().map(str::to_owned).collect(),
+    });
+    assert_eq!(got, expected, "{name}");
+}
+
 #[test]
-fn two_tabs_edits_merge_and_a_real_clash_is_named() {
-    let base = scenario(&[("k01", "Logo")]);
-    // Each tab adds a different contract: both are kept.
-    let ours = scenario(&[("k01", "Logo"), ("k02", "Site")]);
-    let theirs = scenario(&[("k01", "Logo"), ("k03", "App")]);
-    let merged = merge(Some(&base), &ours, &theirs).expect("no clash");
-    let titles: Vec<&str> = merged["scenario"]["contracts"]
-        .as_array()
-        .expect("contracts")
-        .iter()
-        .filter_map(|c| c["title"].as_str())
-        .collect();
-    assert_eq!(titles.len(), 3, "{titles:?}");
-    for t in ["Logo", "Site", "App"] {
-        assert!(titles.contains(&t), "{t} is kept: {titles:?}");
+fn two_tabs_edits_merge_at_the_storage_boundary_and_a_real_clash_is_named() {
+    let acme = ("c01", "Acme");
+    let k1 = ("k01", "c01", "Logo");
+    let plain = |clients: &[(&str, &str)], contracts: &[(&str, &str, &str)]| {
+        payload(clients, contracts, None, json!({}))
+    };
+    let base = plain(&[acme], &[k1]);
+    let ours_new = [acme, ("c02", "Beta")];
+    let theirs_new = [acme, ("c02", "Alpha")];
+    let both_new = [acme, ("c02", "Alpha"), ("c03", "Beta")];
+    let note = |text: &str| json!({ "scenario": { "format": "jss-lab.scenario", "version": 1 }, "simulator": {}, "prefs": { "note": text } });
+    let rows: Vec<(&str, Option<Value>, Value, Value, Result<Value, Vec<&str>>)> = vec![
+        (
+            "each tab added a contract: both are kept",
+            Some(base.clone()),
+            plain(&[acme], &[k1, ("k02", "c01", "Site")]),
+            plain(&[acme], &[k1, ("k03", "c01", "App")]),
+            Ok(plain(
+                &[acme],
+                &[k1, ("k03", "c01", "App"), ("k02", "c01", "Site")],
+            )),
+        ),
+        (
+            "both tabs retitled one contract: the user is asked, naming it",
+            Some(base.clone()),
+            plain(&[acme], &[("k01", "c01", "Logo, blue")]),
+            plain(&[acme], &[("k01", "c01", "Logo, red")]),
+            Err(vec!["scenario.contracts[k01]"]),
+        ),
+        (
+            "the simulator's inputs follow a renumbered contract and client",
+            Some(base.clone()),
+            payload(
+                &ours_new,
+                &[k1, ("k02", "c02", "B")],
+                Some(inputs_naming("k02", "c02")),
+                json!({}),
+            ),
+            plain(&theirs_new, &[k1, ("k02", "c02", "A")]),
+            Ok(payload(
+                &both_new,
+                &[k1, ("k02", "c02", "A"), ("k03", "c03", "B")],
+                Some(inputs_naming("k03", "c03")),
+                json!({}),
+            )),
+        ),
+        (
+            "preferences merge key by key",
+            Some(note("base")),
+            note("from B"),
+            note("from A"),
+            Err(vec!["prefs.note"]),
+        ),
+        (
+            "a preference here, a contract there",
+            Some(base.clone()),
+            payload(&[acme], &[k1], None, json!({ "note": "x" })),
+            plain(&[acme], &[]),
+            Ok(payload(&[acme], &[], None, json!({ "note": "x" }))),
+        ),
+        (
+            "a side whose scenario cannot be read",
+            Some(base.clone()),
+            plain(&[acme], &[k1, ("k02", "nobody", "Site")]),
+            plain(&[acme], &[k1, ("k03", "c01", "App")]),
+            Err(vec!["scenario"]),
+        ),
+    ];
+    for (name, base, ours, theirs, expected) in rows {
+        check_merge(name, base, ours, theirs, expected);
     }
-    // Both tabs retitle the same contract differently: the user is asked, naming it.
-    let ours = scenario(&[("k01", "Logo, blue")]);
-    let theirs = scenario(&[("k01", "Logo, red")]);
-    let clash = merge(Some(&base), &ours, &theirs).expect_err("a clash");
-    assert!(clash.paths.iter().any(|p| p.contains("k01")), "{clash:?}");
     assert_eq!(fresh_id("k19", &["k19".into(), "k20".into()].into()), "k21");
-    assert_eq!(fresh_id("acme", &["acme".into()].into()), "acme-2");
 }
 
 /// A payload like a long history: `n` finished contracts with a payment each.

@@ -11,6 +11,7 @@ pub mod format;
 pub mod glossary;
 pub mod jss;
 pub mod ledger;
+pub mod merge;
 pub mod money;
 pub mod rules;
 pub mod scenario;

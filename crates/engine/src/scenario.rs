@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crate::money::Money;
 use crate::rules::Rules;
 
+pub mod compact;
 pub mod edit;
 pub mod export;
 pub mod input;

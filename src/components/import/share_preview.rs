@@ -2,7 +2,6 @@
 //! reads one when the app opens on `#share=…`, showing the same validated preview as a file
 //! import and replacing nothing until the user confirms.
 
-use jss_engine::scenario::parse::parse_str;
 use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,12 +19,10 @@ pub enum Opened {
 
 /// Decodes and validates the payload of a `#share=` fragment.
 pub fn open_payload(payload: &str) -> Opened {
-    match share::decode(payload) {
+    match share::open(payload) {
+        Ok(s) => Opened::Scenario(s),
+        Err(ShareError::NotScenario { problems }) => Opened::Broken(problems),
         Err(e) => Opened::Broken(vec![e.to_string()]),
-        Ok(text) => match parse_str(&text) {
-            Ok(s) => Opened::Scenario(s),
-            Err(ps) => Opened::Broken(ps.iter().map(ToString::to_string).collect()),
-        },
     }
 }
 

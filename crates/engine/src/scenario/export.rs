@@ -130,25 +130,23 @@ fn optional_usd<S: Serializer>(money: &Option<Money>, serializer: S) -> Result<S
     }
 }
 
+/// The format's `type`, `hourly_rate`, `weekly_limit_hours` and `milestones` of a contract's
+/// terms (the compact form of `scenario::compact` writes the same fields).
+pub(crate) fn terms_fields(
+    terms: &Terms,
+) -> (&'static str, Option<Money>, Option<u32>, &[Milestone]) {
+    match terms {
+        Terms::Hourly {
+            hourly_rate,
+            weekly_limit_hours,
+        } => ("hourly", Some(*hourly_rate), *weekly_limit_hours, &[]),
+        Terms::Fixed { milestones } => ("fixed", None, None, milestones),
+    }
+}
+
 impl<'a> From<&'a Contract> for ContractOut<'a> {
     fn from(contract: &'a Contract) -> Self {
-        let (kind, hourly_rate, weekly_limit_hours, milestones) = match &contract.terms {
-            Terms::Hourly {
-                hourly_rate,
-                weekly_limit_hours,
-            } => (
-                "hourly",
-                Some(*hourly_rate),
-                *weekly_limit_hours,
-                Vec::new(),
-            ),
-            Terms::Fixed { milestones } => (
-                "fixed",
-                None,
-                None,
-                milestones.iter().map(MilestoneOut::from).collect(),
-            ),
-        };
+        let (kind, hourly_rate, weekly_limit_hours, milestones) = terms_fields(&contract.terms);
         ContractOut {
             id: &contract.id,
             client: &contract.client,
@@ -159,7 +157,7 @@ impl<'a> From<&'a Contract> for ContractOut<'a> {
             start: contract.start,
             payments: contract.payments.iter().map(PaymentOut::from).collect(),
             refunds: contract.refunds.iter().map(PaymentOut::from).collect(),
-            milestones,
+            milestones: milestones.iter().map(MilestoneOut::from).collect(),
             end: contract.end.as_ref().map(EndOut::from),
             feedback: contract.feedback.as_ref().map(FeedbackOut::from),
         }

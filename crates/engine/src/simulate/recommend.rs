@@ -28,6 +28,7 @@ use crate::format::date;
 use crate::jss::cliff::window_exits;
 use crate::jss::outcome::{classify, Reason};
 use crate::money::Money;
+use crate::scenario::names::Names;
 use crate::scenario::{End, EndReason, Party};
 use crate::simulate::compile::{ContractPlan, ItemKind};
 use crate::simulate::ledger_run::{LedgerPlan, MoneyKind};
@@ -748,6 +749,7 @@ fn earnings_reason(sim: &Simulation) -> Vec<String> {
 
 /// Escrow returned to clients, per strategy, in its most frequent money outcome.
 fn money_reasons(sim: &Simulation, reports: &[StrategyReport]) -> Vec<String> {
+    let names = Names::new(&sim.history);
     reports
         .iter()
         .filter_map(|r| {
@@ -760,7 +762,7 @@ fn money_reasons(sim: &Simulation, reports: &[StrategyReport]) -> Vec<String> {
                     format!(
                         "{} of {} on {}",
                         e.amount,
-                        sim.history.contract_name(&e.contract),
+                        names.contract(&e.contract),
                         date(e.date)
                     )
                 })
