@@ -25,10 +25,8 @@
 //! The merged scenario is not validated here (a contract of one tab may name a client the other
 //! tab removed): the storage boundary reads it back through the parser before saving it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
-
-use rustc_hash::FxHashMap;
 
 use crate::scenario::{Client, Contract, Scenario};
 use crate::simulate::custom::{PlannedSpec, StepWhen};
@@ -199,20 +197,11 @@ fn by_id<T: PartialEq + Clone + HasId>(
     place: fn(String) -> Place,
     conflicts: &mut Vec<Place>,
 ) -> Vec<T> {
-    let (b, o, t) = (by_its_id(base), by_its_id(ours), by_its_id(theirs));
-    let mut seen = BTreeSet::new();
-    let ids = theirs
-        .iter()
-        .chain(ours)
-        .map(HasId::id)
-        .filter(|i| seen.insert(*i));
+    let (b, o, t) = (positions(base), positions(ours), positions(theirs));
+    let ours_only = ours.iter().filter(|item| !t.contains_key(item.id()));
     let mut out = Vec::new();
-    for key in ids {
-        let (bi, oi, ti) = (
-            b.get(key).copied(),
-            o.get(key).copied(),
-            t.get(key).copied(),
-        );
+    for key in theirs.iter().chain(ours_only).map(HasId::id) {
+        let (bi, oi, ti) = (at(base, &b, key), at(ours, &o, key), at(theirs, &t, key));
         out.extend(pick_at(place(key.to_owned()), bi, oi, ti, conflicts));
     }
     out
@@ -226,20 +215,23 @@ fn by_key<V: PartialEq + Clone>(
     place: fn(String) -> Place,
     conflicts: &mut Vec<Place>,
 ) -> BTreeMap<String, V> {
-    let keys: BTreeSet<&String> = ours.keys().chain(theirs.keys()).collect();
-    keys.into_iter()
-        .filter_map(|key| {
-            let b = base.and_then(|m| m.get(key));
-            pick_at(
-                place(key.clone()),
-                b,
-                ours.get(key),
-                theirs.get(key),
-                conflicts,
-            )
-            .map(|value| (key.clone(), value))
-        })
-        .collect()
+    // Inserted one by one: collecting into a map sorts, and the sort's code would weigh on the
+    // app's first screen, where saving runs.
+    let mut merged = BTreeMap::new();
+    let ours_only = ours.keys().filter(|key| !theirs.contains_key(*key));
+    for key in theirs.keys().chain(ours_only) {
+        let b = base.and_then(|m| m.get(key));
+        if let Some(value) = pick_at(
+            place(key.clone()),
+            b,
+            ours.get(key),
+            theirs.get(key),
+            conflicts,
+        ) {
+            merged.insert(key.clone(), value);
+        }
+    }
+    merged
 }
 
 fn merge_scenarios(
@@ -378,10 +370,13 @@ impl Renames {
         for id in inputs.contracts.iter_mut().flatten() {
             follow(&self.contracts, id);
         }
-        for (old, new) in &self.contracts {
-            if let Some(behaviour) = inputs.behaviours.remove(old) {
-                inputs.behaviours.insert(new.clone(), behaviour);
+        if !self.contracts.is_empty() {
+            let mut behaviours = BTreeMap::new();
+            for (mut id, behaviour) in std::mem::take(&mut inputs.behaviours) {
+                follow(&self.contracts, &mut id);
+                behaviours.insert(id, behaviour);
             }
+            inputs.behaviours = behaviours;
         }
         for step in inputs.custom.iter_mut().flat_map(|s| &mut s.steps) {
             follow(&self.contracts, &mut step.contract);
@@ -424,19 +419,20 @@ fn rename_colliding<T: PartialEq + HasId>(
     theirs: &[T],
     id_mut: fn(&mut T) -> &mut String,
 ) -> Vec<(String, String)> {
-    let theirs_by_id = by_its_id(theirs);
-    let base_ids: BTreeSet<&str> = base.iter().map(HasId::id).collect();
-    let mut taken: BTreeSet<String> = base
-        .iter()
-        .chain(theirs)
-        .chain(ours.iter())
-        .map(|item| item.id().to_owned())
-        .collect();
+    let in_theirs = positions(theirs);
+    let in_base = positions(base);
+    let mut taken = BTreeSet::new();
+    for item in base.iter().chain(theirs).chain(ours.iter()) {
+        taken.insert(item.id().to_owned());
+    }
     let mut renames = Vec::new();
     for item in ours.iter_mut() {
         let id = item.id().to_owned();
-        let collides = !base_ids.contains(id.as_str())
-            && theirs_by_id.get(id.as_str()).is_some_and(|t| *t != item);
+        let collides = !in_base.contains_key(id.as_str())
+            && in_theirs
+                .get(id.as_str())
+                .and_then(|&i| theirs.get(i))
+                .is_some_and(|t| t != item);
         if collides {
             let fresh = fresh_id(&id, &taken);
             taken.insert(fresh.clone());
@@ -452,11 +448,23 @@ trait HasId {
     fn id(&self) -> &str;
 }
 
-/// The items by id; of two with one id the first counts, as a search of the list finds it.
-fn by_its_id<T: HasId>(items: &[T]) -> FxHashMap<&str, &T> {
-    let mut map: FxHashMap<&str, &T> = FxHashMap::default();
-    for item in items {
-        map.entry(item.id()).or_insert(item);
+/// Where each id is in `items`; of two items with one id the first counts, as a search of the
+/// list finds it. Positions rather than items keep one copy of this code for every kind of item,
+/// and the standard hasher is the one the JSS code already brings, which matters on the app's
+/// first screen, where saving runs.
+fn positions<T: HasId>(items: &[T]) -> HashMap<&str, usize> {
+    index_of(items.iter().map(HasId::id).collect())
+}
+
+/// The item with `id`, found through its list's [`positions`].
+fn at<'a, T>(items: &'a [T], positions: &HashMap<&str, usize>, id: &str) -> Option<&'a T> {
+    positions.get(id).and_then(|&i| items.get(i))
+}
+
+fn index_of(ids: Vec<&str>) -> HashMap<&str, usize> {
+    let mut map = HashMap::with_capacity(ids.len());
+    for (i, id) in ids.into_iter().enumerate() {
+        map.entry(id).or_insert(i);
     }
     map
 }

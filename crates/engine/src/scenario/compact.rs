@@ -13,50 +13,45 @@
 //! Links in the wild were made by the shell before this module existed, by walking the export's
 //! JSON: prune, sort the keys, replace the dates of eight named keys in document order. This
 //! module writes exactly that text, byte for byte (a test checks it against such a link), so
-//! those links and new ones are one format. A text that is not in this form, such as a plain v1
-//! file, is read as a file.
+//! those links and new ones are one format. A text whose dates are written out, such as a plain
+//! v1 file, is read as a file.
+//!
+//! Writing goes through typed structs. Reading puts the dates back into the JSON the parser
+//! reads anyway, at the places the format has dates: typed deserialisation would add its code
+//! to the app's first screen, which opens links.
 
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::money::Money;
 use crate::rules::{ParamValue, Rules};
 use crate::scenario::export::terms_fields;
 use crate::scenario::parse::{parse_str, parse_value, Problem, FORMAT_NAME, FORMAT_VERSION};
-use crate::scenario::{Client, Contract, End, Feedback, Milestone, Payment, Scenario};
+use crate::scenario::{Client, Contract, Milestone, Payment, Scenario};
 
 /// The compact text of `scenario`.
 pub fn to_compact(scenario: &Scenario) -> String {
-    let mut deltas = Deltas::default();
-    let doc = Doc::from(scenario).map_dates(&mut |date: NaiveDate| Some(deltas.delta(date)));
-    // Plain structs with string keys and finite numbers always serialise; every date maps.
-    doc.and_then(|doc| serde_json::to_string(&doc).ok())
-        .unwrap_or_default()
+    let doc = Doc::new(scenario, &mut Deltas::default());
+    // Plain structs with string keys and finite numbers always serialise.
+    serde_json::to_string(&doc).unwrap_or_default()
 }
 
-/// The scenario a compact text holds, validated as a file is; any other text is read as a v1
-/// file. `Err` lists every problem.
+/// The scenario a compact text holds, validated as a file is; a text with dates written out is
+/// read as a v1 file. `Err` lists every problem.
 pub fn from_compact(text: &str) -> Result<Scenario, Vec<Problem>> {
-    let Ok(doc) = serde_json::from_str::<Doc<i64>>(text) else {
+    let Ok(mut doc) = serde_json::from_str::<Value>(text) else {
         return parse_str(text);
     };
-    let mut deltas = Deltas::default();
-    let Some(doc) = doc.map_dates(&mut |delta| deltas.date(delta)) else {
+    if restore_dates(&mut doc, &mut Deltas::default()).is_none() {
         return Err(vec![Problem {
             path: String::new(),
             message: "holds a date outside the calendar".to_owned(),
         }]);
-    };
-    match serde_json::to_value(&doc) {
-        Ok(value) => parse_value(&value),
-        Err(error) => Err(vec![Problem {
-            path: String::new(),
-            message: format!("cannot be read: {error}"),
-        }]),
     }
+    parse_value(&doc)
 }
 
 /// Days since 0001-01-01 of the previous date, in the order the text lists them.
@@ -79,315 +74,240 @@ impl Deltas {
         self.previous = days;
         Some(date)
     }
+
+    /// Puts the date back at `value` when it holds a delta; a date written out stays as it is.
+    fn restore(&mut self, value: Option<&mut Value>) -> Option<()> {
+        if let Some(value) = value {
+            if let Some(delta) = value.as_i64() {
+                *value = Value::from(self.date(delta)?.format("%Y-%m-%d").to_string());
+            }
+        }
+        Some(())
+    }
 }
 
-// The document, generic over how a date is written (`NaiveDate` as in a file, `i64` as a
-// delta). Fields are declared in alphabetical order, which is the order they are written in
-// and the order dates are counted in.
+/// The dates of a compact document, at the places the format has dates and in the order
+/// [`Doc`] writes them; `None` when a delta leaves the calendar.
+fn restore_dates(doc: &mut Value, deltas: &mut Deltas) -> Option<()> {
+    fn items<'v>(value: &'v mut Value, key: &str) -> impl Iterator<Item = &'v mut Value> {
+        value
+            .get_mut(key)
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+    }
+    deltas.restore(doc.get_mut("as_of"))?;
+    for contract in items(doc, "contracts") {
+        deltas.restore(contract.pointer_mut("/end/date"))?;
+        deltas.restore(contract.pointer_mut("/feedback/date"))?;
+        for milestone in items(contract, "milestones") {
+            for key in ["due", "funded", "refunded", "released", "submitted"] {
+                deltas.restore(milestone.get_mut(key))?;
+            }
+        }
+        for key in ["payments", "refunds"] {
+            for payment in items(contract, key) {
+                deltas.restore(payment.get_mut("date"))?;
+            }
+        }
+        deltas.restore(contract.get_mut("start"))?;
+    }
+    Some(())
+}
+
+// The document as written. Fields are declared in alphabetical order, which is the order they
+// are written in, and each struct is built field by field in that order, so the deltas are
+// counted in the order the text lists the dates.
 
 fn is_false(flag: &bool) -> bool {
     !flag
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Doc<D> {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    as_of: Option<D>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    clients: Vec<ClientDoc>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    contracts: Vec<ContractDoc<D>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    format: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    freelancer: Option<FreelancerDoc>,
-    /// `era` and the overrides, checked by the parser.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    rules: Option<BTreeMap<String, Value>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    version: Option<u64>,
+#[derive(Serialize)]
+struct Doc<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    as_of: Option<i64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    clients: Vec<ClientDoc<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    contracts: Vec<ContractDoc<'a>>,
+    format: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    freelancer: Option<FreelancerDoc<'a>>,
+    /// `era` and the overrides, in name order as every key.
+    rules: BTreeMap<&'a str, Value>,
+    version: u64,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClientDoc {
-    #[serde(default, skip_serializing_if = "is_false")]
+#[derive(Serialize)]
+struct ClientDoc<'a> {
+    #[serde(skip_serializing_if = "is_false")]
     flagged: bool,
-    id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
+    id: &'a str,
+    name: &'a str,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FreelancerDoc {
-    name: String,
+#[derive(Serialize)]
+struct FreelancerDoc<'a> {
+    name: &'a str,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ContractDoc<D> {
-    client: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    end: Option<EndDoc<D>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    feedback: Option<FeedbackDoc<D>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+#[derive(Serialize)]
+struct ContractDoc<'a> {
+    client: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<EndDoc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    feedback: Option<FeedbackDoc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     hourly_rate: Option<f64>,
-    id: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    milestones: Vec<MilestoneDoc<D>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    payments: Vec<PaymentDoc<D>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    refunds: Vec<PaymentDoc<D>>,
-    start: D,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    title: Option<String>,
+    id: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    milestones: Vec<MilestoneDoc<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    payments: Vec<PaymentDoc>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    refunds: Vec<PaymentDoc>,
+    start: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
     #[serde(rename = "type")]
-    kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     weekly_limit_hours: Option<u32>,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct EndDoc<D> {
-    by: String,
-    date: D,
-    reason: String,
+#[derive(Serialize)]
+struct EndDoc {
+    by: &'static str,
+    date: i64,
+    reason: &'static str,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FeedbackDoc<D> {
-    date: D,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+#[derive(Serialize)]
+struct FeedbackDoc {
+    date: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
     private_score: Option<u8>,
     stars: f64,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MilestoneDoc<D> {
+#[derive(Serialize)]
+struct MilestoneDoc<'a> {
     amount: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    due: Option<D>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    funded: Option<D>,
-    id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    refunded: Option<D>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    released: Option<D>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    submitted: Option<D>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    funded: Option<i64>,
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    refunded: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    released: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    submitted: Option<i64>,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PaymentDoc<D> {
+#[derive(Serialize)]
+struct PaymentDoc {
     amount: f64,
-    date: D,
+    date: i64,
 }
 
-/// Maps every date of a document in the order the text lists them; `None` when one does not
-/// map.
-trait MapDates<D>: Sized {
-    type To<E>;
-    fn map_dates<E>(self, f: &mut impl FnMut(D) -> Option<E>) -> Option<Self::To<E>>;
-}
-
-fn map_all<D, E, T: MapDates<D>>(
-    items: Vec<T>,
-    f: &mut impl FnMut(D) -> Option<E>,
-) -> Option<Vec<T::To<E>>> {
-    items.into_iter().map(|item| item.map_dates(f)).collect()
-}
-
-fn map_opt<D, E>(date: Option<D>, f: &mut impl FnMut(D) -> Option<E>) -> Option<Option<E>> {
-    match date {
-        Some(date) => f(date).map(Some),
-        None => Some(None),
-    }
-}
-
-impl<D> MapDates<D> for Doc<D> {
-    type To<E> = Doc<E>;
-    fn map_dates<E>(self, f: &mut impl FnMut(D) -> Option<E>) -> Option<Doc<E>> {
-        Some(Doc {
-            as_of: map_opt(self.as_of, f)?,
-            clients: self.clients,
-            contracts: map_all(self.contracts, f)?,
-            format: self.format,
-            freelancer: self.freelancer,
-            rules: self.rules,
-            version: self.version,
-        })
-    }
-}
-
-impl<D> MapDates<D> for ContractDoc<D> {
-    type To<E> = ContractDoc<E>;
-    fn map_dates<E>(self, f: &mut impl FnMut(D) -> Option<E>) -> Option<ContractDoc<E>> {
-        let end = match self.end {
-            Some(end) => Some(EndDoc {
-                by: end.by,
-                date: f(end.date)?,
-                reason: end.reason,
-            }),
-            None => None,
-        };
-        let feedback = match self.feedback {
-            Some(feedback) => Some(FeedbackDoc {
-                date: f(feedback.date)?,
-                private_score: feedback.private_score,
-                stars: feedback.stars,
-            }),
-            None => None,
-        };
-        Some(ContractDoc {
-            client: self.client,
-            end,
-            feedback,
-            hourly_rate: self.hourly_rate,
-            id: self.id,
-            milestones: map_all(self.milestones, f)?,
-            payments: map_all(self.payments, f)?,
-            refunds: map_all(self.refunds, f)?,
-            start: f(self.start)?,
-            title: self.title,
-            kind: self.kind,
-            weekly_limit_hours: self.weekly_limit_hours,
-        })
-    }
-}
-
-impl<D> MapDates<D> for MilestoneDoc<D> {
-    type To<E> = MilestoneDoc<E>;
-    fn map_dates<E>(self, f: &mut impl FnMut(D) -> Option<E>) -> Option<MilestoneDoc<E>> {
-        Some(MilestoneDoc {
-            amount: self.amount,
-            due: map_opt(self.due, f)?,
-            funded: map_opt(self.funded, f)?,
-            id: self.id,
-            refunded: map_opt(self.refunded, f)?,
-            released: map_opt(self.released, f)?,
-            submitted: map_opt(self.submitted, f)?,
-        })
-    }
-}
-
-impl<D> MapDates<D> for PaymentDoc<D> {
-    type To<E> = PaymentDoc<E>;
-    fn map_dates<E>(self, f: &mut impl FnMut(D) -> Option<E>) -> Option<PaymentDoc<E>> {
-        Some(PaymentDoc {
-            amount: self.amount,
-            date: f(self.date)?,
-        })
-    }
-}
-
-impl From<&Scenario> for Doc<NaiveDate> {
-    fn from(scenario: &Scenario) -> Doc<NaiveDate> {
+impl<'a> Doc<'a> {
+    fn new(scenario: &'a Scenario, deltas: &mut Deltas) -> Doc<'a> {
         Doc {
-            as_of: scenario.as_of,
-            clients: scenario.clients.iter().map(ClientDoc::from).collect(),
-            contracts: scenario.contracts.iter().map(ContractDoc::from).collect(),
-            format: Some(FORMAT_NAME.to_owned()),
+            as_of: scenario.as_of.map(|date| deltas.delta(date)),
+            clients: scenario.clients.iter().map(ClientDoc::new).collect(),
+            contracts: scenario
+                .contracts
+                .iter()
+                .map(|contract| ContractDoc::new(contract, deltas))
+                .collect(),
+            format: FORMAT_NAME,
             freelancer: scenario
                 .freelancer_name
-                .clone()
+                .as_deref()
                 .map(|name| FreelancerDoc { name }),
-            rules: Some(rules_doc(&scenario.rules)),
-            version: Some(FORMAT_VERSION),
+            rules: rules_doc(&scenario.rules),
+            version: FORMAT_VERSION,
         }
     }
 }
 
-fn rules_doc(rules: &Rules) -> BTreeMap<String, Value> {
-    let overrides = rules.overrides.iter().map(|(name, value)| {
+fn rules_doc(rules: &Rules) -> BTreeMap<&str, Value> {
+    let mut doc = BTreeMap::new();
+    doc.insert("era", Value::from(rules.era.as_str()));
+    for (name, value) in &rules.overrides {
         let value = match value {
             ParamValue::Bool(flag) => Value::Bool(*flag),
             ParamValue::Number(number) => Value::from(*number),
         };
-        (name.clone(), value)
-    });
-    std::iter::once(("era".to_owned(), Value::from(rules.era.as_str())))
-        .chain(overrides)
-        .collect()
+        doc.insert(name.as_str(), value);
+    }
+    doc
 }
 
-impl From<&Client> for ClientDoc {
-    fn from(client: &Client) -> ClientDoc {
+impl<'a> ClientDoc<'a> {
+    fn new(client: &'a Client) -> ClientDoc<'a> {
         ClientDoc {
             flagged: client.flagged,
-            id: client.id.clone(),
-            name: Some(client.name.clone()),
+            id: &client.id,
+            name: &client.name,
         }
     }
 }
 
-impl From<&Contract> for ContractDoc<NaiveDate> {
-    fn from(contract: &Contract) -> ContractDoc<NaiveDate> {
+impl<'a> ContractDoc<'a> {
+    fn new(contract: &'a Contract, deltas: &mut Deltas) -> ContractDoc<'a> {
         let (kind, hourly_rate, weekly_limit_hours, milestones) = terms_fields(&contract.terms);
+        let payments = |list: &[Payment], deltas: &mut Deltas| -> Vec<PaymentDoc> {
+            list.iter()
+                .map(|payment| PaymentDoc {
+                    amount: payment.amount.to_usd(),
+                    date: deltas.delta(payment.date),
+                })
+                .collect()
+        };
         ContractDoc {
-            client: contract.client.clone(),
-            end: contract.end.as_ref().map(EndDoc::from),
-            feedback: contract.feedback.as_ref().map(FeedbackDoc::from),
+            client: &contract.client,
+            end: contract.end.map(|end| EndDoc {
+                by: end.by.as_str(),
+                date: deltas.delta(end.date),
+                reason: end.reason.as_str(),
+            }),
+            feedback: contract.feedback.map(|feedback| FeedbackDoc {
+                date: deltas.delta(feedback.date),
+                private_score: feedback.private_score,
+                stars: feedback.stars.as_f64(),
+            }),
             hourly_rate: hourly_rate.map(Money::to_usd),
-            id: contract.id.clone(),
-            milestones: milestones.iter().map(MilestoneDoc::from).collect(),
-            payments: contract.payments.iter().map(PaymentDoc::from).collect(),
-            refunds: contract.refunds.iter().map(PaymentDoc::from).collect(),
-            start: contract.start,
-            title: contract.title.clone(),
-            kind: kind.to_owned(),
+            id: &contract.id,
+            milestones: milestones
+                .iter()
+                .map(|milestone| MilestoneDoc::new(milestone, deltas))
+                .collect(),
+            payments: payments(&contract.payments, deltas),
+            refunds: payments(&contract.refunds, deltas),
+            start: deltas.delta(contract.start),
+            title: contract.title.as_deref(),
+            kind,
             weekly_limit_hours,
         }
     }
 }
 
-impl From<&End> for EndDoc<NaiveDate> {
-    fn from(end: &End) -> EndDoc<NaiveDate> {
-        EndDoc {
-            by: end.by.as_str().to_owned(),
-            date: end.date,
-            reason: end.reason.as_str().to_owned(),
-        }
-    }
-}
-
-impl From<&Feedback> for FeedbackDoc<NaiveDate> {
-    fn from(feedback: &Feedback) -> FeedbackDoc<NaiveDate> {
-        FeedbackDoc {
-            date: feedback.date,
-            private_score: feedback.private_score,
-            stars: feedback.stars.as_f64(),
-        }
-    }
-}
-
-impl From<&Milestone> for MilestoneDoc<NaiveDate> {
-    fn from(milestone: &Milestone) -> MilestoneDoc<NaiveDate> {
+impl<'a> MilestoneDoc<'a> {
+    fn new(milestone: &'a Milestone, deltas: &mut Deltas) -> MilestoneDoc<'a> {
+        let mut delta = |date: Option<NaiveDate>| date.map(|date| deltas.delta(date));
         MilestoneDoc {
             amount: milestone.amount.to_usd(),
-            due: milestone.due,
-            funded: milestone.funded,
-            id: milestone.id.clone(),
-            refunded: milestone.refunded,
-            released: milestone.released,
-            submitted: milestone.submitted,
-        }
-    }
-}
-
-impl From<&Payment> for PaymentDoc<NaiveDate> {
-    fn from(payment: &Payment) -> PaymentDoc<NaiveDate> {
-        PaymentDoc {
-            amount: payment.amount.to_usd(),
-            date: payment.date,
+            due: delta(milestone.due),
+            funded: delta(milestone.funded),
+            id: &milestone.id,
+            refunded: delta(milestone.refunded),
+            released: delta(milestone.released),
+            submitted: delta(milestone.submitted),
         }
     }
 }
