@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use jss_engine::demo::vanished_clients;
-use jss_engine::scenario::parse::parse_str;
+use jss_engine::scenario::compact::from_compact;
 use jss_lab::components::import::share_preview::{open_payload, Opened};
 use jss_lab::share::{self, ShareError, MAX_LINK_CHARS};
 use wasm_bindgen_test::*;
@@ -49,7 +49,7 @@ fn the_demo_fits_in_a_link_and_comes_back_identical() {
     assert_eq!(share::decode(payload).as_deref(), Ok(text.as_str()));
     let mut expected = demo.clone();
     expected.as_of = Some(today());
-    assert_eq!(parse_str(&text), Ok(expected.clone()));
+    assert_eq!(from_compact(&text), Ok(expected.clone()));
     assert_eq!(open_payload(payload), Opened::Scenario(expected));
 }
 
