@@ -12,7 +12,7 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use crate::jss::evaluate::{calculation_date, classify_all, contract_clients};
-use crate::jss::outcome::{add_days, classify};
+use crate::jss::outcome::{add_days, classify, settled_from};
 use crate::jss::running::{Part, RunningTallies, MAX_CONTRACTS};
 use crate::jss::top_rated::earned_between;
 use crate::jss::window::{score_outcomes, Bounds, Scored, Window, WindowScores};
@@ -51,6 +51,8 @@ pub struct Frozen {
     open: Vec<OpenContract>,
     /// Outcomes at the last date before `from` asked for.
     past: Vec<Scored>,
+    /// Per contract, the date from which its outcome no longer changes ([`settled_from`]).
+    settled: Vec<Option<NaiveDate>>,
     sweep: Sweep,
     earnings: Option<Earnings>,
     first_start: Option<NaiveDate>,
@@ -70,6 +72,7 @@ impl Frozen {
             sweep: Sweep::new(&base, open.clone(), from),
             earnings: Earnings::of(&scenario),
             first_start: scenario.contracts.iter().map(|c| c.start).min(),
+            settled: scenario.contracts.iter().map(settled_from).collect(),
             scenario,
             params: params.clone(),
             from,
@@ -96,7 +99,7 @@ impl Frozen {
     /// Every contract's outcome at `t`, in the frozen scenario's contract order.
     pub fn outcomes_at(&mut self, t: NaiveDate) -> &[Scored] {
         if t < self.from {
-            self.past = classify_all(&self.scenario, &self.clients, t, &self.params);
+            self.classify_past(t);
             return &self.past;
         }
         self.advance(t, None);
@@ -117,11 +120,29 @@ impl Frozen {
         self.sweep.advance(t, &context, exits);
     }
 
+    /// Fills `past` with the outcomes at `t < from`. A contract settled by `t` has the outcome
+    /// it has at `from` (nothing it depends on is dated between), so only the others are
+    /// classified again: the weeks before today hold few of a long history's contracts.
+    fn classify_past(&mut self, t: NaiveDate) {
+        self.past.clear();
+        let contracts = self.scenario.contracts.iter().zip(&self.clients);
+        self.past
+            .extend(contracts.zip(&self.settled).zip(&self.base).map(
+                |(((contract, &(client, flagged)), settled), base)| match settled {
+                    Some(settled) if *settled <= t => *base,
+                    _ => Scored {
+                        outcome: classify(contract, flagged, t, &self.params),
+                        client,
+                    },
+                },
+            ));
+    }
+
     /// The scores computed at exactly `t`.
     pub fn scores_at(&mut self, t: NaiveDate) -> WindowScores {
         if t < self.from {
-            let scored = classify_all(&self.scenario, &self.clients, t, &self.params);
-            return score_outcomes(&scored, &Bounds::at(t), &self.params);
+            self.classify_past(t);
+            return score_outcomes(&self.past, &Bounds::at(t), &self.params);
         }
         self.advance(t, None);
         self.sweep.scores(&self.params)
