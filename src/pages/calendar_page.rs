@@ -32,9 +32,9 @@ pub fn CalendarPage() -> impl IntoView {
             Err(e) => Err(e.clone()),
         })
     });
-    // The facts up to today, most recent first for the list. A derived signal rather than a
-    // memo: recomputing a few hundred facts is cheap, and it adds less code to the download.
-    let paid = Signal::derive(move || {
+    // The facts up to today, most recent first for the list: worked out once per change of the
+    // scenario, the side or the day, since a long history holds tens of thousands of them.
+    let paid = Memo::new(move |_| {
         let w = whose.get();
         let t = state.today.get();
         let mut evs = state.scenario.with(|s| {
@@ -45,9 +45,9 @@ pub fn CalendarPage() -> impl IntoView {
         evs.reverse();
         evs
     });
-    let scheduled = Signal::derive(move || events.get().unwrap_or_default());
+    let scheduled = Memo::new(move |_| events.get().unwrap_or_default());
     // The grid shows both, so a month can hold paid and scheduled money side by side.
-    let shown = Signal::derive(move || {
+    let shown = Memo::new(move |_| {
         let mut all = paid.get();
         all.reverse();
         all.extend(scheduled.get());

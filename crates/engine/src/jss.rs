@@ -20,6 +20,7 @@ pub mod top_rated;
 
 pub use top_rated::{next_top_rated_change, top_rated_at, top_rated_status, TopRatedStatus};
 pub mod report;
+pub mod running;
 
 pub use report::{score_report, ScoreReport};
 pub mod explain;

@@ -4,6 +4,7 @@ use jss_engine::timeline::{MoneyMove, TimelineEvent};
 use leptos::prelude::*;
 
 use crate::components::common::data_table::DataTable;
+use crate::components::common::pager::{page_of, Pager};
 use crate::components::common::table_head::Column;
 use crate::format::{date, money};
 
@@ -111,6 +112,15 @@ pub fn MoneyList(
     empty: &'static str,
 ) -> impl IntoView {
     let caption_id = format!("{testid}-caption");
+    // A long history has tens of thousands of payments: the table shows them a page at a time,
+    // starting again at the first page when the list changes (the other side's money).
+    let page = RwSignal::new(0_usize);
+    Effect::new(move |_| {
+        events.track();
+        page.set(0);
+    });
+    let total = Signal::derive(move || events.with(Vec::len));
+    let shown = Memo::new(move |_| events.with(|evs| page_of(evs, page.get())));
     view! {
         <DataTable
             class="cards money-list"
@@ -127,7 +137,7 @@ pub fn MoneyList(
             ]
         >
             {move || {
-                let evs = events.get();
+                let evs = shown.get();
                 if evs.is_empty() {
                     view! {
                         <tr class="empty-row">
@@ -160,5 +170,6 @@ pub fn MoneyList(
                 }
             }}
         </DataTable>
+        <Pager total=total page=page what="money events" />
     }
 }

@@ -112,11 +112,20 @@ pub fn MonthGrid(
                 </thead>
                 <tbody>
                     {move || {
-                        let evs = events.get();
                         let today = today.get();
-                        weeks_of(month.get())
+                        let shown_month = month.get();
+                        let evs: Vec<MoneyEvent> = events
+                            .with(|all| {
+                                all.iter()
+                                    .filter(|e| month_of(e.date) == month_of(shown_month))
+                                    .cloned()
+                                    .collect()
+                            });
+                        weeks_of(shown_month)
                             .into_iter()
                             .map(|week| {
+                                // Only this month's events, so each day looks through a month's worth
+                                // rather than a whole long history's.
                                 view! {
                                     <tr>
                                         {week

@@ -22,11 +22,14 @@ pub fn DecisionCard() -> impl IntoView {
     let state = AppState::get();
     let seen = Memo::new(move |_| {
         let today = state.today.get();
-        let upcoming = state.upcoming.get().unwrap_or_default();
-        state.scenario.with(|s| {
-            s.as_ref()
-                .map(|s| attention(&with_as_of(s, today), today, &upcoming))
-                .unwrap_or_default()
+        // Read in place: a long history's horizon holds thousands of events.
+        state.upcoming.with(|upcoming| {
+            let upcoming = upcoming.as_deref().unwrap_or_default();
+            state.scenario.with(|s| {
+                s.as_ref()
+                    .map(|s| attention(&with_as_of(s, today), today, upcoming))
+                    .unwrap_or_default()
+            })
         })
     });
     let kept = RwSignal::new(advice::load());

@@ -142,22 +142,37 @@ fn overdue_item(state: AppState, e: TimelineEvent) -> impl IntoView {
 #[component]
 pub fn UpcomingEvents(#[prop(default = 8)] limit: usize) -> impl IntoView {
     let state = AppState::get();
-    let events = move || -> Result<Vec<TimelineEvent>, String> {
-        state.upcoming.get().map(|evs| {
-            evs.into_iter()
-                .filter(|e| !is_routine(e.kind))
-                .collect::<Vec<_>>()
-        })
-    };
+    // The events are read in place, never copied whole: a long history has thousands of
+    // window exits in the horizon, and only a few events are shown.
     // Overdue transitions are listed on today's date by the engine; they are not "coming up".
     let overdue = move || {
-        events()
-            .map(|evs| {
-                evs.into_iter()
-                    .filter(|e| e.overdue_since.is_some())
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
+        state.upcoming.with(|u| {
+            u.as_ref()
+                .map(|evs| {
+                    evs.iter()
+                        .filter(|e| !is_routine(e.kind) && e.overdue_since.is_some())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    // Whether overdue items come first, the alerts of the next 7 days, and the next events.
+    type Listed = (bool, Vec<TimelineEvent>, Vec<TimelineEvent>);
+    let listed = move || -> Result<Listed, String> {
+        let today = state.today.get();
+        state.upcoming.with(|u| {
+            let evs = u.as_ref().map_err(Clone::clone)?;
+            let relevant = evs.iter().filter(|e| !is_routine(e.kind));
+            let after_overdue = relevant.clone().any(|e| e.overdue_since.is_some());
+            let rest = relevant.filter(|e| e.overdue_since.is_none());
+            let alerts = rest
+                .clone()
+                .filter(|e| is_alert(e.kind) && (e.date - today).num_days() <= 7)
+                .cloned()
+                .collect();
+            Ok((after_overdue, alerts, rest.take(limit).cloned().collect()))
+        })
     };
     view! {
         <section class="card wide" aria-labelledby="upcoming-title">
@@ -174,18 +189,10 @@ pub fn UpcomingEvents(#[prop(default = 8)] limit: usize) -> impl IntoView {
                         }
                     })
             }}
-            {move || match events() {
+            {move || match listed() {
                 Err(e) => view! { <p class="error">{e}</p> }.into_any(),
-                Ok(mut evs) => {
-                    let all = evs.len();
-                    evs.retain(|e| e.overdue_since.is_none());
-                    let after_overdue = evs.len() < all;
+                Ok((after_overdue, alerts, evs)) => {
                     let today = state.today.get();
-                    let alerts: Vec<_> = evs
-                        .iter()
-                        .filter(|e| is_alert(e.kind) && (e.date - today).num_days() <= 7)
-                        .cloned()
-                        .collect();
                     // After an overdue list, the rest needs a visible heading of its own.
                     view! {
                         <h3 class:visually-hidden=!after_overdue class="next-title">
@@ -209,7 +216,6 @@ pub fn UpcomingEvents(#[prop(default = 8)] limit: usize) -> impl IntoView {
                         <ol class="event-list" data-testid="upcoming">
                             {evs
                                 .into_iter()
-                                .take(limit)
                                 .map(|e| {
                                     view! {
                                         <li>

@@ -4,6 +4,7 @@ use jss_engine::jss::{attribute, Attribution, Window, Winner};
 use leptos::prelude::*;
 
 use crate::components::common::data_table::DataTable;
+use crate::components::common::pager::{page_of, Pager};
 use crate::components::common::table_head::Column;
 use crate::format::date;
 use crate::state::AppState;
@@ -156,6 +157,13 @@ fn AttributionView(attribution: Attribution) -> impl IntoView {
     let total: i64 = shares.iter().sum();
     let rounding_share = shares.last().copied().unwrap_or(0);
     let steps: Vec<(AttributionStep, i64)> = a.steps.iter().cloned().zip(shares).collect();
+    // Many contracts can leave a window between two dates in a long history: the table shows
+    // them a page at a time, and its total stays the sum over all of them.
+    let n_steps = steps.len();
+    let steps = StoredValue::new(steps);
+    let page = RwSignal::new(0_usize);
+    let total_steps = Signal::derive(move || n_steps);
+    let shown = Memo::new(move |_| steps.with_value(|steps| page_of(steps, page.get())));
     let caption = format!(
         "How the change of {} points from {} to {} splits",
         tenths(total),
@@ -166,7 +174,7 @@ fn AttributionView(attribution: Attribution) -> impl IntoView {
         <p class="change-summary" data-testid="change-summary">
             <strong>{summary}</strong>
         </p>
-        {if steps.is_empty() && rounding_share == 0 {
+        {if n_steps == 0 && rounding_share == 0 {
             view! { <p>"No contract changed its part of any window between these dates."</p> }
                 .into_any()
         } else {
@@ -195,29 +203,34 @@ fn AttributionView(attribution: Attribution) -> impl IntoView {
                         }
                     }
                 >
-                    {steps
-                        .into_iter()
-                        .map(|(step, share)| {
-                            let when = if step.date == NaiveDate::MIN {
-                                view! { <span>"—"</span> }.into_any()
-                            } else {
+                    {move || {
+                        shown
+                            .get()
+                            .into_iter()
+                            .map(|(step, share)| {
+                                let when = if step.date == NaiveDate::MIN {
+                                    view! { <span>"—"</span> }.into_any()
+                                } else {
+                                    view! {
+                                        <time datetime=step
+                                            .date
+                                            .to_string()>{date(step.date)}</time>
+                                    }
+                                        .into_any()
+                                };
                                 view! {
-                                    <time datetime=step.date.to_string()>{date(step.date)}</time>
+                                    <tr>
+                                        <td>{when}</td>
+                                        <th scope="row" class="event-contract">
+                                            {step.contract.clone()}
+                                        </th>
+                                        <td>{step_words(&step)}</td>
+                                        <td class="amount">{tenths(share)}</td>
+                                    </tr>
                                 }
-                                    .into_any()
-                            };
-                            view! {
-                                <tr>
-                                    <td>{when}</td>
-                                    <th scope="row" class="event-contract">
-                                        {step.contract.clone()}
-                                    </th>
-                                    <td>{step_words(&step)}</td>
-                                    <td class="amount">{tenths(share)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
+                            })
+                            .collect_view()
+                    }}
                     <tr>
                         <td></td>
                         <th scope="row">"Rounding"</th>
@@ -225,6 +238,7 @@ fn AttributionView(attribution: Attribution) -> impl IntoView {
                         <td class="amount">{tenths(rounding_share)}</td>
                     </tr>
                 </DataTable>
+                <Pager total=total_steps page=page what="contracts" />
             }
                 .into_any()
         }}

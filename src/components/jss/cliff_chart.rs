@@ -1,7 +1,6 @@
 use chrono::{Datelike, NaiveDate};
-use jss_engine::jss::cliff::Frozen;
-use jss_engine::jss::evaluate::calculation_date;
-use jss_engine::jss::{cliff_calendar, CliffCalendar, Window};
+use jss_engine::jss::cliff::cliff_forecast;
+use jss_engine::jss::{CliffCalendar, Window};
 use jss_engine::rules::Params;
 use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
@@ -37,19 +36,14 @@ struct Forecast {
 
 fn forecast(scenario: &Scenario, today: NaiveDate) -> Forecast {
     let params = Params::resolve(&scenario.rules);
-    let calendar = cliff_calendar(scenario, &params, today);
-    let mut frozen = Frozen::new(scenario, &params, today);
-    let windows = calendar
-        .days
+    let (calendar, scores) = cliff_forecast(scenario, &params, today);
+    let windows = scores
         .iter()
-        .map(|d| {
-            let s = frozen.scores_at(calculation_date(d.date, &params));
-            WindowDay {
-                m24: s.window(Window::M24),
-                m12: s.window(Window::M12),
-                m6: s.window(Window::M6),
-                trending: s.trending,
-            }
+        .map(|s| WindowDay {
+            m24: s.window(Window::M24),
+            m12: s.window(Window::M12),
+            m6: s.window(Window::M6),
+            trending: s.trending,
         })
         .collect();
     Forecast { calendar, windows }

@@ -1,5 +1,8 @@
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
-use jss_engine::jss::evaluate::{calculation_date, evaluate};
+use jss_engine::jss::classify;
+use jss_engine::jss::evaluate::calculation_date;
 use jss_engine::jss::{Class, Reason, ScoreReport};
 use jss_engine::rules::{param_spec, Params};
 use jss_engine::scenario::Scenario;
@@ -7,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::components::common::data_table::DataTable;
 use crate::components::common::glossed::Glossed;
+use crate::components::common::pager::{Pager, PAGE_ROWS};
 use crate::components::common::source_links::SourceLinks;
 use crate::format::date;
 use crate::state::AppState;
@@ -98,14 +102,31 @@ fn rule_params(scenario: &Scenario, params: &Params, names: &[&'static str]) -> 
         .collect()
 }
 
-fn rows_of(scenario: &Scenario, report: &ScoreReport, today: NaiveDate) -> Vec<Row> {
+/// The rows of one page of the table (see [`Pager`]): only the contracts shown are classified
+/// again for their rule, so a long history costs what a page costs. The report's lines are in
+/// the scenario's contract order, so each row reads its contract by position, and clients come
+/// from one map: no search per row.
+fn rows_of(scenario: &Scenario, report: &ScoreReport, today: NaiveDate, page: usize) -> Vec<Row> {
     let params = Params::resolve(&scenario.rules);
-    let evaluation = evaluate(scenario, &params, calculation_date(today, &params));
-    report
-        .contracts
+    let t = calculation_date(today, &params);
+    // As the engine reads clients: the first client with an id decides whether it is flagged,
+    // and names it when it has a name (else the id stands in).
+    let mut flagged: HashMap<&str, bool> = HashMap::with_capacity(scenario.clients.len());
+    let mut names: HashMap<&str, &str> = HashMap::with_capacity(scenario.clients.len());
+    for c in &scenario.clients {
+        flagged.entry(c.id.as_str()).or_insert(c.flagged);
+        if !c.name.trim().is_empty() {
+            names.entry(c.id.as_str()).or_insert(c.name.as_str());
+        }
+    }
+    let first = (page * PAGE_ROWS).min(report.contracts.len());
+    let last = (first + PAGE_ROWS).min(report.contracts.len());
+    report.contracts[first..last]
         .iter()
-        .zip(&evaluation.scored)
-        .map(|(line, scored)| {
+        .zip(scenario.contracts.get(first..last).unwrap_or_default())
+        .map(|(line, contract)| {
+            let is_flagged = flagged.get(contract.client.as_str()).copied();
+            let outcome = classify(contract, is_flagged.unwrap_or(false), t, &params);
             let class = match line.outcome {
                 "positive" => Class::Positive,
                 "negative" => Class::Negative,
@@ -113,21 +134,20 @@ fn rows_of(scenario: &Scenario, report: &ScoreReport, today: NaiveDate) -> Vec<R
                 _ => Class::Excluded,
             };
             let by_pattern = line.reason.contains("pattern rule");
-            let (section, names) = rule_of(scored.outcome.reason, class, by_pattern);
+            let (section, names_used) = rule_of(outcome.reason, class, by_pattern);
             Row {
                 id: line.id.clone(),
-                title: scenario
-                    .contracts
-                    .iter()
-                    .find(|c| c.id == line.id)
-                    .and_then(|c| c.title.clone())
-                    .unwrap_or_default(),
-                client: scenario.client_name(&line.client).to_owned(),
+                title: contract.title.clone().unwrap_or_default(),
+                client: names
+                    .get(line.client.as_str())
+                    .copied()
+                    .unwrap_or(line.client.as_str())
+                    .to_owned(),
                 class: line.outcome,
                 weight: line.weight,
                 reason: line.reason.clone(),
                 section,
-                params: rule_params(scenario, &params, &names),
+                params: rule_params(scenario, &params, &names_used),
                 leaves: line.leaves.iter().map(|(w, d)| (w.label(), *d)).collect(),
             }
         })
@@ -139,12 +159,21 @@ fn rows_of(scenario: &Scenario, report: &ScoreReport, today: NaiveDate) -> Vec<R
 #[component]
 pub fn JssTable() -> impl IntoView {
     let state = AppState::get();
-    let rows = Memo::new(move |_| {
+    // A long history shows its contracts a page at a time (see `Pager`).
+    let page = RwSignal::new(0_usize);
+    let total = Signal::derive(move || {
+        state
+            .report
+            .with(|r| r.as_ref().map_or(0, |r| r.contracts.len()))
+    });
+    let shown = Memo::new(move |_| {
         let today = state.today.get();
-        let report = state.report.get();
-        state.scenario.with(|s| match (s, report) {
-            (Some(s), Some(r)) => rows_of(s, &r, today),
-            _ => Vec::new(),
+        let page = page.get();
+        state.report.with(|report| {
+            state.scenario.with(|s| match (s, report) {
+                (Some(s), Some(r)) => rows_of(s, r, today, page),
+                _ => Vec::new(),
+            })
         })
     });
     view! {
@@ -161,7 +190,8 @@ pub fn JssTable() -> impl IntoView {
                 columns=["Contract", "Client", "Class", "Weight", "Reason", "Rule", "Leaves"]
             >
                 {move || {
-                    rows.get()
+                    shown
+                        .get()
                         .into_iter()
                         .map(|row| {
                             view! {
@@ -241,6 +271,7 @@ pub fn JssTable() -> impl IntoView {
                         .collect_view()
                 }}
             </DataTable>
+            <Pager total=total page=page what="contracts" />
         </section>
     }
 }

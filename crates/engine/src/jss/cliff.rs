@@ -6,13 +6,15 @@
 //! long-term contracts lapse 91 days after their last payment, and (legacy) idle open contracts
 //! become outcomes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use crate::jss::evaluate::{calculation_date, classify_all, contract_clients};
-use crate::jss::outcome::{add_days, classify};
+use crate::jss::outcome::{add_days, classify, settled_from};
+use crate::jss::running::{Part, RunningTallies, MAX_CONTRACTS};
+use crate::jss::top_rated::earned_between;
 use crate::jss::window::{score_outcomes, Bounds, Scored, Window, WindowScores};
 use crate::money::Money;
 use crate::rules::Params;
@@ -34,8 +36,10 @@ pub fn freeze(scenario: &Scenario, from: NaiveDate) -> Scenario {
     frozen
 }
 
-/// A frozen scenario with its outcomes at `from` cached: at later dates only the open contracts
-/// are classified again, since an ended contract's outcome cannot change without new facts.
+/// A frozen scenario, evaluated at many dates. Dates from `from` on are reached by a forward
+/// sweep ([`Sweep`]): only the contracts whose class or window membership can change between
+/// two dates are looked at again, so a day of a 24-month calendar costs what changes that day,
+/// not the whole history. Dates before `from` are evaluated from scratch.
 #[derive(Clone, Debug)]
 pub struct Frozen {
     scenario: Scenario,
@@ -43,12 +47,15 @@ pub struct Frozen {
     from: NaiveDate,
     clients: Vec<(u32, bool)>,
     base: Vec<Scored>,
-    /// Open contracts: index, the dates on which their class can change, and the breakpoint
-    /// their cached outcome in `scratch` was computed for.
+    /// The open contracts as they stand at `from`, to restart the sweep from.
     open: Vec<OpenContract>,
-    scratch: Vec<Scored>,
-    /// `scratch` holds outcomes at a date before `from` and must be rebuilt from `base`.
-    scratch_is_past: bool,
+    /// Outcomes at the last date before `from` asked for.
+    past: Vec<Scored>,
+    /// Per contract, the date from which its outcome no longer changes ([`settled_from`]).
+    settled: Vec<Option<NaiveDate>>,
+    sweep: Sweep,
+    earnings: Option<Earnings>,
+    first_start: Option<NaiveDate>,
     displayed_memo: BTreeMap<NaiveDate, Option<u8>>,
 }
 
@@ -57,19 +64,22 @@ impl Frozen {
         let scenario = freeze(scenario, from);
         let clients = contract_clients(&scenario);
         let base = classify_all(&scenario, &clients, from, params);
-        let open = (0..scenario.contracts.len())
+        let open: Vec<OpenContract> = (0..scenario.contracts.len())
             .filter(|&i| scenario.contracts[i].end.is_none())
             .map(|i| OpenContract::new(i, &scenario.contracts[i], params, from))
             .collect();
         Frozen {
-            scratch: base.clone(),
-            scratch_is_past: false,
+            sweep: Sweep::new(&base, open.clone(), from),
+            earnings: Earnings::of(&scenario),
+            first_start: scenario.contracts.iter().map(|c| c.start).min(),
+            settled: scenario.contracts.iter().map(settled_from).collect(),
             scenario,
             params: params.clone(),
             from,
             clients,
             base,
             open,
+            past: Vec::new(),
             displayed_memo: BTreeMap::new(),
         }
     }
@@ -89,39 +99,53 @@ impl Frozen {
     /// Every contract's outcome at `t`, in the frozen scenario's contract order.
     pub fn outcomes_at(&mut self, t: NaiveDate) -> &[Scored] {
         if t < self.from {
-            self.scratch = classify_all(&self.scenario, &self.clients, t, &self.params);
-            self.scratch_is_past = true;
-            return &self.scratch;
+            self.classify_past(t);
+            return &self.past;
         }
-        if self.scratch_is_past {
-            self.scratch.clone_from(&self.base);
-            self.scratch_is_past = false;
-            for open in &mut self.open {
-                open.cached_for = Some(self.from);
-            }
+        self.advance(t, None);
+        &self.sweep.outcomes
+    }
+
+    /// Moves the sweep to `t ≥ from`, starting again from `from` when `t` is behind it.
+    fn advance(&mut self, t: NaiveDate, exits: Option<&mut Vec<(Window, usize)>>) {
+        if t < self.sweep.t {
+            self.sweep = Sweep::new(&self.base, self.open.clone(), self.from);
         }
-        for open in &mut self.open {
-            let key = open.breakpoint_for(t, self.from);
-            if open.cached_for != Some(key) {
-                let (client, flagged) = self.clients[open.index];
-                let outcome = classify(
-                    &self.scenario.contracts[open.index],
-                    flagged,
-                    key,
-                    &self.params,
-                );
-                self.scratch[open.index] = Scored { outcome, client };
-                open.cached_for = Some(key);
-            }
-        }
-        &self.scratch
+        let context = Context {
+            scenario: &self.scenario,
+            clients: &self.clients,
+            params: &self.params,
+            from: self.from,
+        };
+        self.sweep.advance(t, &context, exits);
+    }
+
+    /// Fills `past` with the outcomes at `t < from`. A contract settled by `t` has the outcome
+    /// it has at `from` (nothing it depends on is dated between), so only the others are
+    /// classified again: the weeks before today hold few of a long history's contracts.
+    fn classify_past(&mut self, t: NaiveDate) {
+        self.past.clear();
+        let contracts = self.scenario.contracts.iter().zip(&self.clients);
+        self.past
+            .extend(contracts.zip(&self.settled).zip(&self.base).map(
+                |(((contract, &(client, flagged)), settled), base)| match settled {
+                    Some(settled) if *settled <= t => *base,
+                    _ => Scored {
+                        outcome: classify(contract, flagged, t, &self.params),
+                        client,
+                    },
+                },
+            ));
     }
 
     /// The scores computed at exactly `t`.
     pub fn scores_at(&mut self, t: NaiveDate) -> WindowScores {
-        let params = self.params.clone();
-        let scored = self.outcomes_at(t);
-        score_outcomes(scored, &Bounds::at(t), &params)
+        if t < self.from {
+            self.classify_past(t);
+            return score_outcomes(&self.past, &Bounds::at(t), &self.params);
+        }
+        self.advance(t, None);
+        self.sweep.scores(&self.params)
     }
 
     /// The JSS displayed at `t` (the cadence applied), memoized per calculation date.
@@ -134,6 +158,247 @@ impl Frozen {
         self.displayed_memo.insert(u, score);
         score
     }
+
+    /// Payments minus refunds dated `since ..= until` over every contract, as the sum of
+    /// [`earned_between`] over the contracts (saturating) gives it.
+    pub fn earned_between(&self, since: NaiveDate, until: NaiveDate) -> Money {
+        match &self.earnings {
+            Some(earnings) => earnings.between(since, until),
+            None => self.scenario.contracts.iter().fold(Money::ZERO, |acc, c| {
+                Money::from_cents(
+                    acc.cents()
+                        .saturating_add(earned_between(c, since, until).cents()),
+                )
+            }),
+        }
+    }
+
+    /// The earliest start of a contract started on or before `t`.
+    pub fn first_start_by(&self, t: NaiveDate) -> Option<NaiveDate> {
+        self.first_start.filter(|s| *s <= t)
+    }
+}
+
+/// Every payment (added) and refund (taken off) of a scenario by date, with running totals, so
+/// that the earnings of any period are two binary searches instead of a pass over every
+/// contract. Built only when the sum of every amount's size fits in cents, so that no sum the
+/// per-contract path forms can saturate and both give the same total.
+#[derive(Clone, Debug)]
+struct Earnings {
+    dates: Vec<NaiveDate>,
+    /// `totals[k]` is the sum of the first `k` amounts in date order.
+    totals: Vec<i64>,
+}
+
+impl Earnings {
+    fn of(scenario: &Scenario) -> Option<Earnings> {
+        let mut moves: Vec<(NaiveDate, i64)> = Vec::new();
+        let mut size: i64 = 0;
+        for c in &scenario.contracts {
+            for (list, sign) in [(&c.payments, 1), (&c.refunds, -1)] {
+                for p in list {
+                    size = size.checked_add(p.amount.cents().checked_abs()?)?;
+                    moves.push((p.date, sign * p.amount.cents()));
+                }
+            }
+        }
+        moves.sort_by_key(|(date, _)| *date);
+        let mut totals = Vec::with_capacity(moves.len() + 1);
+        totals.push(0);
+        for (_, cents) in &moves {
+            totals.push(totals.last().copied().unwrap_or(0) + cents);
+        }
+        Some(Earnings {
+            dates: moves.into_iter().map(|(date, _)| date).collect(),
+            totals,
+        })
+    }
+
+    fn between(&self, since: NaiveDate, until: NaiveDate) -> Money {
+        if since > until {
+            return Money::ZERO;
+        }
+        let upto = self.dates.partition_point(|d| *d <= until);
+        let before = self.dates.partition_point(|d| *d < since);
+        Money::from_cents(self.totals[upto] - self.totals[before])
+    }
+}
+
+/// What a sweep reads of its frozen scenario.
+struct Context<'a> {
+    scenario: &'a Scenario,
+    clients: &'a [(u32, bool)],
+    params: &'a Params,
+    from: NaiveDate,
+}
+
+/// The outcomes and window tallies at a date `t ≥ from`, moved forward a date at a time.
+///
+/// Between two dates, a contract's part of a window changes only when its class changes (an
+/// open contract passing a breakpoint, see [`OpenContract`]) or when its outcome date enters
+/// the windows (`prev < date ≤ t`) or falls out of one (`start(prev) ≤ date < start(t)`), so
+/// only those contracts are looked at. The tallies are [`RunningTallies`] when every weight
+/// allows it (see that module); otherwise, and when the legacy pattern rule has candidates to
+/// decide, the scores are summed from all outcomes at each date as [`score_outcomes`] does.
+#[derive(Clone, Debug)]
+struct Sweep {
+    t: NaiveDate,
+    outcomes: Vec<Scored>,
+    open: Vec<OpenContract>,
+    /// Per contract, the windows it counts in at `t` (bit [`Window::index`]) and what it adds.
+    bits: Vec<u8>,
+    parts: Vec<Option<Part>>,
+    /// Counted outcomes by outcome date.
+    by_date: BTreeSet<(NaiveDate, usize)>,
+    tallies: Option<RunningTallies>,
+    /// Outcomes the legacy pattern rule could count.
+    pattern_candidates: usize,
+}
+
+impl Sweep {
+    fn new(base: &[Scored], open: Vec<OpenContract>, from: NaiveDate) -> Sweep {
+        let n = base.len();
+        let mut sweep = Sweep {
+            t: from,
+            outcomes: base.to_vec(),
+            open,
+            bits: vec![0; n],
+            parts: vec![None; n],
+            by_date: BTreeSet::new(),
+            tallies: (n <= MAX_CONTRACTS).then(RunningTallies::default),
+            pattern_candidates: 0,
+        };
+        let bounds = Bounds::at(from);
+        for i in 0..n {
+            sweep.index(i, 1);
+            sweep.update_bits(i, &bounds, None);
+        }
+        sweep
+    }
+
+    /// Adds (`sign` 1) or removes (−1) outcome `i` from the date index and the pattern count.
+    fn index(&mut self, i: usize, sign: i64) {
+        let outcome = &self.outcomes[i].outcome;
+        if outcome.pattern_class.is_some() {
+            self.pattern_candidates = if sign > 0 {
+                self.pattern_candidates + 1
+            } else {
+                self.pattern_candidates - 1
+            };
+        }
+        if let (true, Some(date)) = (outcome.class.is_counted(), outcome.outcome_date) {
+            if sign > 0 {
+                self.by_date.insert((date, i));
+            } else {
+                self.by_date.remove(&(date, i));
+            }
+        }
+    }
+
+    fn advance(
+        &mut self,
+        t: NaiveDate,
+        context: &Context,
+        mut exits: Option<&mut Vec<(Window, usize)>>,
+    ) {
+        if t <= self.t {
+            return;
+        }
+        let mut touched: Vec<usize> = Vec::new();
+        for k in 0..self.open.len() {
+            let open = &mut self.open[k];
+            let key = open.breakpoint_for(t, context.from);
+            if open.cached_for == Some(key) {
+                continue;
+            }
+            open.cached_for = Some(key);
+            let i = open.index;
+            let (client, flagged) = context.clients[i];
+            let outcome = classify(&context.scenario.contracts[i], flagged, key, context.params);
+            self.index(i, -1);
+            self.outcomes[i] = Scored { outcome, client };
+            self.index(i, 1);
+            touched.push(i);
+        }
+        let (before, after) = (Bounds::at(self.t), Bounds::at(t));
+        let mut ranges = vec![(self.t.succ_opt().unwrap_or(t), t)];
+        for w in Window::ALL {
+            let start = |b: &Bounds| b.start(w).unwrap_or(NaiveDate::MIN);
+            if start(&before) < start(&after) {
+                ranges.push((
+                    start(&before),
+                    start(&after).pred_opt().unwrap_or(NaiveDate::MIN),
+                ));
+            }
+        }
+        for (lo, hi) in ranges.into_iter().filter(|(lo, hi)| lo <= hi) {
+            let range = self.by_date.range((lo, 0)..=(hi, usize::MAX));
+            touched.extend(range.map(|(_, i)| *i));
+        }
+        for i in touched {
+            self.update_bits(i, &after, exits.as_deref_mut());
+        }
+        self.t = t;
+    }
+
+    /// Brings contract `i`'s windows and part up to `bounds`, noting each window it leaves.
+    fn update_bits(&mut self, i: usize, bounds: &Bounds, exits: Option<&mut Vec<(Window, usize)>>) {
+        let s = self.outcomes[i];
+        let bits = window_bits(&s, bounds);
+        let part = (bits != 0)
+            .then(|| Part::of(s.outcome.class, s.outcome.weight, s.client))
+            .flatten();
+        if bits != 0 && part.is_none() {
+            // A weight without exact units: the tallies cannot be kept exactly.
+            self.tallies = None;
+        }
+        let (old_bits, old_part) = (self.bits[i], self.parts[i]);
+        if (old_bits, old_part) == (bits, part) {
+            return;
+        }
+        for w in Window::ALL {
+            let bit = 1u8 << w.index();
+            if let Some(tallies) = &mut self.tallies {
+                if let (true, Some(p)) = (old_bits & bit != 0, old_part) {
+                    tallies.remove(w, p);
+                }
+                if let (true, Some(p)) = (bits & bit != 0, part) {
+                    tallies.add(w, p);
+                }
+            }
+        }
+        if let Some(exits) = exits {
+            exits.extend(
+                Window::ALL
+                    .into_iter()
+                    .filter(|w| old_bits & !bits & (1u8 << w.index()) != 0)
+                    .map(|w| (w, i)),
+            );
+        }
+        self.bits[i] = bits;
+        self.parts[i] = part;
+    }
+
+    fn scores(&self, params: &Params) -> WindowScores {
+        match &self.tallies {
+            Some(tallies) if !(params.no_feedback_pattern_rule && self.pattern_candidates > 0) => {
+                tallies.tallies().scores(params)
+            }
+            _ => score_outcomes(&self.outcomes, &Bounds::at(self.t), params),
+        }
+    }
+}
+
+/// The windows (bit [`Window::index`]) whose tallies count an outcome at `bounds`.
+fn window_bits(s: &Scored, bounds: &Bounds) -> u8 {
+    let date = s
+        .outcome
+        .outcome_date
+        .filter(|_| s.outcome.class.is_counted());
+    Window::ALL.iter().fold(0u8, |bits, w| match date {
+        Some(d) if bounds.contains(*w, d) => bits | 1 << w.index(),
+        _ => bits,
+    })
 }
 
 /// An open contract of a frozen scenario. With no new facts, its class at `t ≥ from` can only
@@ -215,6 +480,37 @@ pub fn cliff_calendar(scenario: &Scenario, params: &Params, from: NaiveDate) -> 
     }
 }
 
+/// The cliff calendar with, for each of its days, the scores the displayed score was taken
+/// from (each window and trending, as computed on the day's calculation date): what a chart
+/// of every window draws, from one sweep through the 24 months.
+pub fn cliff_forecast(
+    scenario: &Scenario,
+    params: &Params,
+    from: NaiveDate,
+) -> (CliffCalendar, Vec<WindowScores>) {
+    let to = from.checked_add_months(Months::new(24)).unwrap_or(from);
+    let mut frozen = Frozen::new(scenario, params, from);
+    let (days, scores): (Vec<DayScore>, Vec<WindowScores>) = from
+        .iter_days()
+        .take_while(|d| *d <= to)
+        .map(|date| {
+            let scores = frozen.scores_at(calculation_date(date, params));
+            let day = DayScore {
+                date,
+                score: scores.displayed,
+            };
+            (day, scores)
+        })
+        .unzip();
+    let changes = changes_of(&days);
+    let calendar = CliffCalendar {
+        from,
+        days,
+        changes,
+    };
+    (calendar, scores)
+}
+
 /// The displayed score on each day of `from..=to` with no events after `from`.
 pub fn daily_scores(
     scenario: &Scenario,
@@ -277,42 +573,19 @@ pub struct WindowExit {
 pub fn window_exits(scenario: &Scenario, from: NaiveDate, to: NaiveDate) -> Vec<WindowExit> {
     let params = Params::resolve(&scenario.rules);
     let mut frozen = Frozen::new(scenario, &params, from);
-    let mut previous = membership_bits(frozen.outcomes_at(from), &Bounds::at(from));
     let mut res = Vec::new();
     let mut day = from;
+    let mut lost: Vec<(Window, usize)> = Vec::new();
     while let Some(next) = add_days(day, 1).filter(|d| *d <= to) {
         day = next;
-        let now = membership_bits(frozen.outcomes_at(day), &Bounds::at(day));
-        for (i, (before, after)) in previous.iter().zip(&now).enumerate() {
-            for w in Window::ALL {
-                let bit = 1u8 << w.index();
-                if before & bit != 0 && after & bit == 0 {
-                    res.push(WindowExit {
-                        date: day,
-                        contract: frozen.scenario().contracts[i].id.clone(),
-                        window: w,
-                    });
-                }
-            }
-        }
-        previous = now;
+        lost.clear();
+        frozen.advance(day, Some(&mut lost));
+        lost.sort_unstable();
+        res.extend(lost.iter().map(|(window, i)| WindowExit {
+            date: day,
+            contract: frozen.scenario().contracts[*i].id.clone(),
+            window: *window,
+        }));
     }
-    res.sort_by_key(|e| (e.date, e.window));
     res
-}
-
-fn membership_bits(scored: &[Scored], bounds: &Bounds) -> Vec<u8> {
-    scored
-        .iter()
-        .map(|s| {
-            let date = s
-                .outcome
-                .outcome_date
-                .filter(|_| s.outcome.class.is_counted());
-            Window::ALL.iter().fold(0u8, |bits, w| match date {
-                Some(d) if bounds.contains(*w, d) => bits | 1 << w.index(),
-                _ => bits,
-            })
-        })
-        .collect()
 }

@@ -23,6 +23,7 @@ use chrono::NaiveDate;
 use crate::jss::evaluate::{calculation_date, evaluate, Evaluation};
 use crate::jss::outcome::Class;
 use crate::jss::report::leave_dates;
+use crate::jss::running::RunningTallies;
 use crate::jss::window::{
     exit_date, tallies_from_memberships, Counted, Membership, Scored, Window, WindowScores, Winner,
 };
@@ -238,11 +239,24 @@ pub fn attribute(scenario: &Scenario, from: NaiveDate, to: NaiveDate) -> Attribu
         .collect();
     order.sort_by_key(|(date, i, _)| (*date, *i));
     let mut state: Vec<Membership> = a.members.clone();
+    // Each step changes one contract, so the windows are updated by that contract alone when
+    // the weights allow exact running sums (see `running`), instead of summing every contract
+    // again per step.
+    let mut running = RunningTallies::of_memberships(&a.scored, &state);
     let mut current = scores_of(&a.scored, &state, &params);
     let mut steps = Vec::with_capacity(order.len());
     for (date, i, changes) in order {
+        let client = a.scored[i].client;
+        running = running.and_then(|mut r| {
+            r.apply_membership(&b.members[i], client, 1)?;
+            r.apply_membership(&state[i], client, -1)?;
+            Some(r)
+        });
         state[i] = b.members[i];
-        let next = scores_of(&a.scored, &state, &params);
+        let next = match &running {
+            Some(r) => r.tallies().scores(&params),
+            None => scores_of(&a.scored, &state, &params),
+        };
         steps.push(AttributionStep {
             contract: scenario.contracts[i].id.clone(),
             date,

@@ -107,34 +107,95 @@ pub fn saturday_on_or_before(t: NaiveDate) -> NaiveDate {
     add_days(t, -i64::from(back)).unwrap_or(t)
 }
 
+/// The Top Rated conditions at one date, without Top Rated Plus's large contract.
+struct Conditions {
+    jss_now: Option<u8>,
+    weekly_checks: Vec<WeeklyCheck>,
+    weeks_at_min: u32,
+    earnings_12m: Money,
+    first_contract_start: Option<NaiveDate>,
+    conditions: Vec<TopRatedCondition>,
+}
+
+impl Conditions {
+    fn at(frozen: &mut Frozen, t: NaiveDate) -> Conditions {
+        let params = frozen.params().clone();
+        let jss_now = frozen.displayed_at(t);
+        let last_saturday = saturday_on_or_before(t);
+        let at_min = |s: Option<u8>| s.is_some_and(|s| s >= params.top_rated_min_jss);
+        let weekly_checks: Vec<WeeklyCheck> = (0..i64::from(params.top_rated_weeks_window))
+            .filter_map(|k| add_days(last_saturday, -7 * k))
+            .map(|saturday| {
+                let jss = frozen.displayed_at(saturday);
+                WeeklyCheck {
+                    saturday,
+                    jss,
+                    at_min: at_min(jss),
+                }
+            })
+            .collect();
+        let weeks_at_min = weekly_checks.iter().filter(|c| c.at_min).count() as u32;
+        let earnings_12m = frozen.earned_between(earnings_since(t), t);
+        let first_contract_start = frozen.first_start_by(t);
+        let min_days = params.top_rated_first_contract_days;
+        let conditions = vec![
+            TopRatedCondition {
+                holds: at_min(jss_now),
+                kind: ConditionKind::JssNow {
+                    jss: jss_now,
+                    min_jss: params.top_rated_min_jss,
+                },
+            },
+            TopRatedCondition {
+                holds: weeks_at_min >= params.top_rated_weeks_required,
+                kind: ConditionKind::WeeklyChecks {
+                    at_min: weeks_at_min,
+                    window: params.top_rated_weeks_window,
+                    required: params.top_rated_weeks_required,
+                    min_jss: params.top_rated_min_jss,
+                },
+            },
+            TopRatedCondition {
+                holds: earnings_12m >= params.top_rated_min_earnings,
+                kind: ConditionKind::Earnings {
+                    earned: earnings_12m,
+                    minimum: params.top_rated_min_earnings,
+                    months: EARNINGS_MONTHS,
+                },
+            },
+            TopRatedCondition {
+                holds: first_contract_start.is_some_and(|s| days_between(s, t) > min_days),
+                kind: ConditionKind::FirstContract {
+                    started: first_contract_start,
+                    min_days,
+                },
+            },
+        ];
+        Conditions {
+            jss_now,
+            weekly_checks,
+            weeks_at_min,
+            earnings_12m,
+            first_contract_start,
+            conditions,
+        }
+    }
+
+    fn top_rated(&self) -> bool {
+        self.conditions.iter().all(|c| c.holds)
+    }
+}
+
 /// The badge conditions at `t` on a frozen scenario (see [`Frozen`]); `t` may lie before or
 /// after the freeze date.
 pub fn top_rated_status(frozen: &mut Frozen, t: NaiveDate) -> TopRatedStatus {
     let params = frozen.params().clone();
-    let jss_now = frozen.displayed_at(t);
-    let last_saturday = saturday_on_or_before(t);
-    let at_min = |s: Option<u8>| s.is_some_and(|s| s >= params.top_rated_min_jss);
-    let weekly_checks: Vec<WeeklyCheck> = (0..i64::from(params.top_rated_weeks_window))
-        .filter_map(|k| add_days(last_saturday, -7 * k))
-        .map(|saturday| {
-            let jss = frozen.displayed_at(saturday);
-            WeeklyCheck {
-                saturday,
-                jss,
-                at_min: at_min(jss),
-            }
-        })
-        .collect();
-    let weeks_at_min = weekly_checks.iter().filter(|c| c.at_min).count() as u32;
+    let found = Conditions::at(frozen, t);
     let since = earnings_since(t);
-    let contracts = &frozen.scenario().contracts;
-    let earnings_12m = contracts.iter().fold(Money::ZERO, |acc, c| {
-        saturating_add(acc, earned_between(c, since, t))
-    });
-    let first_contract_start = contracts.iter().map(|c| c.start).filter(|s| *s <= t).min();
     let outcomes = frozen.outcomes_at(t).to_vec();
-    let contracts = &frozen.scenario().contracts;
-    let large_contract = contracts
+    let large_contract = frozen
+        .scenario()
+        .contracts
         .iter()
         .zip(&outcomes)
         .find(|(c, s)| {
@@ -142,57 +203,26 @@ pub fn top_rated_status(frozen: &mut Frozen, t: NaiveDate) -> TopRatedStatus {
                 && s.outcome.class != Class::Negative
         })
         .map(|(c, _)| c.id.clone());
-    let min_days = params.top_rated_first_contract_days;
-    let conditions = vec![
-        TopRatedCondition {
-            holds: at_min(jss_now),
-            kind: ConditionKind::JssNow {
-                jss: jss_now,
-                min_jss: params.top_rated_min_jss,
-            },
-        },
-        TopRatedCondition {
-            holds: weeks_at_min >= params.top_rated_weeks_required,
-            kind: ConditionKind::WeeklyChecks {
-                at_min: weeks_at_min,
-                window: params.top_rated_weeks_window,
-                required: params.top_rated_weeks_required,
-                min_jss: params.top_rated_min_jss,
-            },
-        },
-        TopRatedCondition {
-            holds: earnings_12m >= params.top_rated_min_earnings,
-            kind: ConditionKind::Earnings {
-                earned: earnings_12m,
-                minimum: params.top_rated_min_earnings,
-                months: EARNINGS_MONTHS,
-            },
-        },
-        TopRatedCondition {
-            holds: first_contract_start.is_some_and(|s| days_between(s, t) > min_days),
-            kind: ConditionKind::FirstContract {
-                started: first_contract_start,
-                min_days,
-            },
-        },
-    ];
-    let top_rated = conditions.iter().all(|c| c.holds);
-    let top_rated_plus =
-        top_rated && earnings_12m >= params.top_rated_plus_min_earnings && large_contract.is_some();
-    let compliance_warning = jss_now.is_some_and(|s| s < params.compliance_warning_below);
+    let top_rated = found.top_rated();
+    let top_rated_plus = top_rated
+        && found.earnings_12m >= params.top_rated_plus_min_earnings
+        && large_contract.is_some();
+    let compliance_warning = found
+        .jss_now
+        .is_some_and(|s| s < params.compliance_warning_below);
     TopRatedStatus {
         at: t,
-        jss_now,
-        weekly_checks,
-        weeks_at_min,
-        earnings_12m,
-        first_contract_start,
+        jss_now: found.jss_now,
+        weekly_checks: found.weekly_checks,
+        weeks_at_min: found.weeks_at_min,
+        earnings_12m: found.earnings_12m,
+        first_contract_start: found.first_contract_start,
         large_contract,
         top_rated,
         top_rated_plus,
         compliance_warning,
         compliance_warning_below: params.compliance_warning_below,
-        conditions,
+        conditions: found.conditions,
     }
 }
 
@@ -226,11 +256,11 @@ fn saturating_add(a: Money, b: Money) -> Money {
 /// is true when the badge is gained and false when it is lost.
 pub fn next_top_rated_change(frozen: &mut Frozen, to: NaiveDate) -> Option<(NaiveDate, bool)> {
     let from = frozen.from();
-    let now = top_rated_status(frozen, from).top_rated;
+    let now = Conditions::at(frozen, from).top_rated();
     from.iter_days()
         .skip(1)
         .take_while(|d| *d <= to)
-        .find(|d| top_rated_status(frozen, *d).top_rated != now)
+        .find(|d| Conditions::at(frozen, *d).top_rated() != now)
         .map(|d| (d, !now))
 }
 

@@ -126,6 +126,11 @@ impl Bounds {
         }
     }
 
+    /// The first day of window `w` (`None`: no lower bound).
+    pub fn start(&self, w: Window) -> Option<NaiveDate> {
+        self.starts[w.index()]
+    }
+
     /// `t − W months ≤ outcome_date ≤ t`.
     pub fn contains(&self, w: Window, outcome_date: NaiveDate) -> bool {
         outcome_date <= self.t && self.starts[w.index()].is_none_or(|s| s <= outcome_date)
