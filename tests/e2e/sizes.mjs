@@ -21,7 +21,10 @@ export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
 // Raised again to 330 KB on purpose (issue 15): the dashboard shows its kept answer itself
 // (src/advice.rs), so a returning visitor with silent clients no longer downloads the worker
 // and the advice module (the dashboard's first load went from 610 to 330 KB; 323.3 measured).
-export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 330 * 1024;
+// Raised again to 340 KB on purpose (issues 16 and 18): the typed three-way merge the saver runs
+// (+4 KB), and the running tallies that make the dashboard's JSS, cliff and Top Rated work
+// linear in a 10,000-contract history, with the pager of long lists (336.4 KB measured).
+export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 340 * 1024;
 // The ceiling for any one page's code (its module and the chunks it needs), brotli.
 export const PAGE_CEILING_BROTLI_BYTES = 200 * 1024;
 // The simulator's worker (its loader, glue and wasm), fetched when the simulator opens.
