@@ -30,7 +30,10 @@ export const PAGE_CEILING_BROTLI_BYTES = 200 * 1024;
 // The simulator's worker (its loader, glue and wasm), fetched when the simulator opens.
 // Raised from 200 KB on purpose: the recommendation now ranks by goals with ties and says its
 // answer in words (+6 KB).
-export const WORKER_CEILING_BROTLI_BYTES = 210 * 1024;
+// Raised again to 220 KB on purpose (issue 18): the running tallies that keep the JSS, cliff and
+// Top Rated work linear in a long history, and the name index that made the recommendation
+// linear, are in the worker's engine too (214.3 KB measured).
+export const WORKER_CEILING_BROTLI_BYTES = 220 * 1024;
 
 function sizes(file, name = path.relative(dist, file)) {
   const bytes = fs.readFileSync(file);
