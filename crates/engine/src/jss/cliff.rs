@@ -243,9 +243,10 @@ struct Context<'a> {
 /// Between two dates, a contract's part of a window changes only when its class changes (an
 /// open contract passing a breakpoint, see [`OpenContract`]) or when its outcome date enters
 /// the windows (`prev < date ≤ t`) or falls out of one (`start(prev) ≤ date < start(t)`). So
-/// each step looks at the open contracts and at the ended ones whose outcome date lies in
-/// those ranges, found by binary search in the ended outcomes sorted by date (an ended
-/// contract's outcome never changes in a frozen scenario). The tallies are [`RunningTallies`]
+/// each step looks at the open contracts whose class changed and at the contracts whose
+/// outcome date lies in those ranges: the few open ones are checked one by one, the ended ones
+/// found by binary search in their outcomes sorted by date (an ended contract's outcome never
+/// changes in a frozen scenario). The tallies are [`RunningTallies`]
 /// when every weight allows it (see that module); otherwise, and when the legacy pattern rule
 /// has candidates to decide, the scores are summed from all outcomes at each date as
 /// [`score_outcomes`] does.
@@ -305,23 +306,6 @@ impl Sweep {
         if t <= self.t {
             return;
         }
-        let mut touched: Vec<usize> = Vec::with_capacity(self.open.len());
-        for k in 0..self.open.len() {
-            let open = &mut self.open[k];
-            let i = open.index;
-            touched.push(i);
-            let key = open.breakpoint_for(t, context.from);
-            if open.cached_for == Some(key) {
-                continue;
-            }
-            open.cached_for = Some(key);
-            let (client, flagged) = context.clients[i];
-            let outcome = classify(&context.scenario.contracts[i], flagged, key, context.params);
-            let was_candidate = self.outcomes[i].outcome.pattern_class.is_some();
-            self.pattern_candidates = self.pattern_candidates - usize::from(was_candidate)
-                + usize::from(outcome.pattern_class.is_some());
-            self.outcomes[i] = Scored { outcome, client };
-        }
         let (before, after) = (Bounds::at(self.t), Bounds::at(t));
         let mut ranges = vec![(self.t.succ_opt().unwrap_or(t), t)];
         for w in Window::ALL {
@@ -333,9 +317,31 @@ impl Sweep {
                 ));
             }
         }
-        for (lo, hi) in ranges.into_iter().filter(|(lo, hi)| lo <= hi) {
-            let first = self.ended_by_date.partition_point(|(d, _)| *d < lo);
-            let last = self.ended_by_date.partition_point(|(d, _)| *d <= hi);
+        ranges.retain(|(lo, hi)| lo <= hi);
+        let mut touched: Vec<usize> = Vec::new();
+        for k in 0..self.open.len() {
+            let open = &mut self.open[k];
+            let i = open.index;
+            let key = open.breakpoint_for(t, context.from);
+            if open.cached_for != Some(key) {
+                open.cached_for = Some(key);
+                let (client, flagged) = context.clients[i];
+                let outcome =
+                    classify(&context.scenario.contracts[i], flagged, key, context.params);
+                let was_candidate = self.outcomes[i].outcome.pattern_class.is_some();
+                self.pattern_candidates = self.pattern_candidates - usize::from(was_candidate)
+                    + usize::from(outcome.pattern_class.is_some());
+                self.outcomes[i] = Scored { outcome, client };
+                touched.push(i);
+            } else if let Some(d) = self.outcomes[i].outcome.outcome_date {
+                if ranges.iter().any(|(lo, hi)| *lo <= d && d <= *hi) {
+                    touched.push(i);
+                }
+            }
+        }
+        for (lo, hi) in &ranges {
+            let first = self.ended_by_date.partition_point(|(d, _)| d < lo);
+            let last = self.ended_by_date.partition_point(|(d, _)| d <= hi);
             touched.extend(self.ended_by_date[first..last].iter().map(|(_, i)| *i));
         }
         for i in touched {
