@@ -1,3 +1,5 @@
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use crate::components::common::needs_data::NeedsData;
@@ -9,6 +11,16 @@ use crate::components::jss::jss_table::JssTable;
 /// and why it changes between two dates.
 #[component]
 pub fn JssPage() -> impl IntoView {
+    // The table comes first. The chart and the explainer below it each work through the whole
+    // history, so they are drawn in the next task: opening the page with a long history then
+    // blocks the browser for each part in turn, never for all three at once.
+    let rest_shown = RwSignal::new(false);
+    set_timeout(
+        move || {
+            rest_shown.try_set(true);
+        },
+        Duration::ZERO,
+    );
     view! {
         <h1>"JSS explained"</h1>
         <NeedsData
@@ -17,8 +29,16 @@ pub fn JssPage() -> impl IntoView {
         >
             <div class="pages-stack">
                 <JssTable />
-                <CliffChart />
-                <ChangeExplainer />
+                {move || {
+                    rest_shown
+                        .get()
+                        .then(|| {
+                            view! {
+                                <CliffChart />
+                                <ChangeExplainer />
+                            }
+                        })
+                }}
             </div>
         </NeedsData>
     }

@@ -6,7 +6,8 @@
 //! long-term contracts lapse 91 days after their last payment, and (legacy) idle open contracts
 //! become outcomes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::OnceCell;
+use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -54,7 +55,8 @@ pub struct Frozen {
     /// Per contract, the date from which its outcome no longer changes ([`settled_from`]).
     settled: Vec<Option<NaiveDate>>,
     sweep: Sweep,
-    earnings: Option<Earnings>,
+    /// Built on the first question about earnings (window exits and calendars never ask).
+    earnings: OnceCell<Option<Earnings>>,
     first_start: Option<NaiveDate>,
     displayed_memo: BTreeMap<NaiveDate, Option<u8>>,
 }
@@ -70,7 +72,7 @@ impl Frozen {
             .collect();
         Frozen {
             sweep: Sweep::new(&base, open.clone(), from),
-            earnings: Earnings::of(&scenario),
+            earnings: OnceCell::new(),
             first_start: scenario.contracts.iter().map(|c| c.start).min(),
             settled: scenario.contracts.iter().map(settled_from).collect(),
             scenario,
@@ -162,7 +164,7 @@ impl Frozen {
     /// Payments minus refunds dated `since ..= until` over every contract, as the sum of
     /// [`earned_between`] over the contracts (saturating) gives it.
     pub fn earned_between(&self, since: NaiveDate, until: NaiveDate) -> Money {
-        match &self.earnings {
+        match self.earnings.get_or_init(|| Earnings::of(&self.scenario)) {
             Some(earnings) => earnings.between(since, until),
             None => self.scenario.contracts.iter().fold(Money::ZERO, |acc, c| {
                 Money::from_cents(
@@ -192,21 +194,25 @@ struct Earnings {
 
 impl Earnings {
     fn of(scenario: &Scenario) -> Option<Earnings> {
-        let mut moves: Vec<(NaiveDate, i64)> = Vec::new();
+        // Each move's date and its place in `cents` (sorted as the sweep's date index is, so
+        // the download holds one copy of that sort).
+        let mut moves: Vec<(NaiveDate, usize)> = Vec::new();
+        let mut cents: Vec<i64> = Vec::new();
         let mut size: i64 = 0;
         for c in &scenario.contracts {
             for (list, sign) in [(&c.payments, 1), (&c.refunds, -1)] {
                 for p in list {
                     size = size.checked_add(p.amount.cents().checked_abs()?)?;
-                    moves.push((p.date, sign * p.amount.cents()));
+                    moves.push((p.date, cents.len()));
+                    cents.push(sign * p.amount.cents());
                 }
             }
         }
-        moves.sort_by_key(|(date, _)| *date);
+        moves.sort_unstable();
         let mut totals = Vec::with_capacity(moves.len() + 1);
         totals.push(0);
-        for (_, cents) in &moves {
-            totals.push(totals.last().copied().unwrap_or(0) + cents);
+        for (_, k) in &moves {
+            totals.push(totals.last().copied().unwrap_or(0) + cents[*k]);
         }
         Some(Earnings {
             dates: moves.into_iter().map(|(date, _)| date).collect(),
@@ -236,10 +242,14 @@ struct Context<'a> {
 ///
 /// Between two dates, a contract's part of a window changes only when its class changes (an
 /// open contract passing a breakpoint, see [`OpenContract`]) or when its outcome date enters
-/// the windows (`prev < date ≤ t`) or falls out of one (`start(prev) ≤ date < start(t)`), so
-/// only those contracts are looked at. The tallies are [`RunningTallies`] when every weight
-/// allows it (see that module); otherwise, and when the legacy pattern rule has candidates to
-/// decide, the scores are summed from all outcomes at each date as [`score_outcomes`] does.
+/// the windows (`prev < date ≤ t`) or falls out of one (`start(prev) ≤ date < start(t)`). So
+/// each step looks at the open contracts whose class changed and at the contracts whose
+/// outcome date lies in those ranges: the few open ones are checked one by one, the ended ones
+/// found by binary search in their outcomes sorted by date (an ended contract's outcome never
+/// changes in a frozen scenario). The tallies are [`RunningTallies`]
+/// when every weight allows it (see that module); otherwise, and when the legacy pattern rule
+/// has candidates to decide, the scores are summed from all outcomes at each date as
+/// [`score_outcomes`] does.
 #[derive(Clone, Debug)]
 struct Sweep {
     t: NaiveDate,
@@ -248,8 +258,8 @@ struct Sweep {
     /// Per contract, the windows it counts in at `t` (bit [`Window::index`]) and what it adds.
     bits: Vec<u8>,
     parts: Vec<Option<Part>>,
-    /// Counted outcomes by outcome date.
-    by_date: BTreeSet<(NaiveDate, usize)>,
+    /// The counted outcomes of ended contracts by outcome date, with their contract index.
+    ended_by_date: Vec<(NaiveDate, usize)>,
     tallies: Option<RunningTallies>,
     /// Outcomes the legacy pattern rule could count.
     pattern_candidates: usize,
@@ -258,41 +268,33 @@ struct Sweep {
 impl Sweep {
     fn new(base: &[Scored], open: Vec<OpenContract>, from: NaiveDate) -> Sweep {
         let n = base.len();
+        let mut is_open = vec![false; n];
+        for o in &open {
+            is_open[o.index] = true;
+        }
+        let mut ended_by_date: Vec<(NaiveDate, usize)> = (0..n)
+            .filter(|&i| !is_open[i] && base[i].outcome.class.is_counted())
+            .filter_map(|i| Some((base[i].outcome.outcome_date?, i)))
+            .collect();
+        ended_by_date.sort_unstable();
         let mut sweep = Sweep {
             t: from,
             outcomes: base.to_vec(),
             open,
             bits: vec![0; n],
             parts: vec![None; n],
-            by_date: BTreeSet::new(),
+            ended_by_date,
             tallies: (n <= MAX_CONTRACTS).then(RunningTallies::default),
-            pattern_candidates: 0,
+            pattern_candidates: base
+                .iter()
+                .filter(|s| s.outcome.pattern_class.is_some())
+                .count(),
         };
         let bounds = Bounds::at(from);
         for i in 0..n {
-            sweep.index(i, 1);
             sweep.update_bits(i, &bounds, None);
         }
         sweep
-    }
-
-    /// Adds (`sign` 1) or removes (−1) outcome `i` from the date index and the pattern count.
-    fn index(&mut self, i: usize, sign: i64) {
-        let outcome = &self.outcomes[i].outcome;
-        if outcome.pattern_class.is_some() {
-            self.pattern_candidates = if sign > 0 {
-                self.pattern_candidates + 1
-            } else {
-                self.pattern_candidates - 1
-            };
-        }
-        if let (true, Some(date)) = (outcome.class.is_counted(), outcome.outcome_date) {
-            if sign > 0 {
-                self.by_date.insert((date, i));
-            } else {
-                self.by_date.remove(&(date, i));
-            }
-        }
     }
 
     fn advance(
@@ -303,22 +305,6 @@ impl Sweep {
     ) {
         if t <= self.t {
             return;
-        }
-        let mut touched: Vec<usize> = Vec::new();
-        for k in 0..self.open.len() {
-            let open = &mut self.open[k];
-            let key = open.breakpoint_for(t, context.from);
-            if open.cached_for == Some(key) {
-                continue;
-            }
-            open.cached_for = Some(key);
-            let i = open.index;
-            let (client, flagged) = context.clients[i];
-            let outcome = classify(&context.scenario.contracts[i], flagged, key, context.params);
-            self.index(i, -1);
-            self.outcomes[i] = Scored { outcome, client };
-            self.index(i, 1);
-            touched.push(i);
         }
         let (before, after) = (Bounds::at(self.t), Bounds::at(t));
         let mut ranges = vec![(self.t.succ_opt().unwrap_or(t), t)];
@@ -331,9 +317,32 @@ impl Sweep {
                 ));
             }
         }
-        for (lo, hi) in ranges.into_iter().filter(|(lo, hi)| lo <= hi) {
-            let range = self.by_date.range((lo, 0)..=(hi, usize::MAX));
-            touched.extend(range.map(|(_, i)| *i));
+        ranges.retain(|(lo, hi)| lo <= hi);
+        let mut touched: Vec<usize> = Vec::new();
+        for k in 0..self.open.len() {
+            let open = &mut self.open[k];
+            let i = open.index;
+            let key = open.breakpoint_for(t, context.from);
+            if open.cached_for != Some(key) {
+                open.cached_for = Some(key);
+                let (client, flagged) = context.clients[i];
+                let outcome =
+                    classify(&context.scenario.contracts[i], flagged, key, context.params);
+                let was_candidate = self.outcomes[i].outcome.pattern_class.is_some();
+                self.pattern_candidates = self.pattern_candidates - usize::from(was_candidate)
+                    + usize::from(outcome.pattern_class.is_some());
+                self.outcomes[i] = Scored { outcome, client };
+                touched.push(i);
+            } else if let Some(d) = self.outcomes[i].outcome.outcome_date {
+                if ranges.iter().any(|(lo, hi)| *lo <= d && d <= *hi) {
+                    touched.push(i);
+                }
+            }
+        }
+        for (lo, hi) in &ranges {
+            let first = self.ended_by_date.partition_point(|(d, _)| d < lo);
+            let last = self.ended_by_date.partition_point(|(d, _)| d <= hi);
+            touched.extend(self.ended_by_date[first..last].iter().map(|(_, i)| *i));
         }
         for i in touched {
             self.update_bits(i, &after, exits.as_deref_mut());
@@ -573,19 +582,25 @@ pub struct WindowExit {
 pub fn window_exits(scenario: &Scenario, from: NaiveDate, to: NaiveDate) -> Vec<WindowExit> {
     let params = Params::resolve(&scenario.rules);
     let mut frozen = Frozen::new(scenario, &params, from);
-    let mut res = Vec::new();
-    let mut day = from;
+    let n = frozen.scenario().contracts.len();
+    // Each exit as (day, window × n + contract): sorting these pairs orders the exits by date,
+    // window and contract, with the one sort the sweep already uses for its dates.
+    let mut keyed: Vec<(NaiveDate, usize)> = Vec::new();
     let mut lost: Vec<(Window, usize)> = Vec::new();
+    let mut day = from;
     while let Some(next) = add_days(day, 1).filter(|d| *d <= to) {
         day = next;
         lost.clear();
         frozen.advance(day, Some(&mut lost));
-        lost.sort_unstable();
-        res.extend(lost.iter().map(|(window, i)| WindowExit {
-            date: day,
-            contract: frozen.scenario().contracts[*i].id.clone(),
-            window: *window,
-        }));
+        keyed.extend(lost.iter().map(|(w, i)| (day, w.index() * n + i)));
     }
-    res
+    keyed.sort_unstable();
+    keyed
+        .into_iter()
+        .map(|(date, key)| WindowExit {
+            date,
+            contract: frozen.scenario().contracts[key % n].id.clone(),
+            window: Window::ALL[key / n],
+        })
+        .collect()
 }

@@ -137,13 +137,16 @@ impl RunningTallies {
     /// Adds or takes out one contract's membership; `None` when a weight has no exact units
     /// (nothing is changed then).
     pub fn apply_membership(&mut self, m: &Membership, client: u32, sign: i64) -> Option<()> {
-        let parts: Vec<(Window, Part)> = Window::ALL
-            .into_iter()
-            .filter_map(|w| m[w.index()].map(|c| (w, c)))
-            .map(|(w, c)| Some((w, Part::of(c.class, c.weight, client)?)))
-            .collect::<Option<_>>()?;
-        for (w, part) in parts {
-            self.0[w.index()].apply(part, sign);
+        let mut parts: [Option<Part>; 4] = [None; 4];
+        for (part, counted) in parts.iter_mut().zip(m) {
+            if let Some(c) = counted {
+                *part = Some(Part::of(c.class, c.weight, client)?);
+            }
+        }
+        for (tally, part) in self.0.iter_mut().zip(parts) {
+            if let Some(part) = part {
+                tally.apply(part, sign);
+            }
         }
         Some(())
     }
