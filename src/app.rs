@@ -199,14 +199,19 @@ fn initial_sim_inputs(outcome: &LoadOutcome) -> Option<crate::state::SimInputs> 
 /// is already what is stored.
 fn save_on_change(state: AppState, storage: StorageContext) {
     Effect::new(move |previous: Option<()>| {
+        if previous.is_none() {
+            // The first run only subscribes: building the payload of what was just loaded
+            // would cost a long history a tenth of a second at start-up for nothing.
+            state.scenario.track();
+            state.sim_inputs.track();
+            return;
+        }
         let payload = state.scenario.with(|s| {
             state
                 .sim_inputs
                 .with(|i| payload_of(s.as_ref(), i.as_ref()))
         });
-        if previous.is_some() {
-            storage.schedule(payload);
-        }
+        storage.schedule(payload);
     });
 }
 

@@ -199,8 +199,7 @@ pub fn payload_of(
 
 /// The scenario as a v1 document: the storage boundary, where the scenario is serialised.
 fn document_of(scenario: &Scenario) -> serde_json::Value {
-    serde_json::from_str(&jss_engine::scenario::export::to_json_string(scenario))
-        .unwrap_or(serde_json::Value::Null)
+    jss_engine::scenario::export::to_json_value(scenario)
 }
 
 /// The simulator inputs in a saved payload; anything unreadable there is simply not restored,

@@ -5,8 +5,8 @@
 //!
 //! localStorage has no transaction across keys, but each `setItem` replaces one key whole. A
 //! save therefore (1) refuses if the main value is unreadable or newer than this tab's, (2)
-//! writes the new envelope to a staging key, reads it back and checks it byte for byte and by
-//! checksum, (3) removes the staging key to free room, (4) copies the previous main value to
+//! writes the new envelope to a staging key, reads it back and checks it byte for byte (the
+//! encoder's output is checked by the tests, which read every form it writes), (3) removes the staging key to free room, (4) copies the previous main value to
 //! the backup key, (5) replaces the main value and reads it back. An interruption at any step
 //! leaves the previous main value or the new one, both verified, never a mix.
 //!
@@ -120,6 +120,10 @@ struct Inner {
     /// nothing readable was stored then.
     base: Option<Value>,
     merge_check: Option<MergeCheck>,
+    /// The length and FNV-1a-64 of the text this tab last wrote. A stored value with the same
+    /// fingerprint is that save (same revision, readable), so the next save need not read and
+    /// check it again, which costs a long history a tenth of a second.
+    last_written: Option<(usize, u64)>,
     pending: Option<Pending>,
     timer: Option<TimeoutHandle>,
     notify: Option<Rc<dyn Fn(SaverEvent)>>,
@@ -150,6 +154,7 @@ impl Saver {
                 revision: outcome.revision(),
                 base: loaded_payload(outcome),
                 merge_check: None,
+                last_written: None,
                 pending: None,
                 timer: None,
                 notify: None,
@@ -402,6 +407,7 @@ impl Saver {
                 inner.pending = None;
                 inner.revision = revision;
                 inner.base = base;
+                inner.last_written = None;
                 let changed = inner.status != status;
                 inner.status = status.clone();
                 changed
@@ -525,30 +531,34 @@ fn try_write(inner: &mut Inner, pending: &Pending) -> Result<Written, SaveError>
     };
     let previous = check_stored(inner, &store, pending.saved_at)?;
     let (payload, merged_with) = match &previous {
-        Some((_, stored)) if stored.revision > inner.revision => {
+        Some(Previous {
+            stored: Some(stored),
+            ..
+        }) if stored.revision > inner.revision => {
             (merge_with(inner, pending, stored)?, Some(stored.revision))
         }
         _ => (pending.payload.clone(), None),
     };
-    let stored_revision = previous.as_ref().map_or(0, |(_, stored)| stored.revision);
+    let stored_revision = previous.as_ref().map_or(0, |p| p.revision);
     let revision = inner.revision.max(stored_revision) + 1;
     let text = envelope::encode(&payload, pending.saved_at, revision);
     let size_chars = store::utf16_len(&text);
     stage(&store, &text, size_chars)?;
     let backup_written = match &previous {
-        Some((raw, _)) => store.set(keys::BACKUP, raw).is_ok(),
+        Some(Previous { raw, .. }) => store.set(keys::BACKUP, raw).is_ok(),
         None => false,
     };
     store
         .set(keys::STATE, &text)
         .map_err(|e| store_error(&store, e, size_chars))?;
     if store.get(keys::STATE).ok().flatten().as_deref() != Some(text.as_str()) {
-        if let Some((raw, _)) = &previous {
+        if let Some(Previous { raw, .. }) = &previous {
             let _ = store.set(keys::STATE, raw);
         }
         return Err(SaveError::VerifyFailed);
     }
     inner.revision = revision;
+    inner.last_written = Some(fingerprint(&text));
     inner.base = Some(payload.clone());
     let used_chars = store.used_chars();
     Ok(Written {
@@ -587,13 +597,25 @@ fn merge_with(inner: &Inner, pending: &Pending, stored: &Stored) -> Result<Value
     Ok(merged)
 }
 
-/// Reads the stored main value and decides whether this tab may replace it. Returns the raw
-/// text and content of a readable value, `None` if nothing is stored.
+/// The stored main value a save replaces.
+struct Previous {
+    raw: String,
+    revision: u64,
+    /// Its content; `None` when it is this tab's own last save, which has nothing to merge.
+    stored: Option<Stored>,
+}
+
+fn fingerprint(text: &str) -> (usize, u64) {
+    (text.len(), envelope::fnv1a64(text.as_bytes()))
+}
+
+/// Reads the stored main value and decides whether this tab may replace it. Returns it when it
+/// is readable, `None` if nothing is stored.
 fn check_stored(
     inner: &mut Inner,
     store: &Store,
     now: DateTime<Utc>,
-) -> Result<Option<(String, Stored)>, SaveError> {
+) -> Result<Option<Previous>, SaveError> {
     let raw = match store.get(keys::STATE) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Ok(None),
@@ -603,8 +625,19 @@ fn check_stored(
             })
         }
     };
+    if inner.last_written == Some(fingerprint(&raw)) {
+        return Ok(Some(Previous {
+            raw,
+            revision: inner.revision,
+            stored: None,
+        }));
+    }
     match envelope::read(&raw) {
-        Ok(stored) => Ok(Some((raw, stored))),
+        Ok(stored) => Ok(Some(Previous {
+            raw,
+            revision: stored.revision,
+            stored: Some(stored),
+        })),
         Err(e) => {
             // Something (another tab, an extension, a newer build) left data this build cannot
             // read: keep it, copy it aside, and stop writing.
@@ -634,11 +667,7 @@ fn stage(store: &Store, text: &str, size_chars: usize) -> Result<(), SaveError> 
         .set(keys::STAGING, &written)
         .map_err(|e| store_error(store, e, size_chars))?;
     let back = store.get(keys::STAGING).ok().flatten();
-    let verified = back.as_deref() == Some(text)
-        && back
-            .as_deref()
-            .map(envelope::read)
-            .is_some_and(|r| r.is_ok());
+    let verified = back.as_deref() == Some(text);
     let _ = store.remove(keys::STAGING);
     if verified {
         Ok(())

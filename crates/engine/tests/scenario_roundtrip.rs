@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate};
 use jss_engine::money::Money;
 use jss_engine::rules::{check_param, Era, ParamValue, Rules};
-use jss_engine::scenario::export::to_json_string;
+use jss_engine::scenario::export::{to_json_string, to_json_value};
 use jss_engine::scenario::parse::{format_problems, parse_str};
 use jss_engine::scenario::{
     Client, Contract, End, EndReason, Feedback, Milestone, Party, Payment, Scenario, Stars, Terms,
@@ -203,5 +203,14 @@ proptest! {
         let parsed = parse_str(&exported).map_err(|p| TestCaseError::fail(format_problems(&p)))?;
         prop_assert_eq!(&parsed, &scenario);
         prop_assert_eq!(to_json_string(&parsed), exported);
+    }
+
+    /// The app saves the value form; it must be exactly what reading the text form gives, or
+    /// a save would differ from an export of the same scenario.
+    #[test]
+    fn the_value_form_is_the_text_form_read_back(scenario in scenario()) {
+        let text: serde_json::Value = serde_json::from_str(&to_json_string(&scenario))
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(to_json_value(&scenario), text);
     }
 }

@@ -1,4 +1,4 @@
-use jss_engine::scenario::parse::parse_str;
+use jss_engine::scenario::parse::{parse_value, read_json};
 use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -63,16 +63,28 @@ pub fn ImportFile() -> impl IntoView {
                     return;
                 }
             };
-            match parse_str(&text) {
+            // Reading the JSON and checking the scenario are each a long task for a file of
+            // thousands of contracts, so the page gets a turn between them.
+            let parsed = match read_json(&text) {
+                Ok(value) => {
+                    drop(text);
+                    crate::clock::next_task().await;
+                    parse_value(&value)
+                }
+                Err(ps) => Err(ps),
+            };
+            match parsed {
                 Ok(s) => preview.set(Some(s)),
                 Err(ps) => problems.set(ps.iter().map(ToString::to_string).collect()),
             }
         });
     };
     let confirm = move |_| {
-        if let Some(s) = preview.get_untracked() {
+        // Taken, not cloned: the preview is gone once its scenario is the user's data.
+        let mut taken = None;
+        preview.update(|p| taken = p.take());
+        if let Some(s) = taken {
             state.replace(s);
-            preview.set(None);
         }
     };
     view! {
@@ -99,17 +111,24 @@ pub fn ImportFile() -> impl IntoView {
             />
             {move || {
                 preview
-                    .get()
-                    .map(|s| {
-                        let open = s.contracts.iter().filter(|c| c.end.is_none()).count();
+                    .with(|p| {
+                        p.as_ref()
+                            .map(|s| {
+                                let open = s.contracts.iter().filter(|c| c.end.is_none()).count();
+                                (s.contracts.len(), open, s.clients.len())
+                            })
+                    })
+                    .map(|(contracts, open, clients)| {
+                        // Counted in place: cloning a long history's scenario for three numbers
+                        // cost as much as reading it.
                         view! {
                             <div class="preview" data-testid="import-preview">
                                 <p>
                                     {format!(
                                         "{} contracts ({} open) with {} clients. Importing replaces the contracts you have now.",
-                                        s.contracts.len(),
+                                        contracts,
                                         open,
-                                        s.clients.len(),
+                                        clients,
                                     )}
                                 </p>
                                 <button data-testid="import-confirm" on:click=confirm>

@@ -27,6 +27,14 @@ pub fn to_json_string(scenario: &Scenario) -> String {
     serde_json::to_string_pretty(&document).unwrap_or_default()
 }
 
+/// The scenario as a JSON value with the same content as [`to_json_string`], for the app's
+/// storage boundary, which keeps the scenario inside its saved payload: building the value
+/// directly skips writing and reading back a text of several megabytes for a long history.
+pub fn to_json_value(scenario: &Scenario) -> serde_json::Value {
+    // As above, serialising these structs cannot fail; `Null` keeps the function total.
+    serde_json::to_value(Document::from(scenario)).unwrap_or(serde_json::Value::Null)
+}
+
 fn usd<S: Serializer>(money: &Money, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_f64(money.to_usd())
 }

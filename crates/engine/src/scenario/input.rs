@@ -125,6 +125,23 @@ pub fn date(text: &str) -> Result<NaiveDate, InputError> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| InputError::NotDate)
 }
 
+/// A date written exactly YYYY-MM-DD, as files store dates. Read by hand because a file of a
+/// long history holds hundreds of thousands of dates, and chrono's format-driven parser reads
+/// its format string again for each one (a third of the parse time at 10,000 contracts).
+pub fn iso_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(number(&b[0..4])?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(&b[5..7])?, number(&b[8..10])?)
+}
+
 /// Hours as typed (`12`, `7.5`, `7,25`), in hundredths of an hour.
 pub fn hours_hundredths(text: &str) -> Result<u32, InputError> {
     let text = text.trim().replace(',', ".");
@@ -302,6 +319,37 @@ mod tests {
                 .unwrap_err(),
             "line 2: must not be negative (write one payment per line: date, then amount)"
         );
+    }
+
+    #[test]
+    fn file_dates_are_exactly_year_month_day() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let cases: &[(&str, Option<NaiveDate>)] = &[
+            ("2026-03-04", day(2026, 3, 4)),
+            ("0001-01-01", day(1, 1, 1)),
+            ("2024-02-29", day(2024, 2, 29)),
+            ("2026-02-29", None),
+            ("2026-13-01", None),
+            ("2026-00-10", None),
+            ("2026-3-4", None),
+            ("2026-03-4 ", None),
+            (" 2026-03-04", None),
+            ("2026/03/04", None),
+            ("+202-03-04", None),
+            ("2026-0a-04", None),
+            ("2026-03-04T00", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(iso_date(text), *expected, "{text:?}");
+            // Wherever both read a date, it is chrono's reading of the same text.
+            if let Some(date) = expected {
+                assert_eq!(
+                    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+                    Some(*date)
+                );
+            }
+        }
     }
 
     #[test]

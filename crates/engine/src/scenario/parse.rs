@@ -74,16 +74,18 @@ pub fn format_problems(problems: &[Problem]) -> String {
 
 /// Parses a scenario, listing every problem when the text is not a valid v1 scenario.
 pub fn parse_str(text: &str) -> Result<Scenario, Vec<Problem>> {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(error) => {
-            return Err(vec![Problem {
-                path: String::new(),
-                message: format!("is not valid JSON: {error}"),
-            }])
-        }
-    };
-    parse_value(&value)
+    parse_value(&read_json(text)?)
+}
+
+/// The first half of [`parse_str`]: the text read as JSON, or the one problem saying where it
+/// is not JSON. The app lets the page paint between the halves when a file is large.
+pub fn read_json(text: &str) -> Result<Value, Vec<Problem>> {
+    serde_json::from_str(text).map_err(|error| {
+        vec![Problem {
+            path: String::new(),
+            message: format!("is not valid JSON: {error}"),
+        }]
+    })
 }
 
 /// Parses a scenario already read as JSON.
@@ -199,10 +201,7 @@ impl Walker {
     }
 
     fn date(&mut self, path: &str, value: &Value) -> Option<NaiveDate> {
-        let parsed = value
-            .as_str()
-            .filter(|text| text.len() == 10)
-            .and_then(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok());
+        let parsed = value.as_str().and_then(crate::scenario::input::iso_date);
         if parsed.is_none() {
             self.problem(path, "must be a date written YYYY-MM-DD");
         }
