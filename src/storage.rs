@@ -31,7 +31,7 @@ use serde_json::Value;
 
 pub use context::{BannerAction, StorageContext};
 pub use envelope::{ReadError, Stored};
-pub use error::{ReadOnlyReason, RecoveryError, SaveError, StorageStatus};
+pub use error::{ReadOnlyReason, RecoveryError, SaveError, StorageStatus, Unmerged};
 pub use lock::{with_save_lock, LockUse, SAVE_LOCK};
 pub use merge::{merge, MergeConflict};
 pub use migrate::SCHEMA_VERSION;

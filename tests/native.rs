@@ -10,7 +10,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use golden::GOLDEN;
 use jss_lab::share::{self, ShareError};
 use jss_lab::storage::envelope::{self, ReadError};
-use jss_lab::storage::merge::{fresh_id, merge, MergeConflict};
+use jss_lab::storage::merge::{fresh_id, merge, MergeConflict, Place};
 use jss_lab::storage::migrate::{self, MigrationError};
 use jss_lab::storage::SCHEMA_VERSION;
 use serde_json::{json, Value};
@@ -263,19 +263,19 @@ fn inputs_naming(contract: &str, client: &str) -> Value {
     serde_json::to_value(inputs).expect("inputs serialise")
 }
 
-/// One merge at the storage boundary: the merged payload, or the conflicting paths the user is
-/// shown.
+/// One merge at the storage boundary: the merged payload, or the conflicting places the user
+/// is shown.
 fn check_merge(
     name: &str,
     base: Option<Value>,
     ours: Value,
     theirs: Value,
-    expected: Result<Value, Vec<&str>>,
+    expected: Result<Value, Vec<Place>>,
 ) {
     let got = merge(base.as_ref(), &ours, &theirs);
-    let expected = expected.map(as_saved).map_err(|paths| MergeConflict {
-        paths: paths.into_iter().map(str::to_owned).collect(),
-    });
+    let expected = expected
+        .map(as_saved)
+        .map_err(|places| MergeConflict { places });
     assert_eq!(got, expected, "{name}");
 }
 
@@ -291,7 +291,7 @@ fn two_tabs_edits_merge_at_the_storage_boundary_and_a_real_clash_is_named() {
     let theirs_new = [acme, ("c02", "Alpha")];
     let both_new = [acme, ("c02", "Alpha"), ("c03", "Beta")];
     let note = |text: &str| json!({ "scenario": { "format": "jss-lab.scenario", "version": 1 }, "simulator": {}, "prefs": { "note": text } });
-    let rows: Vec<(&str, Option<Value>, Value, Value, Result<Value, Vec<&str>>)> = vec![
+    let rows: Vec<(&str, Option<Value>, Value, Value, Result<Value, Vec<Place>>)> = vec![
         (
             "each tab added a contract: both are kept",
             Some(base.clone()),
@@ -307,7 +307,7 @@ fn two_tabs_edits_merge_at_the_storage_boundary_and_a_real_clash_is_named() {
             Some(base.clone()),
             plain(&[acme], &[("k01", "c01", "Logo, blue")]),
             plain(&[acme], &[("k01", "c01", "Logo, red")]),
-            Err(vec!["scenario.contracts[k01]"]),
+            Err(vec![Place::Contract("k01".into())]),
         ),
         (
             "the simulator's inputs follow a renumbered contract and client",
@@ -331,7 +331,7 @@ fn two_tabs_edits_merge_at_the_storage_boundary_and_a_real_clash_is_named() {
             Some(note("base")),
             note("from B"),
             note("from A"),
-            Err(vec!["prefs.note"]),
+            Err(vec![Place::Pref("note".into())]),
         ),
         (
             "a preference here, a contract there",
@@ -345,7 +345,7 @@ fn two_tabs_edits_merge_at_the_storage_boundary_and_a_real_clash_is_named() {
             Some(base.clone()),
             plain(&[acme], &[k1, ("k02", "nobody", "Site")]),
             plain(&[acme], &[k1, ("k03", "c01", "App")]),
-            Err(vec!["scenario"]),
+            Err(vec![Place::Scenario]),
         ),
     ];
     for (name, base, ours, theirs, expected) in rows {

@@ -20,12 +20,12 @@ use web_support::mount;
 
 use jss_lab::components::layout::storage_banner::{notice_for, StorageBanner, Urgency};
 use jss_lab::storage::envelope::{self, ReadError};
-use jss_lab::storage::merge::fresh_id;
+use jss_lab::storage::merge::{fresh_id, Place};
 use jss_lab::storage::BannerAction;
 use jss_lab::storage::{
     keys, load, merge, LoadOutcome, LockUse, MergeConflict, PersistOutcome, ReadOnlyReason,
     RecoveryError, SaveError, SaveReport, Saver, SaverEvent, StorageContext, StorageStatus,
-    SAVE_LOCK, SCHEMA_VERSION,
+    Unmerged, SAVE_LOCK, SCHEMA_VERSION,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -470,7 +470,7 @@ fn a_stale_tab_is_refused_and_the_newer_save_is_intact() {
         Err(SaveError::StaleTab {
             stored_revision: 2,
             loaded_revision: 1,
-            conflicts: vec!["prefs.note".into()],
+            why: Unmerged::Conflicts(vec![Place::Pref("note".into())]),
         })
     );
     check_kept(&newer, false);
@@ -565,20 +565,18 @@ fn with(mut payload: Value, at: &str, value: Value) -> Value {
 }
 
 /// One merge case: `base` (`None`: nothing was saved when the tab loaded), our pending state,
-/// the other tab's newer save, and the merge or the conflicting paths expected.
+/// the other tab's newer save, and the merge or the conflicting places expected.
 struct MergeCase {
     name: &'static str,
     base: Option<Value>,
     ours: Value,
     theirs: Value,
-    expected: Result<Value, Vec<&'static str>>,
+    expected: Result<Value, Vec<Place>>,
 }
 
 fn check_merge(case: MergeCase) {
     let got = merge(case.base.as_ref(), &case.ours, &case.theirs);
-    let expected = case.expected.map_err(|paths| MergeConflict {
-        paths: paths.into_iter().map(str::to_owned).collect(),
-    });
+    let expected = case.expected.map_err(|places| MergeConflict { places });
     assert_eq!(got, expected, "{}", case.name);
     // Swapping the sides never turns a conflict into a merge or the other way round.
     let swapped = merge(case.base.as_ref(), &case.theirs, &case.ours);
@@ -673,14 +671,14 @@ fn two_tabs_edits_merge_contract_by_contract() {
             base: Some(base.clone()),
             ours: scenario(&[acme], &[("k01", "c01", "Ours")]),
             theirs: scenario(&[acme], &[("k01", "c01", "Theirs")]),
-            expected: Err(vec!["scenario.contracts[k01]"]),
+            expected: Err(vec![Place::Contract("k01".into())]),
         },
         MergeCase {
             name: "deleted here, changed there",
             base: Some(base.clone()),
             ours: scenario(&[acme], &[]),
             theirs: scenario(&[acme], &[("k01", "c01", "Theirs")]),
-            expected: Err(vec!["scenario.contracts[k01]"]),
+            expected: Err(vec![Place::Contract("k01".into())]),
         },
         MergeCase {
             name: "deleted here, untouched there",
@@ -698,7 +696,7 @@ fn two_tabs_edits_merge_contract_by_contract() {
             base: Some(base.clone()),
             ours: with(base.clone(), "/scenario/rules/era", json!("legacy")),
             theirs: with(base.clone(), "/scenario/rules/era", json!("y2020")),
-            expected: Err(vec!["scenario.rules.era"]),
+            expected: Err(vec![Place::Era]),
         },
         MergeCase {
             name: "a tab that loaded nothing adds to the other tab's first save",
@@ -824,8 +822,13 @@ fn a_merge_the_app_cannot_load_is_refused_and_both_versions_kept() {
     );
     let refused = tab_b.save_now(from_b.clone(), at(3));
     assert!(
-        matches!(&refused, Err(SaveError::StaleTab { conflicts, .. })
-            if conflicts.len() == 1 && conflicts[0].starts_with("the combined data would not be valid")),
+        matches!(
+            &refused,
+            Err(SaveError::StaleTab {
+                why: Unmerged::Invalid(_),
+                ..
+            })
+        ),
         "{refused:?}"
     );
     check_kept(&a_saved, false);
@@ -1128,17 +1131,17 @@ fn every_state_maps_to_a_plain_words_notice() {
     let stale = SaveError::StaleTab {
         stored_revision: 2,
         loaded_revision: 1,
-        conflicts: vec![
-            "scenario.contracts[k18]".into(),
-            "scenario.clients[c03]".into(),
-            "prefs.note".into(),
-        ],
+        why: Unmerged::Conflicts(vec![
+            Place::Contract("k18".into()),
+            Place::Client("c03".into()),
+            Place::Pref("note".into()),
+        ]),
     };
     let notice = notice_for(&writable, Some(&stale), None).expect("conflict");
     assert!(
         notice
             .body
-            .contains("both tabs changed contract k18, client c03 and prefs.note"),
+            .contains("both tabs changed contract k18, client c03 and the preference note"),
         "{}",
         notice.body
     );
@@ -1149,6 +1152,20 @@ fn every_state_maps_to_a_plain_words_notice() {
             BannerAction::KeepThisTab,
             BannerAction::Export
         ]
+    );
+    let invalid = SaveError::StaleTab {
+        stored_revision: 2,
+        loaded_revision: 1,
+        why: Unmerged::Invalid("contracts[1].client: names no client (\"c02\")".into()),
+    };
+    let notice = notice_for(&writable, Some(&invalid), None).expect("invalid together");
+    assert!(
+        notice.body.contains(
+            "because together with the other tab's changes the data would not be valid: \
+             contracts[1].client"
+        ),
+        "{}",
+        notice.body
     );
     let memory = StorageStatus::MemoryOnly {
         why: "blocked".into(),

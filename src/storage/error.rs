@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::merge::Place;
 use super::migrate::SCHEMA_VERSION;
 
 /// Whether this tab may write its state to the browser.
@@ -38,6 +39,28 @@ impl fmt::Display for ReadOnlyReason {
     }
 }
 
+/// Why this tab's edit and another tab's newer save could not be combined.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unmerged {
+    /// Both tabs changed these places in different ways.
+    Conflicts(Vec<Place>),
+    /// Each tab's changes were fine alone, but together they are not valid data (a contract
+    /// one tab added for a client the other removed); the app's check says why.
+    Invalid(String),
+}
+
+impl fmt::Display for Unmerged {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unmerged::Conflicts(places) => {
+                let paths: Vec<String> = places.iter().map(ToString::to_string).collect();
+                write!(f, "both changed {}", paths.join(", "))
+            }
+            Unmerged::Invalid(why) => write!(f, "the combined data would not be valid: {why}"),
+        }
+    }
+}
+
 /// Why a save did not happen. In every case the caller's state is still in memory.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveError {
@@ -52,12 +75,10 @@ pub enum SaveError {
         used_chars: usize,
     },
     /// Another tab saved since this tab loaded, and the two versions could not be merged.
-    /// `conflicts` names what both tabs changed differently (paths such as
-    /// `scenario.contracts[k18]`), or why the combined data would be invalid.
     StaleTab {
         stored_revision: u64,
         loaded_revision: u64,
-        conflicts: Vec<String>,
+        why: Unmerged,
     },
     VerifyFailed,
     WriteFailed {
@@ -87,12 +108,11 @@ impl fmt::Display for SaveError {
             SaveError::StaleTab {
                 stored_revision,
                 loaded_revision,
-                conflicts,
+                why,
             } => write!(
                 f,
                 "another tab saved newer data (save {stored_revision}; this tab has save \
-                 {loaded_revision}) and both changed {}",
-                conflicts.join(", ")
+                 {loaded_revision}) and {why}"
             ),
             SaveError::VerifyFailed => write!(
                 f,

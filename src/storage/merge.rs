@@ -8,46 +8,42 @@
 use jss_engine::merge::{pick, BothChanged, Saved};
 use serde_json::{Map, Value};
 
-pub use jss_engine::merge::fresh_id;
-
-/// Why two versions could not be merged: the places both tabs changed in different ways, as
-/// readable paths such as `scenario.contracts[k18]`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MergeConflict {
-    pub paths: Vec<String>,
-}
+/// Why two versions could not be merged: the places both tabs changed in different ways, typed
+/// (`Place::Contract("k18")`), so that the banner words them without reading paths.
+pub use jss_engine::merge::MergeConflict;
+pub use jss_engine::merge::{fresh_id, Place};
 
 /// Merges `ours` and `theirs`, two descendants of `base` (`None` when nothing was saved when
-/// this tab loaded). Returns the merged payload or every conflicting path. A side whose
-/// scenario cannot be read cannot be merged (its path is `scenario`); unreadable simulator
-/// inputs count as none, as when the app loads them.
+/// this tab loaded). Returns the merged payload or every conflicting place. A side whose
+/// scenario cannot be read cannot be merged (its place is [`Place::Scenario`]); unreadable
+/// simulator inputs count as none, as when the app loads them.
 pub fn merge(base: Option<&Value>, ours: &Value, theirs: &Value) -> Result<Value, MergeConflict> {
-    let mut paths = Vec::new();
+    let mut places = Vec::new();
     let prefs = merge_prefs(
         base.and_then(prefs_of),
         prefs_of(ours),
         prefs_of(theirs),
-        &mut paths,
+        &mut places,
     );
     let base = base.map(read).and_then(Result::ok);
     let (ours, theirs) = match (read(ours), read(theirs)) {
         (Ok(ours), Ok(theirs)) => (ours, theirs),
         _ => {
-            paths.push("scenario".to_owned());
-            return Err(MergeConflict { paths });
+            places.push(Place::Scenario);
+            return Err(MergeConflict { places });
         }
     };
     match jss_engine::merge::merge(base.as_ref(), &ours, &theirs) {
-        Ok(merged) if paths.is_empty() => {
+        Ok(merged) if places.is_empty() => {
             let mut payload =
                 crate::state::payload_of(merged.scenario.as_ref(), merged.inputs.as_ref());
             payload["prefs"] = Value::Object(prefs);
             Ok(payload)
         }
-        Ok(_) => Err(MergeConflict { paths }),
+        Ok(_) => Err(MergeConflict { places }),
         Err(conflict) => {
-            paths.extend(conflict.places.iter().map(ToString::to_string));
-            Err(MergeConflict { paths })
+            places.extend(conflict.places);
+            Err(MergeConflict { places })
         }
     }
 }
@@ -61,7 +57,7 @@ fn merge_prefs(
     base: Option<&Map<String, Value>>,
     ours: Option<&Map<String, Value>>,
     theirs: Option<&Map<String, Value>>,
-    paths: &mut Vec<String>,
+    places: &mut Vec<Place>,
 ) -> Map<String, Value> {
     let mut ordered: Vec<String> = theirs.into_iter().flat_map(Map::keys).cloned().collect();
     let ours_only: Vec<String> = ours
@@ -83,7 +79,7 @@ fn merge_prefs(
                 merged.insert(key, value);
             }
             Ok(None) => {}
-            Err(BothChanged) => paths.push(format!("prefs.{key}")),
+            Err(BothChanged) => places.push(Place::Pref(key)),
         }
     }
     merged

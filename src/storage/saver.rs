@@ -43,7 +43,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::envelope::{self, Stored};
-use super::error::{ReadOnlyReason, RecoveryError, SaveError, StorageStatus};
+use super::error::{ReadOnlyReason, RecoveryError, SaveError, StorageStatus, Unmerged};
 use super::lock::{with_save_lock, LockUse};
 use super::merge::merge;
 use super::store::{self, Fault, Store, StoreError};
@@ -583,16 +583,15 @@ fn try_write(inner: &mut Inner, pending: &Pending) -> Result<Written, SaveError>
 /// Merges this tab's pending state with another tab's newer save, relative to this tab's base.
 /// A conflict, or a merge the app's check rejects, refuses the save as [`SaveError::StaleTab`].
 fn merge_with(inner: &Inner, pending: &Pending, stored: &Stored) -> Result<Value, SaveError> {
-    let stale = |conflicts| SaveError::StaleTab {
+    let stale = |why| SaveError::StaleTab {
         stored_revision: stored.revision,
         loaded_revision: inner.revision,
-        conflicts,
+        why,
     };
     let merged = merge(inner.base.as_ref(), &pending.payload, &stored.payload)
-        .map_err(|conflict| stale(conflict.paths))?;
+        .map_err(|conflict| stale(Unmerged::Conflicts(conflict.places)))?;
     if let Some(check) = inner.merge_check {
-        check(&merged)
-            .map_err(|why| stale(vec![format!("the combined data would not be valid: {why}")]))?;
+        check(&merged).map_err(|why| stale(Unmerged::Invalid(why)))?;
     }
     Ok(merged)
 }

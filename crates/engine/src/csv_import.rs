@@ -66,7 +66,7 @@ mod overlap;
 mod review;
 mod rows;
 
-pub use answers::{Answers, ContractAnswer, Status};
+pub use answers::{AnswerField, Answers, ContractAnswer, Status};
 pub use detect::Format;
 pub use overlap::{find_overlaps, Overlap};
 pub use review::{merge, split, ReviewError, Side};

@@ -44,7 +44,8 @@ pub struct Saved {
 /// concerns (`scenario.contracts[k18]`), which is how the app has always named them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Place {
-    /// The whole scenario: one side has none, the other changed it.
+    /// The whole scenario: one side has none (or, at the app's storage, one that cannot be
+    /// read), the other changed it.
     Scenario,
     AsOf,
     Era,
@@ -61,6 +62,51 @@ pub enum Place {
     Planned(String),
     /// One contract's client behaviour in the simulator, by the contract's id.
     Behaviour(String),
+    /// One of the app's own preferences, by its key. The app merges them itself, outside the
+    /// typed state, but names a clash among them the same way.
+    Pref(String),
+}
+
+impl Place {
+    /// The place in words for a person, as a notice names it: `Contract("k18")` reads
+    /// "contract k18", `Param("min_clients")` "the rule min_clients".
+    pub fn words(&self) -> String {
+        match self {
+            Place::Scenario => "the whole scenario".to_string(),
+            Place::AsOf => "the scenario's date".to_string(),
+            Place::Era => "the rules' era".to_string(),
+            Place::Param(name) => format!("the rule {name}"),
+            Place::Freelancer => "the freelancer's name".to_string(),
+            Place::Client(id) => format!("client {id}"),
+            Place::Contract(id) => format!("contract {id}"),
+            Place::Inputs => "the simulator's inputs".to_string(),
+            Place::Input(name) => input_words(name).map_or_else(
+                || format!("the simulator's {}", name.replace('_', " ")),
+                str::to_string,
+            ),
+            Place::Planned(id) => format!("planned work {id}"),
+            Place::Behaviour(id) => {
+                format!("how the client of contract {id} behaves in the simulator")
+            }
+            Place::Pref(key) => format!("the preference {key}"),
+        }
+    }
+}
+
+/// One of the simulator's inputs in words, by its saved name, as its form labels it; `None`
+/// for a name without words here, which then reads as itself.
+fn input_words(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "behaviour" => "how clients behave in the simulator",
+        "contracts" => "the contracts chosen in the simulator",
+        "custom" => "your strategies in the simulator",
+        "horizon_weeks" => "the simulator's weeks ahead",
+        "priorities" => "what matters most in the simulator",
+        "returns_pct" => "the simulator's chance that a silent client comes back",
+        "seed" => "the simulator's seed",
+        "trials" => "the simulator's number of futures",
+        _ => return None,
+    })
 }
 
 impl fmt::Display for Place {
@@ -77,6 +123,7 @@ impl fmt::Display for Place {
             Place::Input(name) => write!(f, "simulator.inputs.{name}"),
             Place::Planned(id) => write!(f, "simulator.inputs.planned[{id}]"),
             Place::Behaviour(id) => write!(f, "simulator.inputs.behaviours.{id}"),
+            Place::Pref(key) => write!(f, "prefs.{key}"),
         }
     }
 }
@@ -621,6 +668,46 @@ mod tests {
         // Swapping the sides never turns a conflict into a merge or the other way round.
         let swapped = merge(base.as_ref(), &theirs, &ours);
         assert_eq!(swapped.is_ok(), got.is_ok(), "{name} (sides swapped)");
+    }
+
+    #[test]
+    fn every_place_reads_as_words_for_a_person() {
+        let rows = [
+            (Place::Scenario, "the whole scenario"),
+            (Place::AsOf, "the scenario's date"),
+            (Place::Era, "the rules' era"),
+            (Place::Param("min_clients".into()), "the rule min_clients"),
+            (Place::Freelancer, "the freelancer's name"),
+            (Place::Client("c03".into()), "client c03"),
+            (Place::Contract("k18".into()), "contract k18"),
+            (Place::Inputs, "the simulator's inputs"),
+            (Place::Input("trials"), "the simulator's number of futures"),
+            (
+                Place::Input("returns_pct"),
+                "the simulator's chance that a silent client comes back",
+            ),
+            (Place::Input("later_input"), "the simulator's later input"),
+            (Place::Planned("p2".into()), "planned work p2"),
+            (
+                Place::Behaviour("k18".into()),
+                "how the client of contract k18 behaves in the simulator",
+            ),
+            (Place::Pref("note".into()), "the preference note"),
+        ];
+        for (place, words) in rows {
+            assert_eq!(place.words(), words, "{place}");
+        }
+        // Every input the simulator saves has words of its own (planned work and behaviours
+        // are places of their own).
+        let saved = serde_json::to_value(RunInputs::default()).expect("inputs serialise");
+        let names = saved
+            .as_object()
+            .map(|o| o.keys().cloned())
+            .into_iter()
+            .flatten();
+        for name in names.filter(|n| n != "planned" && n != "behaviours") {
+            assert!(input_words(&name).is_some(), "{name} has no words");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ use jss_engine::csv_import::{
     import_files, Answers, ContractAnswer, ContractKind, ImportResult, Status, Unknown,
 };
 use jss_engine::money::Money;
+use jss_engine::scenario::parse::ProblemPlace;
 use jss_engine::scenario::{End, EndReason, Feedback, Party, Stars};
 use proptest::prelude::*;
 
@@ -375,6 +376,14 @@ fn answers_make_a_scenario_whose_jss_is_computed() {
         .err()
         .unwrap_or_default();
     let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    // Each problem is typed as the answer it asks for, at the contract its path names.
+    for problem in &problems {
+        let ProblemPlace::Answer { contract, field } = &problem.place else {
+            panic!("not an answer: {problem:?}");
+        };
+        let path = format!("answers.contracts.{contract}.{}", field.as_str());
+        assert_eq!(problem.path, path);
+    }
     expect![[r#"
         answers.contracts.40123456.client_name: is required: the files do not name this contract's client
         answers.contracts.40123456.status: is required: the files cannot say whether the contract is open or ended
@@ -446,6 +455,60 @@ fn answers_make_a_scenario_whose_jss_is_computed() {
         report.eligible,
         lines.join("\n")
     ));
+}
+
+/// The review shows each problem at its row from the typed place alone: an answer still missing
+/// names its draft contract, a problem the format finds names the contract by its index among
+/// those not skipped.
+#[test]
+fn problems_of_the_answers_are_placed_at_their_draft_contracts() {
+    let draft = import(&["statements_2024-05-01_2024-06-09.csv"]).draft;
+    let ids: Vec<String> = draft.contracts.iter().map(|c| c.id.clone()).collect();
+    let answered = |answer: &dyn Fn(usize) -> ContractAnswer| Answers {
+        contracts: ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), answer(i)))
+            .collect(),
+        ..Answers::default()
+    };
+    let open = || ContractAnswer {
+        status: Some(Status::Open),
+        ..ContractAnswer::default()
+    };
+    let mut stray = answered(&|_| open());
+    stray.contracts.insert("nobody".to_string(), open());
+    let rows = [
+        ("nothing answered", Answers::default()),
+        ("an answer for no draft contract", stray),
+        (
+            "the first skipped, the second ended before it started",
+            answered(&|i| match i {
+                0 => ContractAnswer {
+                    skip: true,
+                    ..ContractAnswer::default()
+                },
+                1 => ended("2024-01-01", Party::Client, EndReason::Completed, None),
+                _ => open(),
+            }),
+        ),
+    ];
+    let mut out = String::new();
+    for (name, answers) in rows {
+        out.push_str(&format!("{name}:\n"));
+        for problem in draft.to_scenario(&answers).err().unwrap_or_default() {
+            out.push_str(&format!("  {:?} {}\n", problem.place, problem.message));
+        }
+    }
+    expect![[r#"
+        nothing answered:
+          Answer { contract: "northgate-media-landing-page-redesign", field: Status } is required: the files cannot say whether the contract is open or ended
+          Answer { contract: "bluepine-labs-ltd-hourly-18-00", field: Status } is required: the files cannot say whether the contract is open or ended
+        an answer for no draft contract:
+          StrayAnswer { contract: "nobody" } names no draft contract
+        the first skipped, the second ended before it started:
+          Contract { index: 0, within: "end.date" } is before the contract's start (2024-05-27)
+    "#]].assert_eq(&out);
 }
 
 // ---- never panics ----

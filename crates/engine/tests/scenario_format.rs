@@ -1,19 +1,40 @@
 //! The rules of the scenario format v1, one test per rule, all through `check`: an input
-//! document and the exact list of problems expected (path, and a fragment of the message).
-//! Then the Display of problems, and round trips of export and parse.
+//! document and the exact list of problems expected (path, and a fragment of the message);
+//! `check` also holds every problem's typed place to its path. Then the Display of problems,
+//! and round trips of export and parse.
 
 use jss_engine::scenario::export::to_json_string;
-use jss_engine::scenario::parse::{format_problems, parse_str, Problem};
+use jss_engine::scenario::parse::{format_problems, parse_str, Problem, ProblemPlace};
 use serde_json::{json, Value};
 
 const EXAMPLE: &str = include_str!("fixtures/format_example.json");
 
-/// Parses `input` and compares every problem with `expected`, in order.
+/// The place a problem at `path` must carry: a path from `contracts[i]` on is inside that
+/// contract, anything else is outside every contract.
+fn place_of(path: &str) -> ProblemPlace {
+    let inside = path
+        .strip_prefix("contracts[")
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(index, within)| Some((index.parse().ok()?, within)));
+    match inside {
+        Some((index, within)) => ProblemPlace::Contract {
+            index,
+            within: within.trim_start_matches('.').to_string(),
+        },
+        None => ProblemPlace::Document,
+    }
+}
+
+/// Parses `input` and compares every problem with `expected`, in order; each problem's typed
+/// place must say what its path says.
 fn check(input: &str, expected: &[(&str, &str)]) {
     let problems = match parse_str(input) {
         Ok(_) => Vec::new(),
         Err(problems) => problems,
     };
+    for problem in &problems {
+        assert_eq!(problem.place, place_of(&problem.path), "{problem}");
+    }
     let actual: Vec<(&str, &str)> = problems
         .iter()
         .map(|p| (p.path.as_str(), p.message.as_str()))
@@ -424,15 +445,60 @@ fn every_problem_is_listed_at_once() {
 }
 
 #[test]
+fn a_problem_is_placed_at_its_contract_by_index_or_outside_every_contract() {
+    check(
+        &edited(|v| v["contracts"][1] = json!(5)),
+        &[("contracts[1]", "must be an object")],
+    );
+    check(
+        &edited(|v| v["contracts"] = json!({})),
+        &[("contracts", "must be a list")],
+    );
+    check(
+        &edited(|v| {
+            v["rules"] = json!({ "made_up": 1 });
+            v["contracts"][0]["end"]["date"] = json!("soon");
+        }),
+        &[
+            ("rules.made_up", "made_up"),
+            ("contracts[0].end.date", "YYYY-MM-DD"),
+        ],
+    );
+}
+
+#[test]
+fn what_inside_a_contract_a_problem_concerns_reads_as_words() {
+    let contract = |within: &str| ProblemPlace::Contract {
+        index: 2,
+        within: within.to_string(),
+    };
+    let rows = [
+        (contract("end.date"), Some("end date")),
+        (contract("hourly_rate"), Some("hourly rate")),
+        (
+            contract("milestones[0].funded"),
+            Some("milestones[0] funded"),
+        ),
+        (contract(""), None),
+        (ProblemPlace::Document, None),
+    ];
+    for (place, words) in rows {
+        assert_eq!(place.within_words().as_deref(), words, "{place:?}");
+    }
+}
+
+#[test]
 fn problems_print_one_per_line_with_their_path() {
     let problems = vec![
         Problem {
             path: "contracts[3].feedbak".into(),
             message: "is not a known field".into(),
+            place: place_of("contracts[3].feedbak"),
         },
         Problem {
             path: String::new(),
             message: "is not valid JSON".into(),
+            place: ProblemPlace::Document,
         },
     ];
     assert_eq!(

@@ -68,7 +68,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
         Err(problems) => {
             prop_assert!(!problems.is_empty(), "refused without a problem: {text:?}");
             let keys = object_keys(text);
-            for Problem { path, message } in &problems {
+            for Problem { path, message, .. } in &problems {
                 prop_assert!(!message.is_empty(), "empty message at `{path}`");
                 prop_assert!(
                     well_formed_path(path) || names_a_key(path, &keys),

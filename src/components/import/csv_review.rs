@@ -7,11 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use jss_engine::csv_import::{
-    merge, split, Answers, ContractAnswer, ContractKind, Draft, DraftContract, ReviewError, Status,
-    Unknown,
+    merge, split, AnswerField, Answers, ContractAnswer, ContractKind, Draft, DraftContract,
+    ReviewError, Status, Unknown,
 };
 use jss_engine::money::Money;
-use jss_engine::scenario::parse::Problem;
+use jss_engine::scenario::parse::{Problem, ProblemPlace};
 use jss_engine::scenario::{End, EndReason, Feedback, Party, Stars};
 use leptos::prelude::*;
 
@@ -283,21 +283,22 @@ fn answers_of(
     (answers, problems)
 }
 
-fn field_words(field: &str) -> &str {
+/// What to do about an answer a contract still needs, as the review asks it.
+fn field_words(field: AnswerField) -> &'static str {
     match field {
-        "status" => "choose open or ended",
-        "client_name" => "type the client's name",
-        "kind" => "choose hourly or fixed-price",
-        "hourly_rate" => "type the hourly rate",
-        other => other,
+        AnswerField::Status => "choose open or ended",
+        AnswerField::ClientName => "type the client's name",
+        AnswerField::Kind => "choose hourly or fixed-price",
+        AnswerField::HourlyRate => "type the hourly rate",
     }
 }
 
-/// The engine's problem in plain words, naming the contract.
+/// The engine's problem in plain words, naming the contract. `kept` are the contracts not
+/// skipped, in the order of the built scenario, which the format's problems index.
 fn problem_words(draft: &Draft, kept: &[&DraftContract], problem: &Problem) -> String {
-    if let Some(rest) = problem.path.strip_prefix("answers.contracts.") {
-        if let Some((id, field)) = rest.rsplit_once('.') {
-            if let Some(contract) = draft.contracts.iter().find(|c| c.id == id) {
+    match &problem.place {
+        ProblemPlace::Answer { contract, field } => {
+            if let Some(contract) = draft.contracts.iter().find(|c| c.id == *contract) {
                 let why = problem
                     .message
                     .split_once(": ")
@@ -305,23 +306,20 @@ fn problem_words(draft: &Draft, kept: &[&DraftContract], problem: &Problem) -> S
                 return format!(
                     "{}: {} ({why}).",
                     contract_label(contract),
-                    field_words(field)
+                    field_words(*field)
                 );
             }
         }
-    }
-    if let Some(rest) = problem.path.strip_prefix("contracts[") {
-        if let Some((index, tail)) = rest.split_once(']') {
-            if let Some(contract) = index.parse::<usize>().ok().and_then(|i| kept.get(i)) {
-                let tail = tail.trim_start_matches('.');
-                let place = if tail.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", tail.replace(['.', '_'], " "))
-                };
+        ProblemPlace::Contract { index, .. } => {
+            if let Some(contract) = kept.get(*index) {
+                let place = problem
+                    .place
+                    .within_words()
+                    .map_or_else(String::new, |words| format!(" ({words})"));
                 return format!("{}{place}: {}.", contract_label(contract), problem.message);
             }
         }
+        ProblemPlace::Document | ProblemPlace::StrayAnswer { .. } => {}
     }
     format!("{problem}.")
 }
@@ -348,9 +346,11 @@ pub fn preview(review: &ReviewState) -> Result<jss_engine::scenario::Scenario, V
             for problem in &problems {
                 // A row whose own answers are incomplete has no status yet: its own problems
                 // already say what is missing.
-                let status_of_incomplete = own
-                    .iter()
-                    .any(|(id, _)| problem.path == format!("answers.contracts.{id}.status"));
+                let status_of_incomplete = matches!(
+                    &problem.place,
+                    ProblemPlace::Answer { contract, field: AnswerField::Status }
+                        if own.iter().any(|(id, _)| id == contract)
+                );
                 if !status_of_incomplete {
                     words.push(problem_words(draft, &kept, problem));
                 }

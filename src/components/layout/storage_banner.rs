@@ -6,8 +6,10 @@
 
 use leptos::prelude::*;
 
+use crate::storage::merge::Place;
 use crate::storage::{
-    BannerAction, ReadOnlyReason, RecoveryError, SaveError, SaveReport, StorageStatus, QUOTA_CHARS,
+    BannerAction, ReadOnlyReason, RecoveryError, SaveError, SaveReport, StorageStatus, Unmerged,
+    QUOTA_CHARS,
 };
 
 /// How urgent a notice is: an alert interrupts a screen reader, a status waits its turn.
@@ -104,14 +106,14 @@ fn problem_notice(problem: &SaveError) -> Notice {
             preview: None,
             actions: vec![BannerAction::Export],
         },
-        SaveError::StaleTab { conflicts, .. } => Notice {
+        SaveError::StaleTab { why, .. } => Notice {
             urgency: Urgency::Alert,
             title: "JSS Lab was changed in another tab.".into(),
             body: format!(
-                "Your latest changes here are not saved yet, because both tabs changed {}. \
-                 Choose which version to keep: the other one stays as the backup, and you can \
-                 export this tab's version first.",
-                describe_conflicts(conflicts)
+                "Your latest changes here are not saved yet, because {}. Choose which version to \
+                 keep: the other one stays as the backup, and you can export this tab's version \
+                 first.",
+                unmerged_words(why)
             ),
             preview: None,
             actions: vec![
@@ -132,23 +134,20 @@ fn problem_notice(problem: &SaveError) -> Notice {
     }
 }
 
-/// The places both tabs changed, in words: `scenario.contracts[k18]` reads "contract k18".
-pub fn describe_conflicts(conflicts: &[String]) -> String {
-    let described: Vec<String> = conflicts
-        .iter()
-        .map(|path| {
-            [
-                ("scenario.contracts[", "contract "),
-                ("scenario.clients[", "client "),
-            ]
-            .iter()
-            .find_map(|(prefix, noun)| {
-                let id = path.strip_prefix(prefix)?.strip_suffix(']')?;
-                Some(format!("{noun}{id}"))
-            })
-            .unwrap_or_else(|| path.clone())
-        })
-        .collect();
+/// Why the two tabs' versions could not be combined, as the end of "because …".
+fn unmerged_words(why: &Unmerged) -> String {
+    match why {
+        Unmerged::Conflicts(places) => format!("both tabs changed {}", describe_conflicts(places)),
+        Unmerged::Invalid(why) => {
+            format!("together with the other tab's changes the data would not be valid: {why}")
+        }
+    }
+}
+
+/// The places both tabs changed, in words joined as a list: "contract k18, client c03 and the
+/// preference note".
+pub fn describe_conflicts(places: &[Place]) -> String {
+    let described: Vec<String> = places.iter().map(Place::words).collect();
     match described.as_slice() {
         [] => "the same data".into(),
         [one] => one.clone(),

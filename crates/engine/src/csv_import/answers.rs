@@ -9,7 +9,7 @@ use super::detect::normalise;
 use super::fields::slug;
 use super::{ContractKind, Draft, DraftContract};
 use crate::money::Money;
-use crate::scenario::parse::{parse_value, Problem, FORMAT_NAME, FORMAT_VERSION};
+use crate::scenario::parse::{parse_value, Problem, ProblemPlace, FORMAT_NAME, FORMAT_VERSION};
 use crate::scenario::{End, Feedback, Payment, Scenario};
 
 /// Whether a contract is open, or how it ended.
@@ -42,6 +42,28 @@ pub struct ContractAnswer {
     pub skip: bool,
 }
 
+/// An answer the files could not give and the user must, named where a draft contract still
+/// needs it (see [`ProblemPlace::Answer`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AnswerField {
+    Status,
+    ClientName,
+    Kind,
+    HourlyRate,
+}
+
+impl AnswerField {
+    /// The field's name in a problem's path (`answers.contracts.<id>.client_name`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnswerField::Status => "status",
+            AnswerField::ClientName => "client_name",
+            AnswerField::Kind => "kind",
+            AnswerField::HourlyRate => "hourly_rate",
+        }
+    }
+}
+
 /// Everything the user filled in, contracts keyed by draft contract id.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
@@ -59,10 +81,15 @@ fn payments_json(payments: &[Payment]) -> Value {
     )
 }
 
-fn problem(path: String, message: &str) -> Problem {
+/// The problem of an answer `field` that draft contract `contract` still needs.
+fn missing(contract: &str, field: AnswerField, message: &str) -> Problem {
     Problem {
-        path,
+        path: format!("answers.contracts.{contract}.{}", field.as_str()),
         message: message.to_string(),
+        place: ProblemPlace::Answer {
+            contract: contract.to_string(),
+            field,
+        },
     }
 }
 
@@ -96,9 +123,10 @@ impl Clients {
 
 impl Draft {
     /// Builds the scenario once the user has answered the unknowns. Missing answers are
-    /// reported at `answers.contracts.<id>.<field>`; everything else is validated by the v1
-    /// parser, so its problems carry v1 paths (`contracts[2].end.date`). Scheduled earnings are
-    /// left out: they have not been paid.
+    /// reported at `answers.contracts.<id>.<field>` ([`ProblemPlace::Answer`]); everything
+    /// else is validated by the v1 parser, so its problems carry v1 paths
+    /// (`contracts[2].end.date`, [`ProblemPlace::Contract`], indexed among the contracts not
+    /// skipped). Scheduled earnings are left out: they have not been paid.
     pub fn to_scenario(&self, answers: &Answers) -> Result<Scenario, Vec<Problem>> {
         self.to_scenario_value(answers)
             .and_then(|value| parse_value(&value))
@@ -109,10 +137,13 @@ impl Draft {
         let mut problems = Vec::new();
         for id in answers.contracts.keys() {
             if !self.contracts.iter().any(|c| c.id == *id) {
-                problems.push(problem(
-                    format!("answers.contracts.{id}"),
-                    "names no draft contract",
-                ));
+                problems.push(Problem {
+                    path: format!("answers.contracts.{id}"),
+                    message: "names no draft contract".to_string(),
+                    place: ProblemPlace::StrayAnswer {
+                        contract: id.clone(),
+                    },
+                });
             }
         }
         let mut clients = Clients {
@@ -162,14 +193,14 @@ impl Draft {
         answer: &ContractAnswer,
         clients: &mut Clients,
     ) -> Result<Value, Vec<Problem>> {
-        let path = |key: &str| format!("answers.contracts.{}.{key}", contract.id);
         let mut problems = Vec::new();
         let client = match (&answer.client_name, &contract.client_name) {
             (Some(name), _) if !name.trim().is_empty() => Some(clients.id_for(name.trim(), None)),
             (_, Some(name)) => Some(clients.id_for(name, contract.client.as_deref())),
             _ => {
-                problems.push(problem(
-                    path("client_name"),
+                problems.push(missing(
+                    &contract.id,
+                    AnswerField::ClientName,
                     "is required: the files do not name this contract's client",
                 ));
                 None
@@ -177,21 +208,24 @@ impl Draft {
         };
         let kind = answer.kind.or(contract.kind);
         if kind.is_none() {
-            problems.push(problem(
-                path("kind"),
+            problems.push(missing(
+                &contract.id,
+                AnswerField::Kind,
                 "is required: the rows do not say hourly or fixed-price",
             ));
         }
         let rate = answer.hourly_rate.or(contract.hourly_rate);
         if kind == Some(ContractKind::Hourly) && rate.is_none() {
-            problems.push(problem(
-                path("hourly_rate"),
+            problems.push(missing(
+                &contract.id,
+                AnswerField::HourlyRate,
                 "is required: the rows show no hourly rate",
             ));
         }
         let Some(status) = answer.status else {
-            problems.push(problem(
-                path("status"),
+            problems.push(missing(
+                &contract.id,
+                AnswerField::Status,
                 "is required: the files cannot say whether the contract is open or ended",
             ));
             return Err(problems);

@@ -29,7 +29,9 @@ use serde_json::Value;
 use crate::money::Money;
 use crate::rules::{ParamValue, Rules};
 use crate::scenario::export::terms_fields;
-use crate::scenario::parse::{parse_str, parse_value, Problem, FORMAT_NAME, FORMAT_VERSION};
+use crate::scenario::parse::{
+    parse_str, parse_value, Problem, ProblemPlace, FORMAT_NAME, FORMAT_VERSION,
+};
 use crate::scenario::{Client, Contract, Milestone, Payment, Scenario};
 
 /// The compact text of `scenario`.
@@ -49,6 +51,7 @@ pub fn from_compact(text: &str) -> Result<Scenario, Vec<Problem>> {
         return Err(vec![Problem {
             path: String::new(),
             message: "holds a date outside the calendar".to_owned(),
+            place: ProblemPlace::Document,
         }]);
     }
     parse_value(&doc)

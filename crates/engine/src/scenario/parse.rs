@@ -29,6 +29,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
+use crate::csv_import::AnswerField;
 use crate::ledger::WEEK_HOURS;
 use crate::money::{Money, MoneyError};
 use crate::rules::{check_param, Era, Params, Rules, RETIRED_PARAMS};
@@ -50,6 +51,40 @@ pub struct Problem {
     pub path: String,
     /// A sentence fragment that follows the path: "is required".
     pub message: String,
+    /// The same place, typed, so that a screen can show the problem at the thing it concerns
+    /// without reading `path`.
+    pub place: ProblemPlace,
+}
+
+/// Where a [`Problem`] is, as far as a screen needs to know.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ProblemPlace {
+    /// Outside every contract: the document itself, its header, rules, freelancer or clients.
+    Document,
+    /// Inside the contract at `index` of the file's `contracts`. `within` is the path below
+    /// the contract (`end.date`), empty for the contract as a whole.
+    Contract { index: usize, within: String },
+    /// An answer that a draft contract of a CSV import still needs, by the draft's id.
+    Answer {
+        contract: String,
+        field: AnswerField,
+    },
+    /// Answers given for a draft contract id that the draft does not have.
+    StrayAnswer { contract: String },
+}
+
+impl ProblemPlace {
+    /// What inside a contract the problem concerns, in words (`end.date` reads "end date",
+    /// `milestones[0].funded` "milestones[0] funded"); `None` outside a contract and for the
+    /// contract as a whole.
+    pub fn within_words(&self) -> Option<String> {
+        match self {
+            ProblemPlace::Contract { within, .. } if !within.is_empty() => {
+                Some(within.replace(['.', '_'], " "))
+            }
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -84,6 +119,7 @@ pub fn read_json(text: &str) -> Result<Value, Vec<Problem>> {
         vec![Problem {
             path: String::new(),
             message: format!("is not valid JSON: {error}"),
+            place: ProblemPlace::Document,
         }]
     })
 }
@@ -114,6 +150,9 @@ fn item(path: &str, index: usize) -> String {
 /// unusable (and has recorded why), so that callers can keep walking the rest of the file.
 struct Walker {
     problems: Vec<Problem>,
+    /// While a contract is walked: its index and its path, which begins the path of every
+    /// problem found inside it.
+    in_contract: Option<(usize, String)>,
     /// The scenario's rules, once read: the limits its contracts are checked against.
     params: Params,
 }
@@ -122,6 +161,7 @@ impl Default for Walker {
     fn default() -> Walker {
         Walker {
             problems: Vec::new(),
+            in_contract: None,
             params: Params::resolve(&Rules::default()),
         }
     }
@@ -129,9 +169,21 @@ impl Default for Walker {
 
 impl Walker {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
+        let place = self
+            .in_contract
+            .as_ref()
+            .and_then(|(index, prefix)| {
+                let within = path.strip_prefix(prefix.as_str())?;
+                Some(ProblemPlace::Contract {
+                    index: *index,
+                    within: within.trim_start_matches('.').to_string(),
+                })
+            })
+            .unwrap_or(ProblemPlace::Document);
         self.problems.push(Problem {
             path: path.to_string(),
             message: message.into(),
+            place,
         });
     }
 
@@ -454,8 +506,10 @@ impl Walker {
         let mut valid = true;
         for (index, value) in items.iter().enumerate() {
             let path = item("contracts", index);
+            self.in_contract = Some((index, path.clone()));
             let contract = self.contract(&path, value, client_ids, era);
             self.unique_id(&mut seen, "contracts", &path, index, value);
+            self.in_contract = None;
             match contract {
                 Some(contract) => contracts.push(contract),
                 None => valid = false,
