@@ -36,9 +36,10 @@ if (typeof WebAssembly !== 'object') {
     cannotStart(`its code could not start (${e?.message ?? e})`);
     throw e;
   }
-  // The app has mounted (its `main` ran inside `init`): the static shell in index.html goes,
-  // in the same frame, so nothing is painted twice. (src/main.rs may already have removed it.)
-  document.getElementById('shell')?.remove();
+  // Once the app has mounted the static shell in index.html goes, in the same frame, so nothing
+  // is painted twice; src/main.rs removes it as it mounts. A long history is read in steps
+  // before mounting, so the shell stays on screen until then rather than leaving a blank page.
+  if (document.querySelector('body > .app')) document.getElementById('shell')?.remove();
 
   // The worker is registered after the app has started, so precaching the rest of the build
   // (the other pages' code, the simulator's worker) never competes with the first screen.

@@ -17,16 +17,61 @@ use crate::state::{payload_of, scenario_of, sim_inputs_of, AppState};
 use crate::storage::{BannerAction, LoadOutcome, StorageContext};
 use crate::theme::ThemeContext;
 
+/// What the app starts from: the saved state as read, and the scenario and simulator inputs
+/// in it (or why the scenario could not be read).
+pub struct Start {
+    outcome: LoadOutcome,
+    scenario: Option<jss_engine::scenario::Scenario>,
+    load_problem: Option<String>,
+    sim_inputs: Option<crate::state::SimInputs>,
+}
+
+/// Saves at least this long (in characters, deflated) are read in steps: reading and inflating,
+/// checking the scenario, and drawing the first page each take a task of their own, because at
+/// 10,000 contracts together they blocked the page for about 200 ms.
+const STEPPED_START_FROM_CHARS: usize = 50_000;
+
+impl Start {
+    /// Reads the saved state, letting the browser paint and answer input between the steps of
+    /// a long history; a short one is read in one go, with no wait added.
+    pub async fn read() -> Start {
+        let outcome = crate::storage::load(chrono::Utc::now());
+        let stepped = matches!(
+            outcome,
+            LoadOutcome::Loaded { size_chars, .. } if size_chars >= STEPPED_START_FROM_CHARS
+        );
+        if stepped {
+            crate::clock::next_task().await;
+        }
+        let start = Start::from(outcome);
+        if stepped {
+            crate::clock::next_task().await;
+        }
+        start
+    }
+}
+
+impl From<LoadOutcome> for Start {
+    fn from(outcome: LoadOutcome) -> Start {
+        let (scenario, load_problem) = scenario_in(&outcome);
+        Start {
+            sim_inputs: initial_sim_inputs(&outcome),
+            scenario,
+            load_problem,
+            outcome,
+        }
+    }
+}
+
+/// The app. `start` is the saved state read beforehand ([`Start::read`]); without it (tests
+/// that mount the app) it is read here.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] start: Option<Start>) -> impl IntoView {
     ThemeContext::provide();
-    let (storage, outcome) = StorageContext::provide(chrono::Utc::now);
-    let load_problem = RwSignal::new(None::<String>);
-    let state = AppState::provide(
-        initial_scenario(&outcome, load_problem),
-        initial_sim_inputs(&outcome),
-        crate::clock::today(),
-    );
+    let start = start.unwrap_or_else(|| Start::from(crate::storage::load(chrono::Utc::now())));
+    let storage = StorageContext::provide_loaded(chrono::Utc::now, &start.outcome);
+    let load_problem = RwSignal::new(start.load_problem);
+    let state = AppState::provide(start.scenario, start.sim_inputs, crate::clock::today());
     save_on_change(state, storage);
     // Another tab saved, or the user restored the backup or started fresh: show that state.
     Effect::new(move |_| {
@@ -176,15 +221,21 @@ fn initial_scenario(
     outcome: &LoadOutcome,
     load_problem: RwSignal<Option<String>>,
 ) -> Option<jss_engine::scenario::Scenario> {
+    let (scenario, problem) = scenario_in(outcome);
+    if problem.is_some() {
+        load_problem.set(problem);
+    }
+    scenario
+}
+
+/// The scenario in a load outcome, or the problems that kept it from being read.
+fn scenario_in(outcome: &LoadOutcome) -> (Option<jss_engine::scenario::Scenario>, Option<String>) {
     match outcome {
         LoadOutcome::Loaded { payload, .. } => match scenario_of(payload) {
-            Ok(s) => s,
-            Err(problems) => {
-                load_problem.set(Some(problems));
-                None
-            }
+            Ok(s) => (s, None),
+            Err(problems) => (None, Some(problems)),
         },
-        _ => None,
+        _ => (None, None),
     }
 }
 
@@ -198,21 +249,45 @@ fn initial_sim_inputs(outcome: &LoadOutcome) -> Option<crate::state::SimInputs> 
 /// Saves (debounced) after every change of the scenario, but not for the initial load, which
 /// is already what is stored.
 fn save_on_change(state: AppState, storage: StorageContext) {
+    let building = std::rc::Rc::new(std::cell::Cell::new(false));
     Effect::new(move |previous: Option<()>| {
+        // Subscribes to both on every run (the payload itself is read untracked).
+        state.scenario.track();
+        state.sim_inputs.track();
         if previous.is_none() {
             // The first run only subscribes: building the payload of what was just loaded
             // would cost a long history a tenth of a second at start-up for nothing.
-            state.scenario.track();
-            state.sim_inputs.track();
             return;
         }
-        let payload = state.scenario.with(|s| {
-            state
-                .sim_inputs
-                .with(|i| payload_of(s.as_ref(), i.as_ref()))
+        let large = state.scenario.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.contracts.len() >= PAYLOAD_TASK_FROM_CONTRACTS)
         });
-        storage.schedule(payload);
+        if !large {
+            storage.schedule(payload_now(state));
+        } else if !building.replace(true) {
+            let building = building.clone();
+            // A long history's payload takes a task of its own, after the pages have drawn the
+            // change; it reads the state as it is then, so changes in between are all in it.
+            leptos::task::spawn_local(async move {
+                crate::clock::next_task().await;
+                building.set(false);
+                storage.schedule(payload_now(state));
+            });
+        }
     });
+}
+
+/// Histories at least this long build their saved payload in a task after the change rather
+/// than in it (at 10,000 contracts building it takes about 50 ms).
+const PAYLOAD_TASK_FROM_CONTRACTS: usize = 2_000;
+
+fn payload_now(state: AppState) -> serde_json::Value {
+    state.scenario.with_untracked(|s| {
+        state
+            .sim_inputs
+            .with_untracked(|i| payload_of(s.as_ref(), i.as_ref()))
+    })
 }
 
 /// Moves "today" forward when the date changes while the tab stays open, so every derived

@@ -17,4 +17,4 @@ pub mod state;
 pub mod storage;
 pub mod theme;
 
-pub use app::App;
+pub use app::{App, Start};

@@ -190,11 +190,19 @@ pub fn payload_of(
     scenario: Option<&Scenario>,
     sim_inputs: Option<&SimInputs>,
 ) -> serde_json::Value {
-    serde_json::json!({
-        "scenario": scenario.map(document_of),
-        "simulator": sim_inputs.map_or(serde_json::json!({}), |i| serde_json::json!({ "inputs": i })),
-        "prefs": {},
-    })
+    // Built field by field: `json!` would serialise the scenario's value a second time.
+    let mut simulator = serde_json::Map::new();
+    if let Some(inputs) = sim_inputs.and_then(|i| serde_json::to_value(i).ok()) {
+        simulator.insert("inputs".into(), inputs);
+    }
+    let mut payload = serde_json::Map::new();
+    payload.insert(
+        "scenario".into(),
+        scenario.map_or(serde_json::Value::Null, document_of),
+    );
+    payload.insert("simulator".into(), simulator.into());
+    payload.insert("prefs".into(), serde_json::Map::new().into());
+    payload.into()
 }
 
 /// The scenario as a v1 document: the storage boundary, where the scenario is serialised.

@@ -62,7 +62,12 @@ impl StorageContext {
     /// the shell's clock (`chrono::Utc::now`); storage never reads the time itself.
     pub fn provide(clock: fn() -> DateTime<Utc>) -> (StorageContext, LoadOutcome) {
         let outcome = load(clock());
-        let saver = Saver::new(&outcome);
+        (StorageContext::provide_loaded(clock, &outcome), outcome)
+    }
+
+    /// [`StorageContext::provide`] for a state already read with [`load`].
+    pub fn provide_loaded(clock: fn() -> DateTime<Utc>, outcome: &LoadOutcome) -> StorageContext {
+        let saver = Saver::new(outcome);
         // A merge of two tabs' edits is saved only if the app could load it back.
         saver.set_merge_check(|payload| crate::state::scenario_of(payload).map(|_| ()));
         // Without listeners a hidden tab would lose at most the last debounce window; saving
@@ -79,7 +84,7 @@ impl StorageContext {
         };
         saver.on_event(move |event| ctx.on_event(event));
         provide_context(ctx);
-        (ctx, outcome)
+        ctx
     }
 
     pub fn use_context() -> Option<StorageContext> {

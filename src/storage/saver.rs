@@ -93,8 +93,10 @@ pub enum SaverEvent {
 /// know the scenario's rules; the app does). `Err` carries the problem in words.
 pub type MergeCheck = fn(&Value) -> Result<(), String>;
 
+/// Payloads are shared, not copied: a long history's payload is a large tree, and copying it
+/// for the base after every save cost as much as deflating it.
 struct Pending {
-    payload: Value,
+    payload: Rc<Value>,
     saved_at: DateTime<Utc>,
 }
 
@@ -118,7 +120,7 @@ struct Inner {
     revision: u64,
     /// The payload of `revision` as this tab knows it: what it loaded or last wrote. `None` when
     /// nothing readable was stored then.
-    base: Option<Value>,
+    base: Option<Rc<Value>>,
     merge_check: Option<MergeCheck>,
     /// The length and FNV-1a-64 of the text this tab last wrote. A stored value with the same
     /// fingerprint is that save (same revision, readable), so the next save need not read and
@@ -152,7 +154,7 @@ impl Saver {
             inner: Rc::new(RefCell::new(Inner {
                 status: outcome.status(),
                 revision: outcome.revision(),
-                base: loaded_payload(outcome),
+                base: loaded_payload(outcome).map(Rc::new),
                 merge_check: None,
                 last_written: None,
                 pending: None,
@@ -222,13 +224,13 @@ impl Saver {
 
     /// The edit waiting to be saved, for an export when saving is impossible.
     pub fn pending_payload(&self) -> Option<Value> {
-        self.with(|inner| inner.pending.as_ref().map(|p| p.payload.clone()))
+        self.with(|inner| inner.pending.as_ref().map(|p| Value::clone(&p.payload)))
             .flatten()
     }
 
     /// The payload of the revision this tab loaded or last wrote.
     pub fn base(&self) -> Option<Value> {
-        self.with(|inner| inner.base.clone()).flatten()
+        self.with(|inner| inner.base.as_deref().cloned()).flatten()
     }
 
     /// Records the latest state and saves it [`DEBOUNCE_MS`] after the last call, under the
@@ -236,7 +238,7 @@ impl Saver {
     /// it just loaded or saved, or an edit undone) is not an edit: it cancels any pending one.
     pub fn schedule(&self, payload: Value, now: DateTime<Utc>) {
         let unchanged = self.with(|inner| {
-            let unchanged = inner.base.as_ref() == Some(&payload);
+            let unchanged = inner.base.as_deref() == Some(&payload);
             if unchanged {
                 if let Some(old) = inner.timer.take() {
                     old.clear();
@@ -258,7 +260,7 @@ impl Saver {
                 old.clear();
             }
             inner.pending = Some(Pending {
-                payload,
+                payload: Rc::new(payload),
                 saved_at: now,
             });
             inner.timer = timer.as_ref().ok().copied();
@@ -273,7 +275,7 @@ impl Saver {
     pub fn save_now(&self, payload: Value, now: DateTime<Utc>) -> Result<SaveReport, SaveError> {
         let stored = self.with(|inner| {
             inner.pending = Some(Pending {
-                payload,
+                payload: Rc::new(payload),
                 saved_at: now,
             });
         });
@@ -406,7 +408,7 @@ impl Saver {
                 }
                 inner.pending = None;
                 inner.revision = revision;
-                inner.base = base;
+                inner.base = base.map(Rc::new);
                 inner.last_written = None;
                 let changed = inner.status != status;
                 inner.status = status.clone();
@@ -534,10 +536,11 @@ fn try_write(inner: &mut Inner, pending: &Pending) -> Result<Written, SaveError>
         Some(Previous {
             stored: Some(stored),
             ..
-        }) if stored.revision > inner.revision => {
-            (merge_with(inner, pending, stored)?, Some(stored.revision))
-        }
-        _ => (pending.payload.clone(), None),
+        }) if stored.revision > inner.revision => (
+            Rc::new(merge_with(inner, pending, stored)?),
+            Some(stored.revision),
+        ),
+        _ => (Rc::clone(&pending.payload), None),
     };
     let stored_revision = previous.as_ref().map_or(0, |p| p.revision);
     let revision = inner.revision.max(stored_revision) + 1;
@@ -559,7 +562,7 @@ fn try_write(inner: &mut Inner, pending: &Pending) -> Result<Written, SaveError>
     }
     inner.revision = revision;
     inner.last_written = Some(fingerprint(&text));
-    inner.base = Some(payload.clone());
+    inner.base = Some(Rc::clone(&payload));
     let used_chars = store.used_chars();
     Ok(Written {
         report: SaveReport {
@@ -571,7 +574,7 @@ fn try_write(inner: &mut Inner, pending: &Pending) -> Result<Written, SaveError>
             merged_with,
         },
         merged: merged_with.map(|_| LoadOutcome::Loaded {
-            payload,
+            payload: Value::clone(&payload),
             saved_at: Some(pending.saved_at),
             size_chars,
             migrated_from: None,
@@ -588,7 +591,7 @@ fn merge_with(inner: &Inner, pending: &Pending, stored: &Stored) -> Result<Value
         loaded_revision: inner.revision,
         why,
     };
-    let merged = merge(inner.base.as_ref(), &pending.payload, &stored.payload)
+    let merged = merge(inner.base.as_deref(), &pending.payload, &stored.payload)
         .map_err(|conflict| stale(Unmerged::Conflicts(conflict.places)))?;
     if let Some(check) = inner.merge_check {
         check(&merged).map_err(|why| stale(Unmerged::Invalid(why)))?;
