@@ -25,6 +25,9 @@ pub struct AppState {
     /// The last simulation's inputs, or `None` before the first run.
     pub sim_inputs: RwSignal<Option<SimInputs>>,
     pub report: Memo<Option<ScoreReport>>,
+    /// The scenario as seen today ([`with_as_of`]), made once per change of the scenario or the
+    /// day and shared: each view copying it cost a long history tens of milliseconds.
+    pub as_of_today: Memo<Option<Scenario>>,
     /// Every automatic event from today over the horizon, or the reason there is none.
     pub upcoming: Memo<Result<Vec<TimelineEvent>, String>>,
     pub totals: Memo<Option<Totals>>,
@@ -49,10 +52,14 @@ impl AppState {
             let t = today.get();
             scenario.with(|s| s.as_ref().map(|s| score_report(s, t)))
         });
+        let as_of_today = Memo::new(move |_| {
+            let t = today.get();
+            scenario.with(|s| s.as_ref().map(|s| with_as_of(s, t)))
+        });
         let upcoming = Memo::new(move |_| {
             let t = today.get();
-            scenario.with(|s| match s {
-                Some(s) => timeline(&with_as_of(s, t), t, HORIZON_DAYS).map_err(|e| e.to_string()),
+            as_of_today.with(|s| match s {
+                Some(s) => timeline(s, t, HORIZON_DAYS).map_err(|e| e.to_string()),
                 None => Ok(Vec::new()),
             })
         });
@@ -68,6 +75,7 @@ impl AppState {
             today,
             sim_inputs,
             report,
+            as_of_today,
             upcoming,
             totals,
             undo: RwSignal::new(None),

@@ -9,7 +9,7 @@ use crate::components::layout::lazy_page::{lazy_page, LazyPage};
 use crate::components::simulator::decision_view::DecisionView;
 use crate::format::{date, money};
 use crate::sim_runner::Runner;
-use crate::state::{with_as_of, AppState};
+use crate::state::AppState;
 
 /// The dashboard's first card whenever something needs deciding: clients gone silent (with the
 /// simulator's answer, computed in its worker with the saved or default assumptions), work
@@ -25,9 +25,9 @@ pub fn DecisionCard() -> impl IntoView {
         // Read in place: a long history's horizon holds thousands of events.
         state.upcoming.with(|upcoming| {
             let upcoming = upcoming.as_deref().unwrap_or_default();
-            state.scenario.with(|s| {
+            state.as_of_today.with(|s| {
                 s.as_ref()
-                    .map(|s| attention(&with_as_of(s, today), today, upcoming))
+                    .map(|s| attention(s, today, upcoming))
                     .unwrap_or_default()
             })
         })
@@ -40,10 +40,9 @@ pub fn DecisionCard() -> impl IntoView {
         }
         let today = state.today.get();
         state.sim_inputs.with(|inputs| {
-            state.scenario.with(|s| {
-                s.as_ref()
-                    .map(|s| advice::key(&with_as_of(s, today), inputs.as_ref(), today))
-            })
+            state
+                .as_of_today
+                .with(|s| s.as_ref().map(|s| advice::key(s, inputs.as_ref(), today)))
         })
     });
     let current = Memo::new(move |_| {
@@ -204,15 +203,14 @@ pub fn SilentAdvice() -> impl IntoView {
         let today = state.today.get();
         let inputs = state.sim_inputs.get().unwrap_or_default();
         let key = key.get();
-        state.scenario.with(|s| {
-            let Some(s) = s else { return };
-            let scenario = with_as_of(s, today);
-            match prepare(&scenario, today, &inputs) {
+        state.as_of_today.with(|scenario| {
+            let Some(scenario) = scenario else { return };
+            match prepare(scenario, today, &inputs) {
                 Ok(prepared) => {
                     problem.set(None);
                     assumptions.set_value(prepared.assumptions);
                     run_key.set_value(key);
-                    runner.start(&scenario, &prepared.config);
+                    runner.start(scenario, &prepared.config);
                 }
                 Err(problems) => {
                     let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
