@@ -69,9 +69,15 @@ impl From<LoadOutcome> for Start {
 pub fn App(#[prop(optional)] start: Option<Start>) -> impl IntoView {
     ThemeContext::provide();
     let start = start.unwrap_or_else(|| Start::from(crate::storage::load(chrono::Utc::now())));
-    let storage = StorageContext::provide_loaded(chrono::Utc::now, &start.outcome);
-    let load_problem = RwSignal::new(start.load_problem);
-    let state = AppState::provide(start.scenario, start.sim_inputs, crate::clock::today());
+    let Start {
+        outcome,
+        scenario,
+        load_problem,
+        sim_inputs,
+    } = start;
+    let storage = StorageContext::provide_loaded(chrono::Utc::now, outcome);
+    let load_problem = RwSignal::new(load_problem);
+    let state = AppState::provide(scenario, sim_inputs, crate::clock::today());
     save_on_change(state, storage);
     // Another tab saved, or the user restored the backup or started fresh: show that state.
     Effect::new(move |_| {

@@ -62,12 +62,17 @@ impl StorageContext {
     /// the shell's clock (`chrono::Utc::now`); storage never reads the time itself.
     pub fn provide(clock: fn() -> DateTime<Utc>) -> (StorageContext, LoadOutcome) {
         let outcome = load(clock());
-        (StorageContext::provide_loaded(clock, &outcome), outcome)
+        let ctx = StorageContext::provide_with(clock, Saver::new(&outcome));
+        (ctx, outcome)
     }
 
-    /// [`StorageContext::provide`] for a state already read with [`load`].
-    pub fn provide_loaded(clock: fn() -> DateTime<Utc>, outcome: &LoadOutcome) -> StorageContext {
-        let saver = Saver::new(outcome);
+    /// [`StorageContext::provide`] for a state already read with [`load`]; its payload becomes
+    /// the saver's merge base.
+    pub fn provide_loaded(clock: fn() -> DateTime<Utc>, outcome: LoadOutcome) -> StorageContext {
+        StorageContext::provide_with(clock, Saver::from_outcome(outcome))
+    }
+
+    fn provide_with(clock: fn() -> DateTime<Utc>, saver: Saver) -> StorageContext {
         // A merge of two tabs' edits is saved only if the app could load it back.
         saver.set_merge_check(|payload| crate::state::scenario_of(payload).map(|_| ()));
         // Without listeners a hidden tab would lose at most the last debounce window; saving

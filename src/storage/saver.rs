@@ -150,11 +150,29 @@ impl Saver {
     /// A saver for the state [`load`] found. It starts read-only or memory-only when the load
     /// said so, and with the loaded revision.
     pub fn new(outcome: &LoadOutcome) -> Saver {
+        Saver::start(
+            outcome.status(),
+            outcome.revision(),
+            loaded_payload(outcome),
+        )
+    }
+
+    /// [`Saver::new`], keeping the loaded payload as the merge base without copying it.
+    pub fn from_outcome(outcome: LoadOutcome) -> Saver {
+        let (status, revision) = (outcome.status(), outcome.revision());
+        let base = match outcome {
+            LoadOutcome::Loaded { payload, .. } => Some(payload),
+            _ => None,
+        };
+        Saver::start(status, revision, base)
+    }
+
+    fn start(status: StorageStatus, revision: u64, base: Option<Value>) -> Saver {
         Saver {
             inner: Rc::new(RefCell::new(Inner {
-                status: outcome.status(),
-                revision: outcome.revision(),
-                base: loaded_payload(outcome).map(Rc::new),
+                status,
+                revision,
+                base: base.map(Rc::new),
                 merge_check: None,
                 last_written: None,
                 pending: None,
