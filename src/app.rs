@@ -265,16 +265,13 @@ fn save_on_change(state: AppState, storage: StorageContext) {
             // would cost a long history a tenth of a second at start-up for nothing.
             return;
         }
-        let large = state.scenario.with(|s| {
-            s.as_ref()
-                .is_some_and(|s| s.contracts.len() >= PAYLOAD_TASK_FROM_CONTRACTS)
-        });
-        if !large {
+        if !state.is_long_history() {
             storage.schedule(payload_now(state));
         } else if !building.replace(true) {
             let building = building.clone();
-            // A long history's payload takes a task of its own, after the pages have drawn the
-            // change; it reads the state as it is then, so changes in between are all in it.
+            // A long history's payload (about 50 ms to build at 10,000 contracts) takes a task
+            // of its own, after the pages have drawn the change; it reads the state as it is
+            // then, so changes in between are all in it.
             leptos::task::spawn_local(async move {
                 crate::clock::next_task().await;
                 building.set(false);
@@ -283,10 +280,6 @@ fn save_on_change(state: AppState, storage: StorageContext) {
         }
     });
 }
-
-/// Histories at least this long build their saved payload in a task after the change rather
-/// than in it (at 10,000 contracts building it takes about 50 ms).
-const PAYLOAD_TASK_FROM_CONTRACTS: usize = 2_000;
 
 fn payload_now(state: AppState) -> serde_json::Value {
     state.scenario.with_untracked(|s| {

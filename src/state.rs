@@ -13,6 +13,11 @@ use leptos::prelude::*;
 /// How far ahead the dashboard and calendars look.
 pub const HORIZON_DAYS: u32 = 120;
 
+/// From this many contracts a history is long: the work one change sets off (building the saved
+/// payload, drawing the dashboard's cards) is spread over several tasks so that none blocks the
+/// page for long. Shorter histories do it all at once, with no wait added.
+pub const LONG_HISTORY_CONTRACTS: usize = 2_000;
+
 /// The simulator's inputs, saved with the scenario (the engine owns their meaning and turns
 /// them into a run: `simulate::inputs::prepare`).
 pub use jss_engine::simulate::inputs::RunInputs as SimInputs;
@@ -127,6 +132,14 @@ impl AppState {
             jss_engine::rules::Params::resolve(
                 &s.as_ref().map(|s| s.rules.clone()).unwrap_or_default(),
             )
+        })
+    }
+
+    /// Whether the scenario is a long history ([`LONG_HISTORY_CONTRACTS`]); not tracked.
+    pub fn is_long_history(self) -> bool {
+        self.scenario.with_untracked(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.contracts.len() >= LONG_HISTORY_CONTRACTS)
         })
     }
 

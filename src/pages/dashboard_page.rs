@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::common::deferred::Deferred;
 use crate::components::dashboard::decision_card::DecisionCard;
 use crate::components::dashboard::jss_card::JssCard;
 use crate::components::dashboard::money_totals::MoneyTotals;
@@ -15,14 +16,25 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <h1>"Dashboard"</h1>
         <Show when=move || state.has_data() fallback=Onboarding>
-            <DecisionCard />
-            <div class="dashboard-grid">
-                <JssCard />
-                <WindowTable />
-                <TopRatedStrip />
-                <MoneyTotals />
-                <UpcomingEvents />
-            </div>
+            {move || {
+                let long = state.is_long_history();
+                // A long history's cards are drawn over three tasks (the timeline and the
+                // decision, the score report, the money ledger), each a long task on its own.
+                view! {
+                    <DecisionCard />
+                    <div class="dashboard-grid">
+                        <Deferred defer=long>
+                            <JssCard />
+                            <WindowTable />
+                            <TopRatedStrip />
+                        </Deferred>
+                        <Deferred defer=long turns=2>
+                            <MoneyTotals />
+                            <UpcomingEvents />
+                        </Deferred>
+                    </div>
+                }
+            }}
         </Show>
     }
 }
