@@ -10,7 +10,7 @@ pub fn date(d: NaiveDate) -> String {
 
 /// `2 Mar`: for compact lists where the year is clear.
 pub fn short_date(d: NaiveDate) -> String {
-    d.format("%-d %b").to_string()
+    jss_engine::format::short_date(d)
 }
 
 pub fn money(m: Money) -> String {

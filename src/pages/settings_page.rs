@@ -103,7 +103,7 @@ pub fn SettingsPage() -> impl IntoView {
                                     <td class="p-sources" data-label="Sources">
                                         <SourceLinks ids=p.sources />
                                     </td>
-                                    <td class="p-what">{p.description}</td>
+                                    <td class="p-what">{p.description()}</td>
                                 </tr>
                             }
                         })

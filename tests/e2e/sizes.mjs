@@ -24,7 +24,10 @@ export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
 // Raised again to 340 KB on purpose (issues 16 and 18): the typed three-way merge the saver runs
 // (+4 KB), and the running tallies that make the dashboard's JSS, cliff and Top Rated work
 // linear in a 10,000-contract history, with the pager of long lists (336.4 KB measured).
-export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 340 * 1024;
+// Lowered to 325 KB (issue 15): dates written by hand instead of chrono's `format`, which took its
+// pattern interpreter and the Unicode case tables out; the demo's text, the share link's reader
+// and the parameters' descriptions load with what shows them (337.3 → 320.6 KB measured).
+export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 325 * 1024;
 // The ceiling for any one page's code (its module and the chunks it needs), brotli.
 export const PAGE_CEILING_BROTLI_BYTES = 200 * 1024;
 // The simulator's worker (its loader, glue and wasm), fetched when the simulator opens.

@@ -172,12 +172,72 @@ pub struct ParamSpec {
     /// Source ids from `reference/upwork-rules.md` §5.
     pub sources: &'static [&'static str],
     pub provenance: Provenance,
-    pub description: &'static str,
 }
 
 impl ParamSpec {
     pub fn default_for(&self, era: Era) -> ParamValue {
         self.defaults[era.index()]
+    }
+
+    /// What the parameter does, in a sentence. The sentences are kept out of the catalog: the
+    /// catalog ships wherever a scenario is validated (the app's first screen), the sentences
+    /// only where the settings page shows them.
+    pub fn description(&self) -> &'static str {
+        match self.name {
+            "positive_min_stars" => "Client feedback at or above this many stars is a positive outcome.",
+            "negative_below_stars" => "Client feedback below this many stars is a negative outcome.",
+            "end_reason_override" => "A client ending with reason not_completed makes a non-negative rating neutral.",
+            "long_term_counts_positive" => "A long-term relationship without feedback (payments at most 90 days apart) is positive.",
+            "long_term_max_gap_days" => "Longest gap between payments (and, while open, since the last one) of a long-term contract.",
+            "long_term_min_span_days" => "Shortest span from the first to the last payment of a long-term contract.",
+            "inactive_open_counts" => "An open contract without payments for inactive_open_days counts as ended without feedback.",
+            "inactive_open_days" => "Days without a payment after which a legacy open contract becomes an outcome.",
+            "no_feedback_pattern_rule" => "Contracts ended without feedback beyond a share of a window count neutral or negative.",
+            "no_feedback_pattern_share" => "Share of a window's contracts that may end without feedback before the excess counts.",
+            "tier_1_max_usd" => "Earnings up to this amount weigh tier_1_weight.",
+            "tier_2_max_usd" => "Earnings above tier_1_max_usd and up to this amount weigh tier_2_weight.",
+            "tier_1_weight" => "Weight of a contract earning $0 to tier_1_max_usd.",
+            "tier_2_weight" => "Weight of a contract earning up to tier_2_max_usd (legacy: no earnings tiers).",
+            "tier_3_weight" => "Weight of a contract earning more than tier_2_max_usd (legacy: no earnings tiers).",
+            "length_bonus_period_days" => "Each complete period of this length with a payment adds one to the weight.",
+            "max_weight" => "Cap on a contract's weight (tier plus length bonus).",
+            "min_outcomes" => "Outcomes a window needs before it has a score.",
+            "min_clients" => "Distinct clients a window's outcomes need before it has a score.",
+            "eligibility_min_outcomes" => "Outcomes in the 24-month window needed to have any JSS.",
+            "eligibility_min_clients" => "Distinct clients in the 24-month window needed to have any JSS.",
+            "update_interval_days" => "Days between JSS recalculations, anchored on Sunday 2015-03-01.",
+            "top_rated_min_jss" => "Top Rated needs at least this JSS now and in most weekly checks.",
+            "top_rated_weeks_required" => "Weekly checks (of top_rated_weeks_window) that must meet top_rated_min_jss.",
+            "top_rated_weeks_window" => "Number of recent Saturday checks looked at for Top Rated.",
+            "top_rated_min_earnings_usd" => "Earnings in the last 12 months needed for Top Rated.",
+            "top_rated_first_contract_days" => "The first contract must have started more than this many days ago.",
+            "top_rated_plus_min_earnings_usd" => "Earnings in the last 12 months needed for Top Rated Plus.",
+            "large_contract" => "Earnings in the last 12 months on one contract that make it large (Top Rated Plus).",
+            "compliance_warning_below" => "A JSS below this may trigger a Terms of Service compliance review.",
+            "feedback_window_days" => "Days after the end during which either party may leave feedback.",
+            "fp_review_days" => "Days the client has to review a submission before funds release automatically.",
+            "security_hold_days" => "Days released fixed-price funds are held before they are available.",
+            "hourly_funds_available_days" => "Days after the billing week ends until hourly funds are available (a Wednesday).",
+            "escrow_refund_response_days" => "Days the freelancer has to accept or dispute a client's escrow refund; silence accepts.",
+            "refund_credit_business_days" => "Business days until a refunded escrow reaches the client's payment method.",
+            "freelancer_dispute_days" => "Days after the end within which the freelancer may dispute an escrow refund.",
+            "client_dispute_response_business_days" => "Business days the client has to answer a dispute before funds go to the freelancer.",
+            "mediation_proposal_days" => "Days until the mediator's proposal.",
+            "mediation_accept_days" => "Days both parties have to accept the mediation proposal.",
+            "arbitration_opt_in_days" => "Days to opt into arbitration after mediation fails.",
+            "hourly_dispute_response_days" => "Calendar days the freelancer has to answer a client's dispute of hours.",
+            "hourly_inactivity_warning_days" => "Days without logged time before the client is warned about an idle hourly contract.",
+            "client_silent_days" => "Days without a payment after which an open contract's client counts as silent and the dashboard asks what to do; Upwork warns the client of an idle hourly contract at the same mark.",
+            "hourly_inactivity_pause_days" => "Days without logged time before an hourly contract pauses; 0 means never.",
+            "dormant_days" => "Days without activity after the last milestone's due date until a funded contract is dormant.",
+            "dormant_first_notice_days" => "Day of the first dormancy notice.",
+            "dormant_second_notice_days" => "Day of the second dormancy notice.",
+            "dormant_client_action_days" => "Days the client has to act on a dormant contract.",
+            "dormant_freelancer_request_days" => "Days the freelancer then has to request release of a dormant contract's escrow.",
+            "dormant_client_review_days" => "Days the client has to approve or dispute that request; silence releases.",
+            "min_milestone_usd" => "Smallest milestone amount.",
+            _ => "",
+        }
     }
 }
 
@@ -320,7 +380,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S6", "S44"],
         provenance: Provenance::Assumption,
-        description: "Client feedback at or above this many stars is a positive outcome.",
     },
     ParamSpec {
         name: "negative_below_stars",
@@ -329,7 +388,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S44"],
         provenance: Provenance::Assumption,
-        description: "Client feedback below this many stars is a negative outcome.",
     },
     ParamSpec {
         name: "end_reason_override",
@@ -338,7 +396,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S7"],
         provenance: Provenance::Assumption,
-        description: "A client ending with reason not_completed makes a non-negative rating neutral.",
     },
     ParamSpec {
         name: "long_term_counts_positive",
@@ -347,7 +404,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S7", "S8"],
         provenance: Provenance::Official,
-        description: "A long-term relationship without feedback (payments at most 90 days apart) is positive.",
     },
     ParamSpec {
         name: "long_term_max_gap_days",
@@ -356,7 +412,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S7"],
         provenance: Provenance::Official,
-        description: "Longest gap between payments (and, while open, since the last one) of a long-term contract.",
     },
     ParamSpec {
         name: "long_term_min_span_days",
@@ -365,7 +420,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S7", "S8"],
         provenance: Provenance::Official,
-        description: "Shortest span from the first to the last payment of a long-term contract.",
     },
     ParamSpec {
         name: "inactive_open_counts",
@@ -374,7 +428,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: LEGACY_ONLY,
         sources: &["S9", "S78", "S81"],
         provenance: Provenance::Official,
-        description: "An open contract without payments for inactive_open_days counts as ended without feedback.",
     },
     ParamSpec {
         name: "inactive_open_days",
@@ -383,7 +436,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: LEGACY_ONLY,
         sources: &["S9", "S79", "S80"],
         provenance: Provenance::Assumption,
-        description: "Days without a payment after which a legacy open contract becomes an outcome.",
     },
     ParamSpec {
         name: "no_feedback_pattern_rule",
@@ -392,7 +444,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: LEGACY_ONLY,
         sources: &["S1", "S64", "S74", "S75"],
         provenance: Provenance::Moderator,
-        description: "Contracts ended without feedback beyond a share of a window count neutral or negative.",
     },
     ParamSpec {
         name: "no_feedback_pattern_share",
@@ -401,7 +452,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: LEGACY_ONLY,
         sources: &["S1", "S75", "S76"],
         provenance: Provenance::Assumption,
-        description: "Share of a window's contracts that may end without feedback before the excess counts.",
     },
     // ---- Weights (MODEL §3.3) ----
     ParamSpec {
@@ -411,7 +461,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S7"],
         provenance: Provenance::Official,
-        description: "Earnings up to this amount weigh tier_1_weight.",
     },
     ParamSpec {
         name: "tier_2_max_usd",
@@ -420,7 +469,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S7"],
         provenance: Provenance::Official,
-        description: "Earnings above tier_1_max_usd and up to this amount weigh tier_2_weight.",
     },
     ParamSpec {
         name: "tier_1_weight",
@@ -429,7 +477,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S7"],
         provenance: Provenance::Official,
-        description: "Weight of a contract earning $0 to tier_1_max_usd.",
     },
     ParamSpec {
         name: "tier_2_weight",
@@ -438,7 +485,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S3", "S7"],
         provenance: Provenance::Official,
-        description: "Weight of a contract earning up to tier_2_max_usd (legacy: no earnings tiers).",
     },
     ParamSpec {
         name: "tier_3_weight",
@@ -447,7 +493,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S3", "S7"],
         provenance: Provenance::Official,
-        description: "Weight of a contract earning more than tier_2_max_usd (legacy: no earnings tiers).",
     },
     ParamSpec {
         name: "length_bonus_period_days",
@@ -456,7 +501,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S7"],
         provenance: Provenance::Official,
-        description: "Each complete period of this length with a payment adds one to the weight.",
     },
     ParamSpec {
         name: "max_weight",
@@ -465,7 +509,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S7"],
         provenance: Provenance::Official,
-        description: "Cap on a contract's weight (tier plus length bonus).",
     },
     // ---- Windows, minimums and cadence (MODEL §3.4, §3.6) ----
     ParamSpec {
@@ -475,7 +518,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S5", "S6", "S7"],
         provenance: Provenance::Assumption,
-        description: "Outcomes a window needs before it has a score.",
     },
     ParamSpec {
         name: "min_clients",
@@ -484,7 +526,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S5", "S6", "S7"],
         provenance: Provenance::Assumption,
-        description: "Distinct clients a window's outcomes need before it has a score.",
     },
     ParamSpec {
         name: "eligibility_min_outcomes",
@@ -493,7 +534,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S6", "S7", "S39", "S89", "S91"],
         provenance: Provenance::Official,
-        description: "Outcomes in the 24-month window needed to have any JSS.",
     },
     ParamSpec {
         name: "eligibility_min_clients",
@@ -502,7 +542,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S4", "S6", "S7", "S89"],
         provenance: Provenance::Official,
-        description: "Distinct clients in the 24-month window needed to have any JSS.",
     },
     ParamSpec {
         name: "update_interval_days",
@@ -511,7 +550,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S5", "S7", "S28c"],
         provenance: Provenance::Official,
-        description: "Days between JSS recalculations, anchored on Sunday 2015-03-01.",
     },
     // ---- Badges and bands (MODEL §4) ----
     ParamSpec {
@@ -521,7 +559,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S100"],
         provenance: Provenance::Official,
-        description: "Top Rated needs at least this JSS now and in most weekly checks.",
     },
     ParamSpec {
         name: "top_rated_weeks_required",
@@ -530,7 +567,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S100", "S101"],
         provenance: Provenance::Official,
-        description: "Weekly checks (of top_rated_weeks_window) that must meet top_rated_min_jss.",
     },
     ParamSpec {
         name: "top_rated_weeks_window",
@@ -539,7 +575,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S100", "S101"],
         provenance: Provenance::Official,
-        description: "Number of recent Saturday checks looked at for Top Rated.",
     },
     ParamSpec {
         name: "top_rated_min_earnings_usd",
@@ -548,7 +583,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S100"],
         provenance: Provenance::Official,
-        description: "Earnings in the last 12 months needed for Top Rated.",
     },
     ParamSpec {
         name: "top_rated_first_contract_days",
@@ -557,7 +591,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S100"],
         provenance: Provenance::Official,
-        description: "The first contract must have started more than this many days ago.",
     },
     ParamSpec {
         name: "top_rated_plus_min_earnings_usd",
@@ -566,7 +599,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S36", "S102"],
         provenance: Provenance::Official,
-        description: "Earnings in the last 12 months needed for Top Rated Plus.",
     },
     ParamSpec {
         name: "large_contract",
@@ -575,7 +607,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S102", "S103"],
         provenance: Provenance::Moderator,
-        description: "Earnings in the last 12 months on one contract that make it large (Top Rated Plus).",
     },
     ParamSpec {
         name: "compliance_warning_below",
@@ -584,7 +615,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S92"],
         provenance: Provenance::Official,
-        description: "A JSS below this may trigger a Terms of Service compliance review.",
     },
     // ---- Timers (MODEL §2, upwork-rules.md §4) ----
     ParamSpec {
@@ -594,7 +624,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S22", "S28b"],
         provenance: Provenance::Official,
-        description: "Days after the end during which either party may leave feedback.",
     },
     ParamSpec {
         name: "fp_review_days",
@@ -603,7 +632,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S32"],
         provenance: Provenance::Official,
-        description: "Days the client has to review a submission before funds release automatically.",
     },
     ParamSpec {
         name: "security_hold_days",
@@ -612,7 +640,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S10", "S33"],
         provenance: Provenance::Official,
-        description: "Days released fixed-price funds are held before they are available.",
     },
     ParamSpec {
         name: "hourly_funds_available_days",
@@ -621,7 +648,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S10", "S26"],
         provenance: Provenance::Official,
-        description: "Days after the billing week ends until hourly funds are available (a Wednesday).",
     },
     ParamSpec {
         name: "escrow_refund_response_days",
@@ -630,7 +656,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S52", "S53"],
         provenance: Provenance::Official,
-        description: "Days the freelancer has to accept or dispute a client's escrow refund; silence accepts.",
     },
     ParamSpec {
         name: "refund_credit_business_days",
@@ -639,7 +664,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S52"],
         provenance: Provenance::Official,
-        description: "Business days until a refunded escrow reaches the client's payment method.",
     },
     ParamSpec {
         name: "freelancer_dispute_days",
@@ -648,7 +672,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S27"],
         provenance: Provenance::Official,
-        description: "Days after the end within which the freelancer may dispute an escrow refund.",
     },
     ParamSpec {
         name: "client_dispute_response_business_days",
@@ -657,7 +680,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S27", "S34"],
         provenance: Provenance::Official,
-        description: "Business days the client has to answer a dispute before funds go to the freelancer.",
     },
     ParamSpec {
         name: "mediation_proposal_days",
@@ -666,7 +688,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S27"],
         provenance: Provenance::Official,
-        description: "Days until the mediator's proposal.",
     },
     ParamSpec {
         name: "mediation_accept_days",
@@ -675,7 +696,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S27"],
         provenance: Provenance::Official,
-        description: "Days both parties have to accept the mediation proposal.",
     },
     ParamSpec {
         name: "arbitration_opt_in_days",
@@ -684,7 +704,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S56"],
         provenance: Provenance::Official,
-        description: "Days to opt into arbitration after mediation fails.",
     },
     ParamSpec {
         name: "hourly_dispute_response_days",
@@ -693,7 +712,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S21"],
         provenance: Provenance::Official,
-        description: "Calendar days the freelancer has to answer a client's dispute of hours.",
     },
     ParamSpec {
         name: "hourly_inactivity_warning_days",
@@ -702,7 +720,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S20"],
         provenance: Provenance::Moderator,
-        description: "Days without logged time before the client is warned about an idle hourly contract.",
     },
     ParamSpec {
         name: "client_silent_days",
@@ -711,7 +728,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S20", "S2"],
         provenance: Provenance::Moderator,
-        description: "Days without a payment after which an open contract's client counts as silent and the dashboard asks what to do; Upwork warns the client of an idle hourly contract at the same mark.",
     },
     ParamSpec {
         name: "hourly_inactivity_pause_days",
@@ -720,7 +736,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: LEGACY_ONLY,
         sources: &["S2", "S20"],
         provenance: Provenance::Moderator,
-        description: "Days without logged time before an hourly contract pauses; 0 means never.",
     },
     ParamSpec {
         name: "dormant_days",
@@ -729,7 +744,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S24"],
         provenance: Provenance::Official,
-        description: "Days without activity after the last milestone's due date until a funded contract is dormant.",
     },
     ParamSpec {
         name: "dormant_first_notice_days",
@@ -738,7 +752,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S24"],
         provenance: Provenance::Official,
-        description: "Day of the first dormancy notice.",
     },
     ParamSpec {
         name: "dormant_second_notice_days",
@@ -747,7 +760,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S24"],
         provenance: Provenance::Official,
-        description: "Day of the second dormancy notice.",
     },
     ParamSpec {
         name: "dormant_client_action_days",
@@ -756,7 +768,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S24"],
         provenance: Provenance::Official,
-        description: "Days the client has to act on a dormant contract.",
     },
     ParamSpec {
         name: "dormant_freelancer_request_days",
@@ -765,7 +776,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S24"],
         provenance: Provenance::Official,
-        description: "Days the freelancer then has to request release of a dormant contract's escrow.",
     },
     ParamSpec {
         name: "dormant_client_review_days",
@@ -774,7 +784,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S24"],
         provenance: Provenance::Official,
-        description: "Days the client has to approve or dispute that request; silence releases.",
     },
     ParamSpec {
         name: "min_milestone_usd",
@@ -783,7 +792,6 @@ pub static PARAMS: &[ParamSpec] = &[
         eras: ALL_ERAS,
         sources: &["S12", "S13"],
         provenance: Provenance::Official,
-        description: "Smallest milestone amount.",
     },
 ];
 
@@ -1146,7 +1154,7 @@ mod tests {
                 spec.name
             );
             assert!(!spec.sources.is_empty(), "{}", spec.name);
-            assert!(!spec.description.is_empty(), "{}", spec.name);
+            assert!(!spec.description().is_empty(), "{}", spec.name);
         }
     }
 

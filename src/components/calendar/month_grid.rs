@@ -51,7 +51,7 @@ pub fn MonthGrid(
     #[prop(into)] first: Signal<NaiveDate>,
     #[prop(into)] last: Signal<NaiveDate>,
 ) -> impl IntoView {
-    let label = move || month.get().format("%B %Y").to_string();
+    let label = move || jss_engine::format::month_year(month.get());
     let can_prev = move || month.get() > month_of(first.get());
     let can_next = move || month.get() < month_of(last.get());
     let shift = move |forward: bool| {

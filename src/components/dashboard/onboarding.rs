@@ -1,22 +1,55 @@
-use jss_engine::demo::vanished_clients;
+use chrono::NaiveDate;
+use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::A;
 
 use crate::components::common::error_alert::ErrorAlert;
 use crate::components::import::import_file::ImportFile;
 use crate::state::AppState;
 
+/// Why the demo did not open.
+enum DemoError {
+    /// Its module did not arrive (offline, or a new version was deployed).
+    NotLoaded,
+    /// The demo's text did not pass validation: how many problems it has.
+    Problems(usize),
+}
+
+impl From<SplitLoaderError> for DemoError {
+    fn from(_: SplitLoaderError) -> DemoError {
+        DemoError::NotLoaded
+    }
+}
+
+/// The demo as of `today`. Its text (about 19 KB) and the code that moves its dates are a module
+/// of their own, fetched when the demo is opened, so the first screen does not carry them.
+#[leptos::wasm_split::wasm_split(demo, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn demo_scenario(today: NaiveDate) -> Result<Scenario, DemoError> {
+    jss_engine::demo::vanished_clients(today)
+        .map_err(|problems| DemoError::Problems(problems.len()))
+}
+
 /// The first-run screen: a guided demo, or the user's own contracts.
 #[component]
 pub fn Onboarding() -> impl IntoView {
     let state = AppState::get();
     let error = RwSignal::new(None::<String>);
-    let load_demo = move |_| match vanished_clients(state.today.get_untracked()) {
-        Ok(s) => state.replace(s),
-        Err(problems) => error.set(Some(format!(
-            "The demo could not be loaded ({} problems).",
-            problems.len()
-        ))),
+    let load_demo = move |_| {
+        let today = state.today.get_untracked();
+        spawn_local(async move {
+            match demo_scenario(today).await {
+                Ok(s) => state.replace(s),
+                Err(DemoError::Problems(count)) => error.set(Some(format!(
+                    "The demo could not be loaded ({count} problems)."
+                ))),
+                Err(DemoError::NotLoaded) => error.set(Some(
+                    "The demo could not be loaded: its code did not arrive (the connection may be down, or a new version was deployed). Try again."
+                        .to_string(),
+                )),
+            }
+        });
     };
     view! {
         <section class="onboarding" aria-labelledby="welcome-title">

@@ -1,11 +1,16 @@
 //! Share links in the app: [`ShareLink`] makes one on the Settings page, and [`SharePreview`]
 //! reads one when the app opens on `#share=…`, showing the same validated preview as a file
 //! import and replacing nothing until the user confirms.
+//!
+//! Reading a link (the compact text, the preview) is a module of its own, [`SharedScenario`],
+//! fetched only when the app opens on a link: most visits have none, and the first screen does
+//! not carry it.
 
 use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::components::layout::lazy_page::{lazy_page, LazyPage};
 use crate::share::{self, ShareError};
 use crate::state::AppState;
 
@@ -42,18 +47,35 @@ fn clear_fragment() {
     }
 }
 
+/// The payload of the link the app was opened with, for [`SharedScenario`].
+#[derive(Clone)]
+struct SharedPayload(String);
+
 /// Shown at the top of the app when it was opened with a share link.
 #[component]
 pub fn SharePreview() -> impl IntoView {
-    let state = AppState::get();
-    let opened = RwSignal::new(None::<Opened>);
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    if let Some(payload) = share::payload_of_fragment(&hash) {
-        opened.set(Some(open_payload(payload)));
-        clear_fragment();
-    }
+    let payload = share::payload_of_fragment(&hash)?.to_string();
+    clear_fragment();
+    provide_context(SharedPayload(payload));
+    Some(view! { <LazyPage load=shared_scenario what="the shared scenario" /> })
+}
+
+lazy_page!(
+    shared_scenario,
+    share,
+    crate::components::import::share_preview::SharedScenario
+);
+
+/// The preview of the link's scenario, or why it cannot be opened.
+#[component]
+pub fn SharedScenario() -> impl IntoView {
+    let state = AppState::get();
+    let opened = RwSignal::new(
+        use_context::<SharedPayload>().map(|SharedPayload(payload)| open_payload(&payload)),
+    );
     let confirm = move |_| {
         if let Some(Opened::Scenario(s)) = opened.get_untracked() {
             state.replace(s);

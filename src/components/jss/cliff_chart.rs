@@ -6,7 +6,7 @@ use jss_engine::scenario::Scenario;
 use leptos::prelude::*;
 
 use crate::components::common::data_table::DataTable;
-use crate::format::{date, window_score};
+use crate::format::{date, short_date, window_score};
 use crate::state::AppState;
 
 /// The width the chart is drawn at before it is measured.
@@ -111,7 +111,7 @@ fn quarter_ticks(days: &[NaiveDate]) -> Vec<(usize, String)> {
         .enumerate()
         .skip(1)
         .filter(|(i, d)| d.day() == 1 && d.month0().is_multiple_of(3) && *i + 45 < days.len())
-        .map(|(i, d)| (i, d.format("%b %Y").to_string()))
+        .map(|(i, d)| (i, jss_engine::format::short_month_year(*d)))
         .collect()
 }
 
@@ -330,7 +330,7 @@ fn ChartBody(forecast: Forecast) -> impl IntoView {
         grid,
         change_marks,
         ticks: quarter_ticks(&days),
-        today_label: format!("today ({})", from.format("%-d %b")),
+        today_label: format!("today ({})", short_date(from)),
         last_label: date(last),
         title: title.clone(),
     });

@@ -79,10 +79,7 @@ where
                         view! {
                             <p>
                                 <strong>
-                                    {format!(
-                                        "{} could not be loaded",
-                                        jss_engine::simulate::words::capitalise(part),
-                                    )}
+                                    {format!("{} could not be loaded", capitalise_ascii(part))}
                                 </strong>
                             </p>
                         }
@@ -100,4 +97,14 @@ where
         .into_any(),
     }
     }
+}
+
+/// `part` with its first letter in capitals. The parts are the app's own English phrases, so
+/// ASCII is enough, and the Unicode case tables (about 12 KB) stay out of the first screen.
+fn capitalise_ascii(part: &str) -> String {
+    let mut text = part.to_string();
+    if let Some(first) = text.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }

@@ -322,9 +322,9 @@ fn month_ticks(today: NaiveDate, last: NaiveDate, width: f64) -> Vec<(NaiveDate,
         .filter(|(i, _)| i % step == 0)
         .map(|(_, d)| {
             let label = if d.year() == today.year() || d.month() != 1 {
-                d.format("%b").to_string()
+                jss_engine::format::short_month(d).to_string()
             } else {
-                d.format("%b %Y").to_string()
+                jss_engine::format::short_month_year(d)
             };
             (d, label)
         })

@@ -82,7 +82,8 @@ impl Deltas {
     fn restore(&mut self, value: Option<&mut Value>) -> Option<()> {
         if let Some(value) = value {
             if let Some(delta) = value.as_i64() {
-                *value = Value::from(self.date(delta)?.format("%Y-%m-%d").to_string());
+                // `Display` writes `%Y-%m-%d` without chrono's pattern interpreter.
+                *value = Value::from(self.date(delta)?.to_string());
             }
         }
         Some(())
