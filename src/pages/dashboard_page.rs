@@ -13,6 +13,17 @@ use crate::state::AppState;
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let state = AppState::get();
+    // Importing or opening the demo replaces the first-run screen, whose import form sits low on
+    // a phone: the dashboard that takes its place is shown from its top, not from the middle.
+    Effect::new(move |had_data: Option<bool>| {
+        let has_data = state.has_data();
+        if had_data == Some(false) && has_data {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+        has_data
+    });
     view! {
         <h1>"Dashboard"</h1>
         <Show when=move || state.has_data() fallback=Onboarding>

@@ -218,3 +218,19 @@ test('the demo on a phone: the calendar list, an open chart table and the CSV re
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('on a phone, a file imported from the first-run screen opens the dashboard at its top', async () => {
+  const { context, page, errors } = await phoneContext('light');
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  // The first-run screen's import form is below the fold on a phone: choosing a file scrolls
+  // there, and the dashboard that replaces the screen must not open in its middle.
+  await page.getByTestId('import-input').setInputFiles(path.join(root, 'crates/engine/tests/fixtures/format_example.json'));
+  await page.getByTestId('import-confirm').click();
+  await page.getByTestId('jss-score').waitFor();
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  assert.ok(await page.getByRole('heading', { level: 1, name: 'Dashboard' }).isVisible());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
