@@ -255,7 +255,6 @@ fn initial_sim_inputs(outcome: &LoadOutcome) -> Option<crate::state::SimInputs> 
 /// Saves (debounced) after every change of the scenario, but not for the initial load, which
 /// is already what is stored.
 fn save_on_change(state: AppState, storage: StorageContext) {
-    let building = std::rc::Rc::new(std::cell::Cell::new(false));
     Effect::new(move |previous: Option<()>| {
         // Subscribes to both on every run (the payload itself is read untracked).
         state.scenario.track();
@@ -265,18 +264,13 @@ fn save_on_change(state: AppState, storage: StorageContext) {
             // would cost a long history a tenth of a second at start-up for nothing.
             return;
         }
-        if !state.is_long_history() {
+        if state.is_long_history() {
+            // A long history's payload (about 50 ms to build at 10,000 contracts) is built when
+            // the save happens, after the pages have drawn the change; the edit is pending at
+            // once, so a page hidden in between still saves it.
+            storage.schedule_built(move || payload_now(state));
+        } else {
             storage.schedule(payload_now(state));
-        } else if !building.replace(true) {
-            let building = building.clone();
-            // A long history's payload (about 50 ms to build at 10,000 contracts) takes a task
-            // of its own, after the pages have drawn the change; it reads the state as it is
-            // then, so changes in between are all in it.
-            leptos::task::spawn_local(async move {
-                crate::clock::next_task().await;
-                building.set(false);
-                storage.schedule(payload_now(state));
-            });
         }
     });
 }

@@ -6,7 +6,7 @@
 mod golden;
 mod web_support;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -450,6 +450,46 @@ async fn saves_are_debounced_and_flushed_on_pagehide() {
     assert!(!saver.has_pending());
     drop(saver);
     sleep(350).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_built_at_save_time_is_pending_at_once_and_saved_on_pagehide() {
+    reset();
+    let saver = Saver::new(&load(at(0)));
+    saver.listen().expect("listen");
+    let builds = Rc::new(Cell::new(0));
+    let counted = builds.clone();
+    saver.schedule_built(
+        Rc::new(move || {
+            counted.set(counted.get() + 1);
+            payload("built")
+        }),
+        at(1),
+    );
+    assert!(
+        saver.has_pending(),
+        "the edit is pending before it is built"
+    );
+    assert_eq!(builds.get(), 0, "nothing is built before the save");
+    let pagehide = web_sys::Event::new("pagehide").expect("event");
+    web_sys::window()
+        .expect("window")
+        .dispatch_event(&pagehide)
+        .expect("dispatch");
+    assert_eq!(
+        saved_payload(),
+        payload("built"),
+        "pagehide builds and saves it"
+    );
+    assert_eq!(builds.get(), 1);
+    assert!(!saver.has_pending());
+
+    // An edit that builds back to what was just saved is not written again.
+    saver.schedule_built(Rc::new(|| payload("built")), at(2));
+    sleep(450).await;
+    assert_eq!(saver.revision(), 1, "an unchanged build writes nothing");
+    assert!(!saver.has_pending());
+    drop(saver);
 }
 
 // --- several tabs ---

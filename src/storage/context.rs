@@ -103,6 +103,14 @@ impl StorageContext {
         }
     }
 
+    /// [`StorageContext::schedule`] for a payload that is costly to build (a long history's):
+    /// the edit is pending at once and `build` runs when it is saved.
+    pub fn schedule_built(self, build: impl Fn() -> Value + 'static) {
+        if let Some(saver) = self.saver() {
+            saver.schedule_built(std::rc::Rc::new(build), (self.clock)());
+        }
+    }
+
     /// Saves a pending change now, without waiting for the save lock (for an explicit "Save"
     /// or before navigation away).
     pub fn flush(self) {

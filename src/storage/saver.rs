@@ -100,6 +100,14 @@ struct Pending {
     saved_at: DateTime<Utc>,
 }
 
+/// An edit known to exist whose payload is not built yet. A long history's payload takes tens of
+/// milliseconds to build; holding the builder lets the change return at once while a page hidden
+/// right after it still finds the edit and saves it.
+struct Dirty {
+    build: Rc<dyn Fn() -> Value>,
+    saved_at: DateTime<Utc>,
+}
+
 /// An event listener that removes itself when dropped.
 struct Listener {
     target: web_sys::EventTarget,
@@ -127,6 +135,8 @@ struct Inner {
     /// check it again, which costs a long history a tenth of a second.
     last_written: Option<(usize, u64)>,
     pending: Option<Pending>,
+    /// A newer edit whose payload is built when it is saved (see [`Saver::schedule_built`]).
+    dirty: Option<Dirty>,
     timer: Option<TimeoutHandle>,
     notify: Option<Rc<dyn Fn(SaverEvent)>>,
     listeners: Vec<Listener>,
@@ -176,6 +186,7 @@ impl Saver {
                 merge_check: None,
                 last_written: None,
                 pending: None,
+                dirty: None,
                 timer: None,
                 notify: None,
                 listeners: Vec::new(),
@@ -237,13 +248,19 @@ impl Saver {
 
     /// Whether an edit is waiting to be saved (debouncing, or refused and kept in memory).
     pub fn has_pending(&self) -> bool {
-        self.with(|inner| inner.pending.is_some()).unwrap_or(false)
+        self.with(|inner| inner.pending.is_some() || inner.dirty.is_some())
+            .unwrap_or(false)
     }
 
     /// The edit waiting to be saved, for an export when saving is impossible.
     pub fn pending_payload(&self) -> Option<Value> {
-        self.with(|inner| inner.pending.as_ref().map(|p| Value::clone(&p.payload)))
-            .flatten()
+        self.with(|inner| {
+            if let Some(dirty) = &inner.dirty {
+                return Some((dirty.build)());
+            }
+            inner.pending.as_ref().map(|p| Value::clone(&p.payload))
+        })
+        .flatten()
     }
 
     /// The payload of the revision this tab loaded or last wrote.
@@ -262,12 +279,36 @@ impl Saver {
                     old.clear();
                 }
                 inner.pending = None;
+                inner.dirty = None;
             }
             unchanged
         });
         if unchanged == Some(true) {
             return;
         }
+        self.arm(move |inner| {
+            inner.dirty = None;
+            inner.pending = Some(Pending {
+                payload: Rc::new(payload),
+                saved_at: now,
+            });
+        });
+    }
+
+    /// [`Saver::schedule`] for a payload that is costly to build: the edit counts as pending at
+    /// once (a flush on a hidden page saves it), and `build` runs when the save happens, on the
+    /// state as it is then. A built payload equal to the base is not written.
+    pub fn schedule_built(&self, build: Rc<dyn Fn() -> Value>, now: DateTime<Utc>) {
+        self.arm(move |inner| {
+            inner.dirty = Some(Dirty {
+                build,
+                saved_at: now,
+            });
+        });
+    }
+
+    /// Records an edit with `record` and (re)starts the debounce timer.
+    fn arm(&self, record: impl FnOnce(&mut Inner)) {
         let weak = Rc::downgrade(&self.inner);
         let timer = set_timeout_with_handle(
             move || flush_weak_locked(&weak),
@@ -277,10 +318,7 @@ impl Saver {
             if let Some(old) = inner.timer.take() {
                 old.clear();
             }
-            inner.pending = Some(Pending {
-                payload: Rc::new(payload),
-                saved_at: now,
-            });
+            record(inner);
             inner.timer = timer.as_ref().ok().copied();
         });
         // Without a timer the edit would wait for the next flush; saving now is the safe side.
@@ -292,6 +330,7 @@ impl Saver {
     /// Saves `payload` at once (no debounce).
     pub fn save_now(&self, payload: Value, now: DateTime<Utc>) -> Result<SaveReport, SaveError> {
         let stored = self.with(|inner| {
+            inner.dirty = None;
             inner.pending = Some(Pending {
                 payload: Rc::new(payload),
                 saved_at: now,
@@ -318,7 +357,7 @@ impl Saver {
             if let Some(timer) = inner.timer.take() {
                 timer.clear();
             }
-            let pending = inner.pending.take()?;
+            let pending = take_pending(inner)?;
             let before = inner.status.clone();
             let result = write(inner, pending);
             let changed = (inner.status != before).then(|| inner.status.clone());
@@ -425,6 +464,7 @@ impl Saver {
                     timer.clear();
                 }
                 inner.pending = None;
+                inner.dirty = None;
                 inner.revision = revision;
                 inner.base = base.map(Rc::new);
                 inner.last_written = None;
@@ -522,6 +562,24 @@ struct Written {
     report: SaveReport,
     /// What was saved, when another tab's newer save was merged in.
     merged: Option<LoadOutcome>,
+}
+
+/// The edit to save: a built one replaces any older pending edit; one equal to the base is
+/// dropped (an edit undone), and there is nothing to save.
+fn take_pending(inner: &mut Inner) -> Option<Pending> {
+    let Some(dirty) = inner.dirty.take() else {
+        return inner.pending.take();
+    };
+    let payload = (dirty.build)();
+    if inner.base.as_deref() == Some(&payload) {
+        inner.pending = None;
+        return None;
+    }
+    inner.pending = None;
+    Some(Pending {
+        payload: Rc::new(payload),
+        saved_at: dirty.saved_at,
+    })
 }
 
 /// One save, following the steps in the module comment. Updates the status, revision and base;
