@@ -6,15 +6,22 @@
 // Content-Security-Policy needs no hash for it.
 import init from './jss-lab.js';
 
+const GLIMPSE = 'jss-lab.glimpse';
+const GLIMPSE_MAX_CHARS = 40000;
+const LONG_SAVE_CHARS = 50000;
+
 // The static shell paints first: the app's wasm is fetched once the shell's text is on screen
 // (the first contentful paint), so the first screen never waits for it and its download does
 // not compete with the stylesheets. A hidden tab paints nothing and starts at once; a second
 // is the most the app waits.
 // A returning visitor or a deep link shows the app's own content, not the shell's, so the app
-// starts at once there (index.html has already begun the wasm's download).
+// starts at once there (index.html has already begun the wasm's download), unless the shell
+// holds the returning visitor's glimpse of their dashboard: that paints first, like the
+// first-run screen, while the wasm downloads all the same.
 await new Promise((resolve) => {
   const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
-  const appFirst = document.documentElement.getAttribute('data-shell') !== 'first-run';
+  const glimpse = document.querySelector('#shell [data-testid="glimpse"]') !== null;
+  const appFirst = document.documentElement.getAttribute('data-shell') !== 'first-run' && !glimpse;
   if (appFirst || document.visibilityState !== 'visible' || painted()) return resolve();
   new PerformanceObserver((list, observer) => {
     if (list.getEntriesByName('first-contentful-paint').length > 0) {
@@ -40,6 +47,7 @@ if (typeof WebAssembly !== 'object') {
   // is painted twice; src/main.rs removes it as it mounts. A long history is read in steps
   // before mounting, so the shell stays on screen until then rather than leaving a blank page.
   if (document.querySelector('body > .app')) document.getElementById('shell')?.remove();
+  keepGlimpses();
 
   // The worker is registered after the app has started, so precaching the rest of the build
   // (the other pages' code, the simulator's worker) never competes with the first screen.
@@ -113,4 +121,66 @@ function cannotStart(why) {
   box.append(title, text);
   (shell.querySelector('main') ?? shell).prepend(box);
   for (const loading of shell.querySelectorAll('.shell-loading')) loading.remove();
+}
+
+// The glimpse: the top of the dashboard (its title and the decision card) as the app last drew
+// it, kept here in localStorage (`jss-lab.glimpse`, a cache beside the saved data) and put in
+// the static shell on the next visit by index.html's inline script (before the first paint), so
+// a returning visitor's own answer paints at once instead of after the wasm (seconds on a
+// phone). The app draws the same markup in its first task and the cards below it in later ones
+// (src/pages/dashboard_page.rs), so nothing moves or blinks when it takes over. It is shown only
+// when this build kept it, today (UTC, as the app's clock), for the saved state as it is now
+// (the envelope's checksum of its payload); otherwise the shell says "Loading your contracts…"
+// as before. A long history (a save of 50,000 characters or more) keeps none: its start is read
+// in steps with the shell on screen, and the glimpse would stand in for its dashboard too long.
+
+// The loader script in index.html's head (scripts/trunk-post-build.mjs) checks the same key.
+function glimpseKey() {
+  const saved = localStorage.getItem('jss-lab.state');
+  if (!saved || saved.length >= LONG_SAVE_CHARS) return null;
+  const checksum = /"checksum":"([0-9a-f]{16})"/.exec(saved.slice(0, 200))?.[1];
+  if (!checksum) return null;
+  const build = new URL('.', import.meta.url).pathname;
+  return `${build}|${new Date().toISOString().slice(0, 10)}|${checksum}`;
+}
+
+function keepGlimpse() {
+  try {
+    if (location.pathname !== '/') return;
+    const main = document.querySelector('body > .app main.page');
+    const card = main?.querySelector('[data-testid="decision-card"]');
+    // Only a finished dashboard: the decision's answer and the score are drawn.
+    if (!card?.querySelector('[data-testid="decision-headline"]') || !main.querySelector('[data-testid="jss-score"]')) return;
+    const key = glimpseKey();
+    const top = document.createRange();
+    top.setStartBefore(main.firstChild);
+    top.setEndAfter(card);
+    const box = document.createElement('div');
+    box.append(top.cloneContents());
+    const html = box.innerHTML;
+    if (!key || html.length > GLIMPSE_MAX_CHARS) {
+      localStorage.removeItem(GLIMPSE);
+      return;
+    }
+    const text = JSON.stringify({ key, html });
+    if (localStorage.getItem(GLIMPSE) !== text) localStorage.setItem(GLIMPSE, text);
+  } catch {
+    // A full or refused localStorage keeps no glimpse; the saved data is not affected.
+  }
+}
+
+// The glimpse is kept a second after the dashboard stops changing (the app saves 300 ms after a
+// change, so the checksum is the new one by then) and when the page is hidden.
+function keepGlimpses() {
+  const app = document.querySelector('body > .app');
+  if (!app) return;
+  let timer = 0;
+  new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(keepGlimpse, 1000);
+  }).observe(app, { childList: true, subtree: true, characterData: true });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') keepGlimpse();
+  });
+  timer = setTimeout(keepGlimpse, 1000);
 }

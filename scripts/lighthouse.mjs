@@ -87,6 +87,8 @@ async function loadDemo(browser, origin) {
   await page.waitForSelector('[data-testid="decision-headline"]', { timeout: 30000 });
   // The app saves 300 ms after a change; wait until the save is in localStorage.
   await page.waitForFunction(() => localStorage.getItem('jss-lab.state')?.includes('contracts'), { timeout: 10000 });
+  // The dashboard's glimpse is kept a second after it stops changing (public/boot.js).
+  await page.waitForFunction(() => localStorage.getItem('jss-lab.glimpse'), { timeout: 10000 });
   await page.close();
 }
 

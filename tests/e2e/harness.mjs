@@ -84,8 +84,8 @@ export async function launchBrowser() {
 /** A fresh page (own storage) that records every request URL and every page error. */
 // axe-core is injected as an inline script, which the app's Content-Security-Policy rightly
 // blocks; pages bypass the CSP unless a test asks for it (security.test.mjs does).
-export async function newPage(browser, origin, { width = 1280, height = 900, enforceCsp = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, bypassCSP: !enforceCsp });
+export async function newPage(browser, origin, { width = 1280, height = 900, enforceCsp = false, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, bypassCSP: !enforceCsp, serviceWorkers });
   const page = await context.newPage();
   const requests = [];
   const errors = [];

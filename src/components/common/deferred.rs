@@ -2,27 +2,23 @@
 
 use leptos::prelude::*;
 
-/// Draws `children` at once, or, when `defer` is set, `turns` tasks later (see
-/// [`crate::clock::next_task`]). The dashboard of a long history draws its cards this way: each
-/// card's work (the score report, the money ledger, the timeline) then blocks the page on its
-/// own instead of all of it in one task.
+/// Draws `children` `turns` tasks later (see [`crate::clock::next_task`]). The dashboard draws
+/// its cards below the decision this way: each card's work (the score report, the money ledger,
+/// the timeline) then blocks the page on its own instead of all of it in one task.
 #[component]
 pub fn Deferred(
-    defer: bool,
     /// How many tasks to wait; cards given 1, 2 and 3 are drawn in three different tasks.
     #[prop(default = 1)]
     turns: u32,
     children: ChildrenFn,
 ) -> impl IntoView {
-    let ready = RwSignal::new(!defer);
-    if defer {
-        leptos::task::spawn_local(async move {
-            for _ in 0..turns {
-                crate::clock::next_task().await;
-            }
-            // The page may have been left in the meantime; a disposed signal is simply not set.
-            ready.try_set(true);
-        });
-    }
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        for _ in 0..turns {
+            crate::clock::next_task().await;
+        }
+        // The page may have been left in the meantime; a disposed signal is simply not set.
+        ready.try_set(true);
+    });
     move || ready.get().then(|| children())
 }
