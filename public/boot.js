@@ -8,7 +8,6 @@ import init from './jss-lab.js';
 
 const GLIMPSE = 'jss-lab.glimpse';
 const GLIMPSE_MAX_CHARS = 40000;
-const LONG_SAVE_CHARS = 50000;
 
 // The static shell paints first: the app's wasm is fetched once the shell's text is on screen
 // (the first contentful paint), so the first screen never waits for it and its download does
@@ -44,8 +43,9 @@ if (typeof WebAssembly !== 'object') {
     throw e;
   }
   // Once the app has mounted the static shell in index.html goes, in the same frame, so nothing
-  // is painted twice; src/main.rs removes it as it mounts. A long history is read in steps
-  // before mounting, so the shell stays on screen until then rather than leaving a blank page.
+  // is painted twice; src/main.rs removes it as it mounts. A saved state is read in steps
+  // before mounting (src/app.rs), so the shell stays on screen until then rather than leaving a
+  // blank page.
   if (document.querySelector('body > .app')) document.getElementById('shell')?.remove();
   keepGlimpses();
 
@@ -131,13 +131,12 @@ function cannotStart(why) {
 // (src/pages/dashboard_page.rs), so nothing moves or blinks when it takes over. It is shown only
 // when this build kept it, today (UTC, as the app's clock), for the saved state as it is now
 // (the envelope's checksum of its payload); otherwise the shell says "Loading your contracts…"
-// as before. A long history (a save of 50,000 characters or more) keeps none: its start is read
-// in steps with the shell on screen, and the glimpse would stand in for its dashboard too long.
+// as before.
 
 // The loader script in index.html's head (scripts/trunk-post-build.mjs) checks the same key.
 function glimpseKey() {
   const saved = localStorage.getItem('jss-lab.state');
-  if (!saved || saved.length >= LONG_SAVE_CHARS) return null;
+  if (!saved) return null;
   const checksum = /"checksum":"([0-9a-f]{16})"/.exec(saved.slice(0, 200))?.[1];
   if (!checksum) return null;
   const build = new URL('.', import.meta.url).pathname;
@@ -172,13 +171,13 @@ function keepGlimpse() {
 // The glimpse is kept a second after the dashboard stops changing (the app saves 300 ms after a
 // change, so the checksum is the new one by then) and when the page is hidden.
 function keepGlimpses() {
-  const app = document.querySelector('body > .app');
-  if (!app) return;
+  // The body, not the app's root: a saved state is read in steps, so the app may mount after
+  // `init` has returned.
   let timer = 0;
   new MutationObserver(() => {
     clearTimeout(timer);
     timer = setTimeout(keepGlimpse, 1000);
-  }).observe(app, { childList: true, subtree: true, characterData: true });
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') keepGlimpse();
   });

@@ -26,25 +26,20 @@ pub struct Start {
     sim_inputs: Option<crate::state::SimInputs>,
 }
 
-/// Saves at least this long (in characters, deflated) are read in steps: reading and inflating,
-/// checking the scenario, and drawing the first page each take a task of their own, because at
-/// 10,000 contracts together they blocked the page for about 200 ms.
-const STEPPED_START_FROM_CHARS: usize = 50_000;
-
 impl Start {
-    /// Reads the saved state, letting the browser paint and answer input between the steps of
-    /// a long history; a short one is read in one go, with no wait added.
+    /// Reads the saved state in steps, letting the browser paint and answer input between them:
+    /// reading (and inflating), checking the scenario, and drawing the first page each take a
+    /// task of their own. At 10,000 contracts together they blocked the page for about 200 ms;
+    /// on a phone even the demo's start was one task of over 250 ms (Lighthouse's mobile
+    /// preset), with the static shell, or the returning visitor's glimpse, on screen meanwhile.
     pub async fn read() -> Start {
         let outcome = crate::storage::load(chrono::Utc::now());
-        let stepped = matches!(
-            outcome,
-            LoadOutcome::Loaded { size_chars, .. } if size_chars >= STEPPED_START_FROM_CHARS
-        );
-        if stepped {
+        let saved = matches!(outcome, LoadOutcome::Loaded { .. });
+        if saved {
             crate::clock::next_task().await;
         }
         let start = Start::from(outcome);
-        if stepped {
+        if saved {
             crate::clock::next_task().await;
         }
         start

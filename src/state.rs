@@ -13,9 +13,9 @@ use leptos::prelude::*;
 /// How far ahead the dashboard and calendars look.
 pub const HORIZON_DAYS: u32 = 120;
 
-/// From this many contracts a history is long: the work one change sets off (building the saved
-/// payload, drawing the dashboard's cards) is spread over several tasks so that none blocks the
-/// page for long. Shorter histories do it all at once, with no wait added.
+/// From this many contracts a history is long: the saved payload one change sets off is built
+/// when the save happens rather than at the change, so that typing never waits for it. Shorter
+/// histories build it at once.
 pub const LONG_HISTORY_CONTRACTS: usize = 2_000;
 
 /// The simulator's inputs, saved with the scenario (the engine owns their meaning and turns
