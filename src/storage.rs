@@ -62,6 +62,9 @@ pub mod keys {
     pub const PROBE: &str = "jss-lab.probe";
     /// The dashboard's last answer (`advice.rs`): a cache, outside the envelope.
     pub const ADVICE: &str = "jss-lab.advice";
+    /// The top of the dashboard as last drawn, shown by the static shell on the next visit: a
+    /// cache of markup, written and read only by the shell's scripts (`public/boot.js`).
+    pub const GLIMPSE: &str = "jss-lab.glimpse";
 }
 
 /// How many characters of unreadable data the banner may show as a preview.
