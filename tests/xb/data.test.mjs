@@ -135,3 +135,24 @@ journey(
   },
   { now: new Date('2024-07-15T12:00:00Z') },
 );
+
+// Records the decision card of a returning visitor's glimpse (public/boot.js, index.html) the
+// moment the shell's inline script puts it in place, before the app replaces it.
+const WATCH_GLIMPSE = `new MutationObserver(() => {
+  const card = document.querySelector('[data-testid="glimpse"] [data-testid="decision-card"]');
+  if (card && !window.__glimpseCard) window.__glimpseCard = card.outerHTML;
+}).observe(document, { childList: true, subtree: true });`;
+
+journey('a returning visitor first sees the glimpse of their dashboard, then the app draws the same', async (tab) => {
+  await openDemo(tab);
+  await tab.find('@decision-headline');
+  await tab.until(() => localStorage.getItem('jss-lab.glimpse'), [], { message: 'no glimpse was kept' });
+  await tab.reload();
+  await tab.waitForApp();
+  await tab.find('@decision-headline');
+  const [glimpse, drawn] = await tab.eval(() => [window.__glimpseCard ?? null, document.querySelector('[data-testid="decision-card"]').outerHTML]);
+  assert.ok(glimpse, 'the shell showed no glimpse');
+  assert.equal(glimpse, drawn);
+  assert.equal(await tab.count('#shell'), 0);
+  assert.deepEqual(await tab.errors(), []);
+}, { init: WATCH_GLIMPSE });
