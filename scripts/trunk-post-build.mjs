@@ -32,10 +32,11 @@ const app = `${publicUrl}${appDirs[0]}`;
 // the app's own content, which needs the wasm: there its download starts with the page (the
 // head's first script has set `data-shell` by then), and wasm-bindgen's fetch takes the
 // preloaded response. A returning visitor whose glimpse of the dashboard was kept by this build,
-// today, for the state saved now (public/boot.js keeps it with the same key) sees that glimpse
-// first, like the first-run screen: the shell's inline script puts it in place, and the wasm
-// waits for the first paint.
-const preload = `<script>(function(){var d=document.documentElement,s=d.getAttribute('data-shell');if(s==='first-run')return;if(s==='returning'){try{var g=JSON.parse(localStorage.getItem('jss-lab.glimpse')||'null'),c=/"checksum":"([0-9a-f]{16})"/.exec((localStorage.getItem('jss-lab.state')||'').slice(0,200));if(g&&c&&g.key==='${app}/|'+new Date().toISOString().slice(0,10)+'|'+c[1]){d.setAttribute('data-glimpse','kept');return}}catch(e){}}var l=document.createElement('link');l.rel='preload';l.as='fetch';l.type='application/wasm';l.crossOrigin='anonymous';l.href='${app}/jss-lab_bg.wasm';document.head.appendChild(l)})()</script>`;
+// today, for the state saved now (public/boot.js keeps it with the same key), and who is not
+// opening a share link (which shows the shared scenario instead), sees that glimpse first, like
+// the first-run screen: the shell's inline script puts it in place, and the wasm waits for the
+// first paint.
+const preload = `<script>(function(){var d=document.documentElement,s=d.getAttribute('data-shell');if(s==='first-run')return;if(s==='returning'&&location.hash.indexOf('#share=')!==0){try{var g=JSON.parse(localStorage.getItem('jss-lab.glimpse')||'null'),c=/"checksum":"([0-9a-f]{16})"/.exec((localStorage.getItem('jss-lab.state')||'').slice(0,200));if(g&&c&&g.key==='${app}/|'+new Date().toISOString().slice(0,10)+'|'+c[1]){d.setAttribute('data-glimpse','kept');return}}catch(e){}}var l=document.createElement('link');l.rel='preload';l.as='fetch';l.type='application/wasm';l.crossOrigin='anonymous';l.href='${app}/jss-lab_bg.wasm';document.head.appendChild(l)})()</script>`;
 const loader = [
   preload,
   `<link rel="modulepreload" href="${app}/jss-lab.js" />`,

@@ -73,7 +73,7 @@ test('a returning visitor sees their dashboard before the wasm arrives, and the 
  * from a page of the same site without the app, and opens the dashboard with its wasm held;
  * `page.release()` lets the wasm through.
  */
-async function glimpseThenReturn(context, text) {
+async function glimpseThenReturn(context, text, address = '/') {
   for (const open of context.pages()) await open.close();
   const visit = await context.newPage();
   visit.errors = [];
@@ -81,11 +81,11 @@ async function glimpseThenReturn(context, text) {
   await visit.goto(`${server.origin}/manifest.webmanifest`);
   await visit.evaluate((t) => localStorage.setItem('jss-lab.glimpse', t), text);
   visit.release = await holdTheWasm(visit);
-  await visit.goto(`${server.origin}/`, { waitUntil: 'domcontentloaded' });
+  await visit.goto(`${server.origin}${address}`, { waitUntil: 'domcontentloaded' });
   return visit;
 }
 
-test('a glimpse kept for another saved state, another day or build, or a damaged one, is not shown', async () => {
+test('a glimpse kept for another saved state, another day or build, a damaged one, or one met by a share link, is not shown', async () => {
   const { page, context } = await demoWithGlimpse();
   const kept = JSON.parse(await page.evaluate(() => localStorage.getItem('jss-lab.glimpse')));
   const [build, day, checksum] = kept.key.split('|');
@@ -111,6 +111,12 @@ test('a glimpse kept for another saved state, another day or build, or a damaged
     assert.deepEqual(visit.errors, []);
     await visit.close();
   }
+  // A share link shows the shared scenario, not the visitor's own dashboard, even for a moment.
+  const sharing = await glimpseThenReturn(context, JSON.stringify(kept), '/#share=this-is-not-a-scenario');
+  await sharing.locator('#shell .shell-returning .shell-loading').waitFor({ timeout: 10000 });
+  assert.equal(await sharing.getByTestId('glimpse').count(), 0);
+  await sharing.release();
+  await waitForApp(sharing);
   await context.close();
 });
 
