@@ -145,10 +145,10 @@ function glimpseKey() {
 
 function keepGlimpse() {
   try {
-    if (location.pathname !== '/') return;
     const main = document.querySelector('body > .app main.page');
     const card = main?.querySelector('[data-testid="decision-card"]');
-    // Only a finished dashboard: the decision's answer and the score are drawn.
+    // Only a finished dashboard (the one page with the decision card): its answer and the score
+    // are drawn.
     if (!card?.querySelector('[data-testid="decision-headline"]') || !main.querySelector('[data-testid="jss-score"]')) return;
     const key = glimpseKey();
     const top = document.createRange();

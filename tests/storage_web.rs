@@ -1236,7 +1236,8 @@ async fn the_context_tracks_status_saves_and_recovery() {
     reset();
     put(keys::STATE, "not json");
     let owner = Owner::new();
-    let (ctx, outcome) = owner.with(|| StorageContext::provide(|| at(30)));
+    let outcome = load(at(30));
+    let ctx = owner.with(|| StorageContext::provide_loaded(|| at(30), outcome.clone()));
     assert!(matches!(outcome, LoadOutcome::Unreadable { .. }));
     assert!(matches!(
         ctx.status.get_untracked(),
@@ -1283,7 +1284,7 @@ async fn the_context_merges_on_another_tabs_save_and_hands_the_app_both_edits() 
         .save_now(base.clone(), at(0))
         .expect("first save");
     let owner = Owner::new();
-    let (ctx, _) = owner.with(|| StorageContext::provide(|| at(40)));
+    let ctx = owner.with(|| StorageContext::provide_loaded(|| at(40), load(at(40))));
     let ours = scenario(&[acme], &[("k01", "c01", "Logo"), ("k02", "c01", "Ours")]);
     ctx.schedule(ours);
 

@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::error::{RecoveryError, SaveError, StorageStatus};
 use super::persist::download_text;
 use super::saver::{SaveReport, Saver, SaverEvent};
-use super::{envelope, load, raw_for_download, LoadOutcome};
+use super::{envelope, raw_for_download, LoadOutcome};
 
 /// A choice the user made in the banner. The app performs it (the banner only asks).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,22 +57,12 @@ pub struct StorageContext {
 }
 
 impl StorageContext {
-    /// Loads the saved state, starts the saver (debounce, flush on hide, other tabs) and
-    /// provides the context. Returns the load outcome for the app's initial state. `clock` is
-    /// the shell's clock (`chrono::Utc::now`); storage never reads the time itself.
-    pub fn provide(clock: fn() -> DateTime<Utc>) -> (StorageContext, LoadOutcome) {
-        let outcome = load(clock());
-        let ctx = StorageContext::provide_with(clock, Saver::new(&outcome));
-        (ctx, outcome)
-    }
-
-    /// [`StorageContext::provide`] for a state already read with [`load`]; its payload becomes
-    /// the saver's merge base.
+    /// Starts the saver (debounce, flush on hide, other tabs) for a state already read with
+    /// [`crate::storage::load`], whose payload becomes its merge base, and provides the
+    /// context. `clock` is the shell's clock (`chrono::Utc::now`); storage never reads the time
+    /// itself.
     pub fn provide_loaded(clock: fn() -> DateTime<Utc>, outcome: LoadOutcome) -> StorageContext {
-        StorageContext::provide_with(clock, Saver::from_outcome(outcome))
-    }
-
-    fn provide_with(clock: fn() -> DateTime<Utc>, saver: Saver) -> StorageContext {
+        let saver = Saver::from_outcome(outcome);
         // A merge of two tabs' edits is saved only if the app could load it back.
         saver.set_merge_check(|payload| crate::state::scenario_of(payload).map(|_| ()));
         // Without listeners a hidden tab would lose at most the last debounce window; saving

@@ -100,12 +100,15 @@ struct Pending {
     saved_at: DateTime<Utc>,
 }
 
-/// An edit known to exist whose payload is not built yet. A long history's payload takes tens of
-/// milliseconds to build; holding the builder lets the change return at once while a page hidden
-/// right after it still finds the edit and saves it.
-struct Dirty {
-    build: Rc<dyn Fn() -> Value>,
-    saved_at: DateTime<Utc>,
+/// An edit waiting to be saved: its payload, or how to build it. A long history's payload takes
+/// tens of milliseconds to build; holding the builder lets the change return at once while a page
+/// hidden right after it still finds the edit and saves it.
+enum Edit {
+    Built(Pending),
+    Later {
+        build: Rc<dyn Fn() -> Value>,
+        saved_at: DateTime<Utc>,
+    },
 }
 
 /// An event listener that removes itself when dropped.
@@ -134,9 +137,7 @@ struct Inner {
     /// fingerprint is that save (same revision, readable), so the next save need not read and
     /// check it again, which costs a long history a tenth of a second.
     last_written: Option<(usize, u64)>,
-    pending: Option<Pending>,
-    /// A newer edit whose payload is built when it is saved (see [`Saver::schedule_built`]).
-    dirty: Option<Dirty>,
+    pending: Option<Edit>,
     timer: Option<TimeoutHandle>,
     notify: Option<Rc<dyn Fn(SaverEvent)>>,
     listeners: Vec<Listener>,
@@ -160,11 +161,7 @@ impl Saver {
     /// A saver for the state [`load`] found. It starts read-only or memory-only when the load
     /// said so, and with the loaded revision.
     pub fn new(outcome: &LoadOutcome) -> Saver {
-        Saver::start(
-            outcome.status(),
-            outcome.revision(),
-            loaded_payload(outcome),
-        )
+        Saver::from_outcome(outcome.clone())
     }
 
     /// [`Saver::new`], keeping the loaded payload as the merge base without copying it.
@@ -174,10 +171,6 @@ impl Saver {
             LoadOutcome::Loaded { payload, .. } => Some(payload),
             _ => None,
         };
-        Saver::start(status, revision, base)
-    }
-
-    fn start(status: StorageStatus, revision: u64, base: Option<Value>) -> Saver {
         Saver {
             inner: Rc::new(RefCell::new(Inner {
                 status,
@@ -186,7 +179,6 @@ impl Saver {
                 merge_check: None,
                 last_written: None,
                 pending: None,
-                dirty: None,
                 timer: None,
                 notify: None,
                 listeners: Vec::new(),
@@ -248,17 +240,14 @@ impl Saver {
 
     /// Whether an edit is waiting to be saved (debouncing, or refused and kept in memory).
     pub fn has_pending(&self) -> bool {
-        self.with(|inner| inner.pending.is_some() || inner.dirty.is_some())
-            .unwrap_or(false)
+        self.with(|inner| inner.pending.is_some()).unwrap_or(false)
     }
 
     /// The edit waiting to be saved, for an export when saving is impossible.
     pub fn pending_payload(&self) -> Option<Value> {
-        self.with(|inner| {
-            if let Some(dirty) = &inner.dirty {
-                return Some((dirty.build)());
-            }
-            inner.pending.as_ref().map(|p| Value::clone(&p.payload))
+        self.with(|inner| match inner.pending.as_ref()? {
+            Edit::Built(pending) => Some(Value::clone(&pending.payload)),
+            Edit::Later { build, .. } => Some(build()),
         })
         .flatten()
     }
@@ -279,36 +268,30 @@ impl Saver {
                     old.clear();
                 }
                 inner.pending = None;
-                inner.dirty = None;
             }
             unchanged
         });
         if unchanged == Some(true) {
             return;
         }
-        self.arm(move |inner| {
-            inner.dirty = None;
-            inner.pending = Some(Pending {
-                payload: Rc::new(payload),
-                saved_at: now,
-            });
-        });
+        self.arm(Edit::Built(Pending {
+            payload: Rc::new(payload),
+            saved_at: now,
+        }));
     }
 
     /// [`Saver::schedule`] for a payload that is costly to build: the edit counts as pending at
     /// once (a flush on a hidden page saves it), and `build` runs when the save happens, on the
     /// state as it is then. A built payload equal to the base is not written.
     pub fn schedule_built(&self, build: Rc<dyn Fn() -> Value>, now: DateTime<Utc>) {
-        self.arm(move |inner| {
-            inner.dirty = Some(Dirty {
-                build,
-                saved_at: now,
-            });
+        self.arm(Edit::Later {
+            build,
+            saved_at: now,
         });
     }
 
-    /// Records an edit with `record` and (re)starts the debounce timer.
-    fn arm(&self, record: impl FnOnce(&mut Inner)) {
+    /// Records `edit` in place of any older one and (re)starts the debounce timer.
+    fn arm(&self, edit: Edit) {
         let weak = Rc::downgrade(&self.inner);
         let timer = set_timeout_with_handle(
             move || flush_weak_locked(&weak),
@@ -318,7 +301,7 @@ impl Saver {
             if let Some(old) = inner.timer.take() {
                 old.clear();
             }
-            record(inner);
+            inner.pending = Some(edit);
             inner.timer = timer.as_ref().ok().copied();
         });
         // Without a timer the edit would wait for the next flush; saving now is the safe side.
@@ -330,11 +313,10 @@ impl Saver {
     /// Saves `payload` at once (no debounce).
     pub fn save_now(&self, payload: Value, now: DateTime<Utc>) -> Result<SaveReport, SaveError> {
         let stored = self.with(|inner| {
-            inner.dirty = None;
-            inner.pending = Some(Pending {
+            inner.pending = Some(Edit::Built(Pending {
                 payload: Rc::new(payload),
                 saved_at: now,
-            });
+            }));
         });
         if stored.is_none() {
             return Err(SaveError::Busy);
@@ -464,7 +446,6 @@ impl Saver {
                     timer.clear();
                 }
                 inner.pending = None;
-                inner.dirty = None;
                 inner.revision = revision;
                 inner.base = base.map(Rc::new);
                 inner.last_written = None;
@@ -564,22 +545,20 @@ struct Written {
     merged: Option<LoadOutcome>,
 }
 
-/// The edit to save: a built one replaces any older pending edit; one equal to the base is
-/// dropped (an edit undone), and there is nothing to save.
+/// The edit to save, built if it was not yet; one that builds back to the base (an edit undone)
+/// is dropped, and there is nothing to save. (A payload given ready was compared with the base
+/// when it was scheduled.)
 fn take_pending(inner: &mut Inner) -> Option<Pending> {
-    let Some(dirty) = inner.dirty.take() else {
-        return inner.pending.take();
-    };
-    let payload = (dirty.build)();
-    if inner.base.as_deref() == Some(&payload) {
-        inner.pending = None;
-        return None;
+    match inner.pending.take()? {
+        Edit::Built(pending) => Some(pending),
+        Edit::Later { build, saved_at } => {
+            let payload = build();
+            (inner.base.as_deref() != Some(&payload)).then(|| Pending {
+                payload: Rc::new(payload),
+                saved_at,
+            })
+        }
     }
-    inner.pending = None;
-    Some(Pending {
-        payload: Rc::new(payload),
-        saved_at: dirty.saved_at,
-    })
 }
 
 /// One save, following the steps in the module comment. Updates the status, revision and base;
@@ -587,7 +566,7 @@ fn take_pending(inner: &mut Inner) -> Option<Pending> {
 fn write(inner: &mut Inner, pending: Pending) -> Result<Written, SaveError> {
     let result = try_write(inner, &pending);
     if result.is_err() {
-        inner.pending = Some(pending);
+        inner.pending = Some(Edit::Built(pending));
     }
     result
 }

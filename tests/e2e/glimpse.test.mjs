@@ -120,7 +120,7 @@ test('a glimpse kept for another saved state, another day or build, a damaged on
   await context.close();
 });
 
-test('only the dashboard keeps a glimpse, and nothing in one can run', async () => {
+test('nothing in a glimpse can run or load', async () => {
   const { page, context } = await demoWithGlimpse();
   const kept = JSON.parse(await page.evaluate(() => localStorage.getItem('jss-lab.glimpse')));
   // A glimpse is data: markup that would run or load something is dropped before it is shown.
@@ -135,12 +135,6 @@ test('only the dashboard keeps a glimpse, and nothing in one can run', async () 
   await visit.release();
   await waitForApp(visit);
   await visit.getByTestId('decision-headline').waitFor();
-  // Another page does not replace the dashboard's glimpse with its own markup.
-  await visit.getByRole('link', { name: 'Contracts' }).first().click();
-  await visit.getByRole('heading', { name: 'Contracts', level: 1 }).waitFor();
-  await visit.waitForTimeout(1500);
-  const after = JSON.parse(await visit.evaluate(() => localStorage.getItem('jss-lab.glimpse')));
-  assert.doesNotMatch(after.html, /<h1>Contracts<\/h1>/);
   assert.deepEqual(visit.errors, []);
   await context.close();
 });
