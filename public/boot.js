@@ -42,11 +42,8 @@ if (typeof WebAssembly !== 'object') {
     cannotStart(`its code could not start (${e?.message ?? e})`);
     throw e;
   }
-  // Once the app has mounted the static shell in index.html goes, in the same frame, so nothing
-  // is painted twice; src/main.rs removes it as it mounts. A saved state is read in steps
-  // before mounting (src/app.rs), so the shell stays on screen until then rather than leaving a
-  // blank page.
-  if (document.querySelector('body > .app')) document.getElementById('shell')?.remove();
+  // The app removes the static shell of index.html itself once its page is drawn
+  // (src/components/layout/shell_handover.rs); until then the shell stays on screen.
   keepGlimpses();
 
   // The worker is registered after the app has started, so precaching the rest of the build

@@ -108,8 +108,10 @@ async function main() {
     { name: 'dashboard, demo loaded', path: '/', demo: true },
   ];
   const table = [];
+  // LIGHTHOUSE_PAGES=dashboard (or first-run) measures one page only, when comparing two builds.
+  const only = process.env.LIGHTHOUSE_PAGES;
   try {
-    for (const p of pages) {
+    for (const p of pages.filter((p) => !only || (only === 'dashboard') === p.demo)) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
         await clearForFirstVisit(browser, origin, { keepLocalStorage: false });
@@ -128,6 +130,7 @@ async function main() {
         if (lhr.runtimeError) throw new Error(`${p.name}: ${lhr.runtimeError.message}`);
         runs.push(Object.fromEntries(METRICS.map(([id, , get]) => [id, get ? get(lhr) : lhr.audits[id]?.numericValue])));
         if (process.env.LIGHTHOUSE_SAVE) fs.writeFileSync(path.join(process.env.LIGHTHOUSE_SAVE, `${p.demo ? 'dashboard' : 'first-run'}-${i + 1}.json`), JSON.stringify(lhr));
+        if (process.env.LIGHTHOUSE_SAVE && result.artifacts?.Trace) fs.writeFileSync(path.join(process.env.LIGHTHOUSE_SAVE, `${p.demo ? 'dashboard' : 'first-run'}-${i + 1}.trace.json`), JSON.stringify(result.artifacts.Trace));
         const lcp = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet;
         console.log(`lighthouse: ${p.name}, run ${i + 1}: score ${runs.at(-1).performance}, LCP ${Math.round(runs.at(-1)['largest-contentful-paint'])} ms (${lcp ?? 'element unknown'})`);
       }

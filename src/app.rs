@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::common::deferred::Deferred;
 use crate::components::import::share_preview::SharePreview;
 use crate::components::layout::lazy_page::{lazy_page, LazyPage};
+use crate::components::layout::shell_handover::ShellHandover;
 use crate::components::layout::site_header::SiteHeader;
 use crate::components::layout::storage_banner::StorageBanner;
 use crate::pages::dashboard_page::DashboardPage;
@@ -117,61 +119,67 @@ pub fn App(#[prop(optional)] start: Option<Start>) -> impl IntoView {
                         })
                 }}
                 <main id="main" class="page" tabindex="-1">
-                    <ErrorBoundary fallback=|errors| {
-                        view! {
-                            <div class="error-panel" role="alert">
-                                <h1>"Something went wrong"</h1>
-                                <p>
-                                    "This page hit an error. Your saved data is untouched; reload to try again."
-                                </p>
-                                <ul>
-                                    {move || {
-                                        errors
-                                            .get()
-                                            .into_iter()
-                                            .map(|(_, e)| view! { <li>{e.to_string()}</li> })
-                                            .collect_view()
-                                    }}
-                                </ul>
-                            </div>
-                        }
-                    }>
-                        <Routes fallback=NotFoundPage>
-                            <Route path=path!("/") view=DashboardPage />
-                            <Route
-                                path=path!("/contracts")
-                                view=|| view! { <LazyPage load=contracts_page /> }
-                            />
-                            <Route
-                                path=path!("/jss")
-                                view=|| view! { <LazyPage load=jss_page /> }
-                            />
-                            <Route
-                                path=path!("/calendar")
-                                view=|| view! { <LazyPage load=calendar_page /> }
-                            />
-                            <Route
-                                path=path!("/import")
-                                view=|| view! { <LazyPage load=import_page /> }
-                            />
-                            <Route
-                                path=path!("/simulator")
-                                view=|| view! { <LazyPage load=simulator_page /> }
-                            />
-                            <Route
-                                path=path!("/settings")
-                                view=|| view! { <LazyPage load=settings_page /> }
-                            />
-                            <Route
-                                path=path!("/glossary")
-                                view=|| view! { <LazyPage load=glossary_page /> }
-                            />
-                            <Route
-                                path=path!("/refund")
-                                view=|| view! { <LazyPage load=refund_page /> }
-                            />
-                        </Routes>
-                    </ErrorBoundary>
+                    // The page is drawn in the task after the frame around it, and the shell
+                    // of index.html leaves in the task after that (ShellHandover): on a phone
+                    // the whole start in one task blocked the page for over 150 ms.
+                    <Deferred>
+                        <ShellHandover />
+                        <ErrorBoundary fallback=|errors| {
+                            view! {
+                                <div class="error-panel" role="alert">
+                                    <h1>"Something went wrong"</h1>
+                                    <p>
+                                        "This page hit an error. Your saved data is untouched; reload to try again."
+                                    </p>
+                                    <ul>
+                                        {move || {
+                                            errors
+                                                .get()
+                                                .into_iter()
+                                                .map(|(_, e)| view! { <li>{e.to_string()}</li> })
+                                                .collect_view()
+                                        }}
+                                    </ul>
+                                </div>
+                            }
+                        }>
+                            <Routes fallback=NotFoundPage>
+                                <Route path=path!("/") view=DashboardPage />
+                                <Route
+                                    path=path!("/contracts")
+                                    view=|| view! { <LazyPage load=contracts_page /> }
+                                />
+                                <Route
+                                    path=path!("/jss")
+                                    view=|| view! { <LazyPage load=jss_page /> }
+                                />
+                                <Route
+                                    path=path!("/calendar")
+                                    view=|| view! { <LazyPage load=calendar_page /> }
+                                />
+                                <Route
+                                    path=path!("/import")
+                                    view=|| view! { <LazyPage load=import_page /> }
+                                />
+                                <Route
+                                    path=path!("/simulator")
+                                    view=|| view! { <LazyPage load=simulator_page /> }
+                                />
+                                <Route
+                                    path=path!("/settings")
+                                    view=|| view! { <LazyPage load=settings_page /> }
+                                />
+                                <Route
+                                    path=path!("/glossary")
+                                    view=|| view! { <LazyPage load=glossary_page /> }
+                                />
+                                <Route
+                                    path=path!("/refund")
+                                    view=|| view! { <LazyPage load=refund_page /> }
+                                />
+                            </Routes>
+                        </ErrorBoundary>
+                    </Deferred>
                 </main>
                 <footer class="site-footer">
                     <p>

@@ -2,6 +2,7 @@
 
 pub mod empty_page;
 pub mod lazy_page;
+pub mod shell_handover;
 pub mod site_header;
 pub mod storage_banner;
 pub mod theme_picker;

@@ -102,6 +102,34 @@ export async function waitForApp(page) {
   await page.waitForSelector('body > .app', { timeout: 20000 });
 }
 
+/**
+ * Watches, from before the page's first script, how the app takes over from the static shell:
+ * layout shifts, and frames that show the shell and the app at once, or the app without
+ * `ready` (a selector inside it) drawn. `takeover(page)` reports what it saw.
+ */
+export async function watchTakeover(page, ready) {
+  await page.addInitScript((ready) => {
+    window.__shifts = [];
+    new PerformanceObserver((l) => window.__shifts.push(...l.getEntries().filter((e) => !e.hadRecentInput).map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+    window.__halfBuilt = [];
+    const watch = () => {
+      const app = document.querySelector('body > .app');
+      const shell = document.getElementById('shell');
+      if (app && getComputedStyle(app).display !== 'none') {
+        if (shell && getComputedStyle(shell).display !== 'none') window.__halfBuilt.push('the shell and the app at once');
+        if (!app.querySelector(ready)) window.__halfBuilt.push(`the app without ${ready}`);
+      }
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  }, ready);
+}
+
+/** What `watchTakeover` saw: the layout shift in all, and the half-built frames' kinds. */
+export async function takeover(page) {
+  return page.evaluate(() => ({ shifted: window.__shifts.reduce((a, b) => a + b, 0), halfBuilt: [...new Set(window.__halfBuilt)] }));
+}
+
 /** Runs axe-core on the page and returns its violations. */
 export async function axeViolations(page) {
   await page.addScriptTag({ path: path.join(root, 'node_modules', 'axe-core', 'axe.min.js') });
@@ -154,6 +182,8 @@ export async function openDemo(page) {
   await waitForApp(page);
   await page.getByTestId('load-demo').click();
   await page.getByTestId('jss-score').waitFor();
+  // The dashboard draws its cards one task each (DashboardPage); the last is the calendar's.
+  await page.getByTestId('upcoming').waitFor();
 }
 
 /** Follows a link of the main navigation (client-side, so the state stays). */

@@ -2,7 +2,7 @@
 // requests, accessibility, and screenshots at phone and desktop widths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser } from './harness.mjs';
+import { newPage, waitForApp, axeViolations, screenshot, server, browser, useServerAndBrowser, watchTakeover, takeover } from './harness.mjs';
 
 useServerAndBrowser();
 
@@ -19,6 +19,23 @@ test('the static shell is in the HTML before any wasm runs', async () => {
   assert.match(html, /id="shell"/);
   assert.match(html, /<noscript>/);
   assert.match(html, /JSS Lab/);
+});
+
+test('the app takes over from the shell whole: no frame shows both, or the app without its page, and nothing shifts', async () => {
+  for (const address of ['/', '/jss']) {
+    const { page, context, errors } = await newPage(browser, server.origin, { width: 390, height: 844 });
+    await watchTakeover(page, 'main > *');
+    await page.goto(`${server.origin}${address}`);
+    await waitForApp(page);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('#shell').count(), 0, address);
+    const { shifted, halfBuilt } = await takeover(page);
+    assert.deepEqual(halfBuilt, [], address);
+    assert.ok(shifted <= 0.02, `${address}: layout shift ${shifted}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 test('a browser without WebAssembly gets a message, not a page that never loads', async () => {

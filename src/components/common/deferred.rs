@@ -2,9 +2,10 @@
 
 use leptos::prelude::*;
 
-/// Draws `children` `turns` tasks later (see [`crate::clock::next_task`]). The dashboard draws
-/// its cards below the decision this way: each card's work (the score report, the money ledger,
-/// the timeline) then blocks the page on its own instead of all of it in one task.
+/// Draws `children` `turns` tasks later (see [`crate::clock::next_task`]). The app draws its page
+/// a task after its frame this way, and the dashboard each card below the decision a task after
+/// the one before: each part's work (the score report, the money ledger, the timeline) then
+/// blocks the page on its own instead of all of it in one task.
 #[component]
 pub fn Deferred(
     /// How many tasks to wait; cards given 1, 2 and 3 are drawn in three different tasks.
