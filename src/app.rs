@@ -10,7 +10,7 @@ use leptos_router::path;
 use crate::components::common::deferred::Deferred;
 use crate::components::import::share_preview::SharePreview;
 use crate::components::layout::lazy_page::{lazy_page, LazyPage};
-use crate::components::layout::shell_handover::ShellHandover;
+use crate::components::layout::shell_handover::{ShellHandover, ShellHolds};
 use crate::components::layout::site_header::SiteHeader;
 use crate::components::layout::storage_banner::StorageBanner;
 use crate::pages::dashboard_page::DashboardPage;
@@ -65,6 +65,7 @@ impl From<LoadOutcome> for Start {
 #[component]
 pub fn App(#[prop(optional)] start: Option<Start>) -> impl IntoView {
     ThemeContext::provide();
+    ShellHolds::provide();
     let start = start.unwrap_or_else(|| Start::from(crate::storage::load(chrono::Utc::now())));
     let Start {
         outcome,

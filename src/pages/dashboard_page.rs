@@ -27,26 +27,29 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <h1>"Dashboard"</h1>
         <Show when=move || state.has_data() fallback=Onboarding>
-            // The decision comes first, in the page's first task; each card below it in a task of
-            // its own after that (at 10,000 contracts each is tens of milliseconds; on a phone
+            // The decision comes first, in the task after the page's; each card below it in a task
+            // of its own after that (at 10,000 contracts each is tens of milliseconds; on a phone
             // even the demo's cards together were a task of about 100 ms). A returning
-            // visitor's glimpse (public/boot.js) is exactly the first task's markup, so the app
-            // takes over from it without a blink.
-            <DecisionCard />
+            // visitor's glimpse (public/boot.js) is exactly the title and the decision, and the
+            // shell showing it stays until the decision is drawn, so the app takes over from it
+            // without a blink.
+            <Deferred holds_shell=true>
+                <DecisionCard />
+            </Deferred>
             <div class="dashboard-grid">
-                <Deferred>
+                <Deferred turns=2>
                     <JssCard />
                 </Deferred>
-                <Deferred turns=2>
+                <Deferred turns=3>
                     <WindowTable />
                 </Deferred>
-                <Deferred turns=3>
+                <Deferred turns=4>
                     <TopRatedStrip />
                 </Deferred>
-                <Deferred turns=4>
+                <Deferred turns=5>
                     <MoneyTotals />
                 </Deferred>
-                <Deferred turns=5>
+                <Deferred turns=6>
                     <UpcomingEvents />
                 </Deferred>
             </div>

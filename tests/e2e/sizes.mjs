@@ -27,7 +27,11 @@ export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
 // Lowered to 325 KB (issue 15): dates written by hand instead of chrono's `format`, which took its
 // pattern interpreter and the Unicode case tables out; the demo's text, the share link's reader
 // and the parameters' descriptions load with what shows them (337.3 → 320.6 KB measured).
-export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 325 * 1024;
+// Raised to 326 KB on purpose (issue 15, stop 25): the start drawn in steps, the frame, the
+// page, the decision and each dashboard card in a task of its own (+0.9 KB: each deferred card
+// is a view of its own type), took the dashboard's blocking time in Lighthouse from 335 to 49 ms
+// (median of five runs; 325.6 KB measured).
+export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 326 * 1024;
 // The ceiling for any one page's code (its module and the chunks it needs), brotli.
 export const PAGE_CEILING_BROTLI_BYTES = 200 * 1024;
 // The simulator's worker (its loader, glue and wasm), fetched when the simulator opens.

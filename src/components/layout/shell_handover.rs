@@ -2,15 +2,49 @@
 
 use leptos::prelude::*;
 
-/// Removes index.html's static shell (and a returning visitor's glimpse in it) in the task after
-/// the one that drew the page. The app is built over several tasks: its frame first, the page
-/// in the next (see [`crate::App`]); until the shell goes, style/shell.css keeps the app hidden
-/// behind it (`#shell ~ .app`), so the visitor sees the shell and then the whole app, never a
-/// half-built one. Hiding it also spares the browser laying out a page that is not complete.
+/// How many parts of the page the shell still waits for (see [`Deferred`]'s `holds_shell`).
+///
+/// [`Deferred`]: crate::components::common::deferred::Deferred
+#[derive(Clone, Copy)]
+pub struct ShellHolds(StoredValue<u32>);
+
+impl ShellHolds {
+    /// Gives the app's tree the count; [`ShellHandover`] reads it.
+    pub fn provide() {
+        provide_context(ShellHolds(StoredValue::new(0)));
+    }
+
+    /// Keeps the shell on screen until the hold is released. Without the context (a component
+    /// mounted alone in a test) there is no shell and nothing to hold.
+    pub fn hold() -> Option<ShellHolds> {
+        let holds = use_context::<ShellHolds>()?;
+        holds.0.update_value(|n| *n += 1);
+        Some(holds)
+    }
+
+    pub fn release(self) {
+        self.0.update_value(|n| *n = n.saturating_sub(1));
+    }
+
+    fn pending(self) -> bool {
+        self.0.try_with_value(|n| *n > 0).unwrap_or(false)
+    }
+}
+
+/// Removes index.html's static shell (and a returning visitor's glimpse in it) in a task after
+/// the page is drawn. The app is built over several tasks: its frame first, the page in the next
+/// (see [`crate::App`]), and a part of the page that asks for it later still (the dashboard's
+/// decision); until the shell goes, style/shell.css keeps the app hidden behind it
+/// (`#shell ~ .app`), so the visitor sees the shell and then the whole app, never a half-built
+/// one. Hiding it also spares the browser laying out a page that is not complete.
 #[component]
 pub fn ShellHandover() -> impl IntoView {
-    leptos::task::spawn_local(async {
+    let holds = use_context::<ShellHolds>();
+    leptos::task::spawn_local(async move {
         crate::clock::next_task().await;
+        while holds.is_some_and(ShellHolds::pending) {
+            crate::clock::next_task().await;
+        }
         remove_shell();
     });
 }
