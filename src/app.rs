@@ -120,9 +120,10 @@ pub fn App(#[prop(optional)] start: Option<Start>) -> impl IntoView {
                         })
                 }}
                 <main id="main" class="page" tabindex="-1">
-                    // The page is drawn in the task after the frame around it, and the shell
-                    // of index.html leaves in the task after that (ShellHandover): on a phone
-                    // the whole start in one task blocked the page for over 150 ms.
+                    // The page is drawn in the task after the frame around it, and the shell of
+                    // index.html leaves once it is, with any part that holds the shell
+                    // (ShellHandover): on a phone the whole start in one task blocked the page
+                    // for over 150 ms.
                     <Deferred>
                         <ShellHandover />
                         <ErrorBoundary fallback=|errors| {

@@ -22,8 +22,10 @@ impl ShellHolds {
         Some(holds)
     }
 
+    /// Lets the shell go as far as this hold is concerned. A count already disposed (the app
+    /// unmounted in the meantime) has no shell left to hold.
     pub fn release(self) {
-        self.0.update_value(|n| *n = n.saturating_sub(1));
+        let _ = self.0.try_update_value(|n| *n = n.saturating_sub(1));
     }
 
     fn pending(self) -> bool {
