@@ -18,6 +18,8 @@ use crate::state::AppState;
 struct Row {
     id: String,
     title: String,
+    /// The title, or "Untitled hourly contract" when there is none.
+    name: String,
     client: String,
     kind: &'static str,
     start: chrono::NaiveDate,
@@ -160,16 +162,20 @@ pub fn ContractsPage() -> impl IntoView {
             <For each=move || shown.get() key=|r| r.clone() let:r>
                 {
                     let id = r.id.clone();
-                    let label = format!("{} {}", r.id, r.title);
+                    // Named by its title, as everywhere else; the id follows, quieter, for
+                    // someone who searches by it.
                     view! {
                         <tr>
                             <td class="c-title">
                                 <button
                                     class="link-button"
+                                    data-contract=r.id.clone()
                                     on:click=move |_| selected.set(Some(id.clone()))
                                 >
-                                    {label}
+                                    {r.name.clone()}
                                 </button>
+                                " "
+                                <span class="c-id muted">{r.id.clone()}</span>
                             </td>
                             <td class="c-client" data-label="Client">
                                 {r.client.clone()}
@@ -238,6 +244,7 @@ fn rows_of(
         .map(|c| Row {
             id: c.id.clone(),
             title: c.title.clone().unwrap_or_default(),
+            name: c.title_or_kind(),
             client: clients
                 .get(c.client.as_str())
                 .map_or_else(|| c.client.clone(), |name| (*name).to_owned()),

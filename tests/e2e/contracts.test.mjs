@@ -10,7 +10,7 @@ import { waitForApp, axeViolations, screenshot, server, browser, useServerAndBro
 useServerAndBrowser();
 
 async function openContract(page, id) {
-  await page.getByRole('button', { name: new RegExp(`^${id} `) }).click();
+  await page.locator(`[data-testid=contract-table] button[data-contract="${id}"]`).click();
   await page.getByTestId('contract-detail').waitFor();
 }
 
@@ -64,10 +64,10 @@ test('a contract title is edited, refused edits name the field, and undo restore
   await page.getByTestId('edit-title').fill('Marketing site, second version');
   await page.getByTestId('edit-save').click();
   await page.getByRole('heading', { name: 'Marketing site, second version' }).waitFor();
-  await page.getByRole('button', { name: 'k01 Marketing site, second version' }).waitFor();
+  await page.getByRole('button', { name: 'Marketing site, second version', exact: true }).waitFor();
   await page.getByTestId('undo').click();
   await page.getByRole('heading', { name: 'Marketing site rebuild' }).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'k01 Marketing site rebuild' }).count(), 1);
+  assert.equal(await page.getByRole('button', { name: 'Marketing site rebuild', exact: true }).count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -208,15 +208,15 @@ test('the undo bar survives a visit to the dashboard and still undoes', async ()
   await page.getByTestId('edit-contract').click();
   await page.getByTestId('edit-title').fill('Marketing site, second version');
   await page.getByTestId('edit-save').click();
-  await page.getByRole('button', { name: 'k01 Marketing site, second version' }).waitFor();
+  await page.getByRole('button', { name: 'Marketing site, second version', exact: true }).waitFor();
   // Through the site header's links, so the app is not reloaded.
   await visit(page, 'Dashboard');
   assert.equal(await page.getByTestId('undo').count(), 0);
   await visit(page, 'Contracts');
   assert.match(await page.locator('.undo-bar').textContent(), /Edited “Marketing site rebuild” for Acme Inc\./);
   await page.getByTestId('undo').click();
-  await page.getByRole('button', { name: 'k01 Marketing site rebuild' }).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'k01 Marketing site, second version' }).count(), 0);
+  await page.getByRole('button', { name: 'Marketing site rebuild', exact: true }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Marketing site, second version', exact: true }).count(), 0);
   assert.equal(await page.getByTestId('undo').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();

@@ -142,7 +142,7 @@ test('ending k18 by the client puts the refund in the client calendar', async ()
   const { page, context, errors } = await freshPage();
   await openDemo(page);
   await page.getByRole('link', { name: 'Contracts' }).click();
-  await page.getByRole('button', { name: /^k18 / }).click();
+  await page.getByRole('button', { name: 'Analytics report templates', exact: true }).click();
   await page.getByTestId('contract-detail').waitFor();
   await page.getByTestId('end-by').selectOption('client');
   await page.getByTestId('end-now').click();

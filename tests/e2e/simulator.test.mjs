@@ -142,7 +142,7 @@ test('a chosen contract that has since ended drops out of the run instead of fai
   await page.getByTestId('pick-k17').check();
   await page.getByText('Computed in').waitFor({ timeout: 60000 });
   await page.getByRole('link', { name: 'Contracts' }).click();
-  await page.getByRole('button', { name: /^k16 / }).click();
+  await page.getByRole('button', { name: 'Inventory dashboard', exact: true }).click();
   await page.getByTestId('end-now').click();
   await page.getByRole('link', { name: 'Simulator' }).click();
   await page.getByText('Computed in').waitFor({ timeout: 60000 });

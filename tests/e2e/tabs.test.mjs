@@ -176,7 +176,7 @@ test('a stale tab that missed the other save merges on its own save and says so'
 
 /** Ends contract k18 today in `page`, by the client, for `reason`. */
 async function endK18(page, reason) {
-  await page.getByRole('button', { name: /^k18 / }).click();
+  await page.getByRole('button', { name: 'Analytics report templates', exact: true }).click();
   await page.getByTestId('contract-detail').waitFor();
   await page.getByTestId('end-by').selectOption('client');
   await page.getByTestId('end-reason').selectOption(reason);

@@ -30,7 +30,7 @@ export async function visit(tab, name) {
 }
 
 export async function openContract(tab, id) {
-  await tab.click('[data-testid=contract-table] button', { text: `${id} ` });
+  await tab.click(`[data-testid=contract-table] button[data-contract="${id}"]`);
   await tab.find('@contract-detail');
 }
 

@@ -48,14 +48,14 @@ async function retitleK01(tab, title) {
   await tab.click('@edit-contract');
   await tab.fill('@edit-title', title);
   await tab.click('@edit-save');
-  await tab.find('[data-testid=contract-table] button', { text: `k01 ${title}` });
+  await tab.find('[data-testid=contract-table] button', { text: title });
 }
 
 journey('an edit is saved and undone', async (tab) => {
   await retitleK01(tab, 'Marketing site, second version');
   await tab.find('h2, h3', { text: /^Marketing site, second version$/ });
   await tab.click('@undo');
-  await tab.find('[data-testid=contract-table] button', { text: /^k01 Marketing site rebuild$/ });
+  await tab.find('[data-testid=contract-table] button', { text: /^Marketing site rebuild$/ });
   assert.equal(await tab.count('@undo'), 0);
   assert.deepEqual(await tab.errors(), []);
 });
@@ -66,7 +66,7 @@ journey('an edit survives a reload', async (tab) => {
   await tab.until((k) => (localStorage.getItem(k) ?? '').includes('Kept across a reload'), ['jss-lab.state']);
   await tab.reload();
   await tab.waitForApp();
-  await tab.find('[data-testid=contract-table] button', { text: /^k01 Kept across a reload$/ });
+  await tab.find('[data-testid=contract-table] button', { text: /^Kept across a reload$/ });
   assert.equal(await tab.count('[data-testid=contract-table] tbody tr'), 18);
   await visit(tab, 'Dashboard');
   assert.match(await tab.waitForText('@jss-score', /^\d+%$/), /^\d+%$/);
