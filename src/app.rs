@@ -10,7 +10,7 @@ use leptos_router::path;
 use crate::components::common::deferred::Deferred;
 use crate::components::import::share_preview::SharePreview;
 use crate::components::layout::lazy_page::{lazy_page, LazyPage};
-use crate::components::layout::shell_handover::{ShellHandover, ShellHolds};
+use crate::components::layout::shell_handover::ShellHolds;
 use crate::components::layout::site_header::SiteHeader;
 use crate::components::layout::storage_banner::StorageBanner;
 use crate::pages::dashboard_page::DashboardPage;
@@ -121,11 +121,10 @@ pub fn App(#[prop(optional)] start: Option<Start>) -> impl IntoView {
                 }}
                 <main id="main" class="page" tabindex="-1">
                     // The page is drawn in the task after the frame around it, and the shell of
-                    // index.html leaves once it is, with any part that holds the shell
-                    // (ShellHandover): on a phone the whole start in one task blocked the page
-                    // for over 150 ms.
-                    <Deferred>
-                        <ShellHandover />
+                    // index.html leaves once it is, with any part of it that holds the shell
+                    // (ShellHolds): on a phone the whole start in one task blocked the page for
+                    // over 150 ms.
+                    <Deferred holds_shell=true>
                         <ErrorBoundary fallback=|errors| {
                             view! {
                                 <div class="error-panel" role="alert">

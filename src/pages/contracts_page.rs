@@ -17,7 +17,6 @@ use crate::state::AppState;
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
     id: String,
-    title: String,
     /// The title, or "Untitled hourly contract" when there is none.
     name: String,
     client: String,
@@ -67,7 +66,7 @@ pub fn ContractsPage() -> impl IntoView {
                     };
                     status_ok
                         && (needle.is_empty()
-                            || r.title.to_lowercase().contains(&needle)
+                            || r.name.to_lowercase().contains(&needle)
                             || r.client.to_lowercase().contains(&needle)
                             || r.id.to_lowercase().contains(&needle))
                 })
@@ -243,7 +242,6 @@ fn rows_of(
         .iter()
         .map(|c| Row {
             id: c.id.clone(),
-            title: c.title.clone().unwrap_or_default(),
             name: c.title_or_kind(),
             client: clients
                 .get(c.client.as_str())

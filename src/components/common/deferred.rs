@@ -13,8 +13,8 @@ pub fn Deferred(
     /// How many tasks to wait; cards given 1, 2 and 3 are drawn in three different tasks.
     #[prop(default = 1)]
     turns: u32,
-    /// Keeps index.html's static shell on screen until these children are drawn, for the part
-    /// of the first page that the shell already shows (the dashboard's decision).
+    /// Keeps index.html's static shell on screen until these children are drawn (the app's
+    /// page, and the part of it the shell already shows: the dashboard's decision).
     #[prop(optional)]
     holds_shell: bool,
     children: ChildrenFn,

@@ -2,16 +2,36 @@
 
 use leptos::prelude::*;
 
-/// How many parts of the page the shell still waits for (see [`Deferred`]'s `holds_shell`).
+/// How many parts of the page the static shell still waits for (see [`Deferred`]'s
+/// `holds_shell`), and the handover that removes the shell once none does.
+///
+/// The app is built over several tasks: its frame first, the page in the next, and a part of the
+/// page that asks for it later still (the dashboard's decision), each a [`Deferred`] that holds
+/// the shell. Until the shell goes, style/shell.css keeps the app hidden behind it
+/// (`#shell ~ .app`), so the visitor sees the shell and then the whole app, never a half-built
+/// one; hiding it also spares the browser laying out a page that is not complete.
 ///
 /// [`Deferred`]: crate::components::common::deferred::Deferred
 #[derive(Clone, Copy)]
 pub struct ShellHolds(StoredValue<u32>);
 
 impl ShellHolds {
-    /// Gives the app's tree the count; [`ShellHandover`] reads it.
+    /// Gives the app's tree the count and starts the handover: in each task from the next on,
+    /// the shell is removed once nothing holds it. A part takes its hold as it is created, in
+    /// the same task as the one that draws its parent, so no task between them finds the count
+    /// at zero.
     pub fn provide() {
-        provide_context(ShellHolds(StoredValue::new(0)));
+        let holds = ShellHolds(StoredValue::new(0));
+        provide_context(holds);
+        leptos::task::spawn_local(async move {
+            loop {
+                crate::clock::next_task().await;
+                if !holds.pending() {
+                    break;
+                }
+            }
+            remove_shell();
+        });
     }
 
     /// Keeps the shell on screen until the hold is released. Without the context (a component
@@ -31,24 +51,6 @@ impl ShellHolds {
     fn pending(self) -> bool {
         self.0.try_with_value(|n| *n > 0).unwrap_or(false)
     }
-}
-
-/// Removes index.html's static shell (and a returning visitor's glimpse in it) in a task after
-/// the page is drawn. The app is built over several tasks: its frame first, the page in the next
-/// (see [`crate::App`]), and a part of the page that asks for it later still (the dashboard's
-/// decision); until the shell goes, style/shell.css keeps the app hidden behind it
-/// (`#shell ~ .app`), so the visitor sees the shell and then the whole app, never a half-built
-/// one. Hiding it also spares the browser laying out a page that is not complete.
-#[component]
-pub fn ShellHandover() -> impl IntoView {
-    let holds = use_context::<ShellHolds>();
-    leptos::task::spawn_local(async move {
-        crate::clock::next_task().await;
-        while holds.is_some_and(ShellHolds::pending) {
-            crate::clock::next_task().await;
-        }
-        remove_shell();
-    });
 }
 
 fn remove_shell() {
