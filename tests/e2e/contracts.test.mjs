@@ -59,6 +59,8 @@ test('a contract title is edited, refused edits name the field, and undo restore
   assert.match(await page.getByTestId('edit-problems').textContent(), /Not saved/);
   const start = page.getByTestId('edit-start');
   assert.equal(await start.getAttribute('aria-invalid'), 'true');
+  // The focus moves in the frame after the problems are drawn (focus_first_invalid).
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'edit-start', null, { timeout: 2000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'edit-start');
   await page.getByTestId('edit-start').fill('2025-01-13');
   await page.getByTestId('edit-title').fill('Marketing site, second version');

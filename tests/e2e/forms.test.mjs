@@ -139,6 +139,8 @@ test('each refusal is shown once, at its field, and nothing is stored', async ()
     assert.ok(described, `${what}: the field points at its message`);
     assert.equal(await page.locator(`[id="${described.split(' ').pop()}"]`).textContent(), message, what);
     assert.equal(await page.getByText(message, { exact: true }).count(), 1, `${what}: said once`);
+    // The focus moves in the frame after the problems are drawn (focus_first_invalid).
+    await page.waitForFunction((t) => document.activeElement?.dataset.testid === t, testid, { timeout: 2000 }).catch(() => {});
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), testid, `${what}: focus`);
     assert.match(await page.getByTestId('add-problems').textContent(), /^Not saved: one problem, shown at its field\.$/, what);
     assert.equal(await page.locator('[data-testid=contract-table] tbody tr').count(), 18, what);
