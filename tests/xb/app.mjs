@@ -21,6 +21,8 @@ export async function openDemo(tab) {
   await tab.waitForApp();
   await tab.click('@load-demo');
   await tab.find('@jss-score');
+  // The dashboard draws its cards one task each (DashboardPage); the last is the calendar's.
+  await tab.find('@upcoming');
 }
 
 /** Follows a link of the main navigation (client-side, so the state stays) to its page. */
