@@ -30,21 +30,31 @@ pub struct Start {
 
 impl Start {
     /// Reads the saved state in steps, letting the browser paint and answer input between them:
-    /// reading (and inflating), checking the scenario, and drawing the first page each take a
-    /// task of their own. At 10,000 contracts together they blocked the page for about 200 ms;
-    /// on a phone even the demo's start was one task of over 250 ms (Lighthouse's mobile
-    /// preset), with the static shell, or the returning visitor's glimpse, on screen meanwhile.
+    /// starting the module, parsing the saved text, checking (and inflating) it, reading the
+    /// scenario, reading the simulator's inputs, and drawing the first page each take a task of
+    /// their own. At 10,000 contracts together they blocked the page for about 200 ms; on a phone
+    /// even the demo's start was one task of over 250 ms (Lighthouse's mobile preset). Each
+    /// step is kept under about 12 ms on a desktop, which is 50 ms on Lighthouse's phone (4x
+    /// slower): a longer task counts as blocking and sets its time to interactive. The static
+    /// shell, or the returning visitor's glimpse, is on screen meanwhile.
     pub async fn read() -> Start {
-        let outcome = crate::storage::load(chrono::Utc::now());
-        let saved = matches!(outcome, LoadOutcome::Loaded { .. });
-        if saved {
-            crate::clock::next_task().await;
+        // The module's instantiation and first run are a task of their own.
+        crate::clock::next_task().await;
+        let outcome = crate::storage::load_in_steps(chrono::Utc::now()).await;
+        crate::clock::next_task().await;
+        if !matches!(outcome, LoadOutcome::Loaded { .. }) {
+            return Start::from(outcome);
         }
-        let start = Start::from(outcome);
-        if saved {
-            crate::clock::next_task().await;
+        let (scenario, load_problem) = scenario_in(&outcome);
+        crate::clock::next_task().await;
+        let sim_inputs = initial_sim_inputs(&outcome);
+        crate::clock::next_task().await;
+        Start {
+            outcome,
+            scenario,
+            load_problem,
+            sim_inputs,
         }
-        start
     }
 }
 
@@ -91,109 +101,121 @@ pub fn App(#[prop(optional)] start: Option<Start>) -> impl IntoView {
         other => storage.act(other),
     });
     view! {
-        <Router>
-            <div class="app">
-                <a class="skip-link" href="#main">
-                    "Skip to content"
-                </a>
-                <SiteHeader />
-                <StorageBanner
-                    status=storage.status
-                    problem=storage.problem
-                    report=storage.report
-                    recovery_error=storage.recovery_error
-                    on_action=on_storage_action
-                />
-                <SharePreview />
-                {move || {
-                    load_problem
-                        .get()
-                        .map(|p| {
-                            view! {
-                                <div class="storage-banner" role="alert">
-                                    <p>
-                                        "Your saved contracts could not be read by this version, so the app started empty. They are still stored; export nothing over them and reload after updating."
-                                    </p>
-                                    <pre>{p}</pre>
-                                </div>
-                            }
-                        })
-                }}
-                <main id="main" class="page" tabindex="-1">
-                    // The page is drawn in the task after the frame around it, and the shell of
-                    // index.html leaves once it is, with any part of it that holds the shell
-                    // (ShellHolds): on a phone the whole start in one task blocked the page for
-                    // over 150 ms.
+        // The contexts above are set up in the module's task; the router and the frame in the
+        // next, and each part of the frame a task after that (see below).
+        <Deferred holds_shell=true>
+            <Router>
+                <div class="app">
+                    <a class="skip-link" href="#main">
+                        "Skip to content"
+                    </a>
+                    // The frame is drawn in steps too: the contexts and the router, the header a
+                    // task later, the banners a task after that, then the page (the app is hidden
+                    // behind the static shell until all of them are in, so nothing moves on screen
+                    // meanwhile).
                     <Deferred holds_shell=true>
-                        <ErrorBoundary fallback=|errors| {
-                            view! {
-                                <div class="error-panel" role="alert">
-                                    <h1>"Something went wrong"</h1>
-                                    <p>
-                                        "This page hit an error. Your saved data is untouched; reload to try again."
-                                    </p>
-                                    <ul>
-                                        {move || {
-                                            errors
-                                                .get()
-                                                .into_iter()
-                                                .map(|(_, e)| view! { <li>{e.to_string()}</li> })
-                                                .collect_view()
-                                        }}
-                                    </ul>
-                                </div>
-                            }
-                        }>
-                            <Routes fallback=NotFoundPage>
-                                <Route path=path!("/") view=DashboardPage />
-                                <Route
-                                    path=path!("/contracts")
-                                    view=|| view! { <LazyPage load=contracts_page /> }
-                                />
-                                <Route
-                                    path=path!("/jss")
-                                    view=|| view! { <LazyPage load=jss_page /> }
-                                />
-                                <Route
-                                    path=path!("/calendar")
-                                    view=|| view! { <LazyPage load=calendar_page /> }
-                                />
-                                <Route
-                                    path=path!("/import")
-                                    view=|| view! { <LazyPage load=import_page /> }
-                                />
-                                <Route
-                                    path=path!("/simulator")
-                                    view=|| view! { <LazyPage load=simulator_page /> }
-                                />
-                                <Route
-                                    path=path!("/settings")
-                                    view=|| view! { <LazyPage load=settings_page /> }
-                                />
-                                <Route
-                                    path=path!("/glossary")
-                                    view=|| view! { <LazyPage load=glossary_page /> }
-                                />
-                                <Route
-                                    path=path!("/refund")
-                                    view=|| view! { <LazyPage load=refund_page /> }
-                                />
-                            </Routes>
-                        </ErrorBoundary>
+                        <SiteHeader />
                     </Deferred>
-                </main>
-                <footer class="site-footer">
-                    <p>
-                        "JSS Lab estimates your Job Success Score from Upwork's documented rules. It is not Upwork's own algorithm, and nothing you enter leaves this browser."
-                    </p>
-                    <p>
-                        <a href="/glossary">"Glossary: what the words mean"</a>
-                        " · "
-                        <a href="/refund">"For clients: when does my escrow come back?"</a>
-                    </p>
-                </footer>
-            </div>
-        </Router>
+                    <Deferred turns=2 holds_shell=true>
+                        <StorageBanner
+                            status=storage.status
+                            problem=storage.problem
+                            report=storage.report
+                            recovery_error=storage.recovery_error
+                            on_action=on_storage_action
+                        />
+                        <SharePreview />
+                        {move || {
+                            load_problem
+                                .get()
+                                .map(|p| {
+                                    view! {
+                                        <div class="storage-banner" role="alert">
+                                            <p>
+                                                "Your saved contracts could not be read by this version, so the app started empty. They are still stored; export nothing over them and reload after updating."
+                                            </p>
+                                            <pre>{p}</pre>
+                                        </div>
+                                    }
+                                })
+                        }}
+                    </Deferred>
+                    <main id="main" class="page" tabindex="-1">
+                        // The page is drawn in the task after the frame around it, and the shell of
+                        // index.html leaves once it is, with any part of it that holds the shell
+                        // (ShellHolds): on a phone the whole start in one task blocked the page for
+                        // over 150 ms.
+                        <Deferred turns=3 holds_shell=true>
+                            <ErrorBoundary fallback=|errors| {
+                                view! {
+                                    <div class="error-panel" role="alert">
+                                        <h1>"Something went wrong"</h1>
+                                        <p>
+                                            "This page hit an error. Your saved data is untouched; reload to try again."
+                                        </p>
+                                        <ul>
+                                            {move || {
+                                                errors
+                                                    .get()
+                                                    .into_iter()
+                                                    .map(|(_, e)| view! { <li>{e.to_string()}</li> })
+                                                    .collect_view()
+                                            }}
+                                        </ul>
+                                    </div>
+                                }
+                            }>
+                                <Routes fallback=NotFoundPage>
+                                    <Route path=path!("/") view=DashboardPage />
+                                    <Route
+                                        path=path!("/contracts")
+                                        view=|| view! { <LazyPage load=contracts_page /> }
+                                    />
+                                    <Route
+                                        path=path!("/jss")
+                                        view=|| view! { <LazyPage load=jss_page /> }
+                                    />
+                                    <Route
+                                        path=path!("/calendar")
+                                        view=|| view! { <LazyPage load=calendar_page /> }
+                                    />
+                                    <Route
+                                        path=path!("/import")
+                                        view=|| view! { <LazyPage load=import_page /> }
+                                    />
+                                    <Route
+                                        path=path!("/simulator")
+                                        view=|| view! { <LazyPage load=simulator_page /> }
+                                    />
+                                    <Route
+                                        path=path!("/settings")
+                                        view=|| view! { <LazyPage load=settings_page /> }
+                                    />
+                                    <Route
+                                        path=path!("/glossary")
+                                        view=|| view! { <LazyPage load=glossary_page /> }
+                                    />
+                                    <Route
+                                        path=path!("/refund")
+                                        view=|| view! { <LazyPage load=refund_page /> }
+                                    />
+                                </Routes>
+                            </ErrorBoundary>
+                        </Deferred>
+                    </main>
+                    <footer class="site-footer">
+                        <p>
+                            "JSS Lab estimates your Job Success Score from Upwork's documented rules. It is not Upwork's own algorithm, and nothing you enter leaves this browser."
+                        </p>
+                        <p>
+                            <a href="/glossary">"Glossary: what the words mean"</a>
+                            " · "
+                            <a href="/refund">"For clients: when does my escrow come back?"</a>
+                        </p>
+                    </footer>
+                </div>
+            </Router>
+        </Deferred>
     }
 }
 

@@ -169,16 +169,46 @@ impl LoadOutcome {
 
 /// Reads the saved state. `now` names the quarantine copy if the data cannot be used.
 pub fn load(now: DateTime<Utc>) -> LoadOutcome {
+    match saved_text() {
+        Ok((store, raw)) => {
+            let read = envelope::read(&raw);
+            classify(&store, raw, read, now)
+        }
+        Err(outcome) => outcome,
+    }
+}
+
+/// [`load`] in two tasks: parsing the saved text, then checking its checksum and migrating it.
+/// On a phone each is a step of the start long enough to count as blocking if they were one.
+pub async fn load_in_steps(now: DateTime<Utc>) -> LoadOutcome {
+    match saved_text() {
+        Ok((store, raw)) => {
+            let read = match envelope::parse(&raw) {
+                Ok(parsed) => {
+                    crate::clock::next_task().await;
+                    parsed.check()
+                }
+                Err(e) => Err(e),
+            };
+            classify(&store, raw, read, now)
+        }
+        Err(outcome) => outcome,
+    }
+}
+
+/// The store and the saved text, or what the load comes to without any (nothing saved, or no
+/// storage).
+fn saved_text() -> Result<(Store, String), LoadOutcome> {
     let store = match Store::open() {
         Ok(store) => store,
-        Err(reason) => return LoadOutcome::Unavailable { reason },
+        Err(reason) => return Err(LoadOutcome::Unavailable { reason }),
     };
     match store.get(keys::STATE) {
-        Ok(Some(raw)) => classify(&store, raw, now),
-        Ok(None) => fresh(&store),
-        Err(e) => LoadOutcome::Unavailable {
+        Ok(Some(raw)) => Ok((store, raw)),
+        Ok(None) => Err(fresh(&store)),
+        Err(e) => Err(LoadOutcome::Unavailable {
             reason: format!("reading failed ({e})"),
-        },
+        }),
     }
 }
 
@@ -196,8 +226,13 @@ fn fresh(store: &Store) -> LoadOutcome {
     }
 }
 
-fn classify(store: &Store, raw: String, now: DateTime<Utc>) -> LoadOutcome {
-    match envelope::read(&raw) {
+fn classify(
+    store: &Store,
+    raw: String,
+    read: Result<envelope::Stored, ReadError>,
+    now: DateTime<Utc>,
+) -> LoadOutcome {
+    match read {
         Ok(stored) => {
             // A staging value left by an interrupted save is never newer than a verified main
             // value worth keeping, so it is only clutter.

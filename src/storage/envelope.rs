@@ -230,11 +230,26 @@ fn take_payload(map: &mut Map<String, Value>) -> Result<(Value, Option<String>),
 /// Reads stored text of any supported version: checks the envelope and its checksum, then
 /// migrates the payload to the current schema.
 pub fn read(raw: &str) -> Result<Stored, ReadError> {
+    parse(raw)?.check()
+}
+
+/// Stored text parsed as JSON and its version known, not yet checked: [`read`]'s first half,
+/// so that the start can let the browser run between the two (on a phone each half is a task
+/// of its own).
+pub struct Parsed(Shape);
+
+enum Shape {
+    V0(Value),
+    Envelope(Map<String, Value>, u32),
+}
+
+/// Parses stored text and reads its version; [`Parsed::check`] does the rest of [`read`].
+pub fn parse(raw: &str) -> Result<Parsed, ReadError> {
     let value: Value = serde_json::from_str(raw).map_err(|e| ReadError::NotJson {
         detail: e.to_string(),
     })?;
     if migrate::is_v0_blob(&value) {
-        return read_v0(value);
+        return Ok(Parsed(Shape::V0(value)));
     }
     let Value::Object(map) = value else {
         return Err(ReadError::UnknownShape {
@@ -245,7 +260,17 @@ pub fn read(raw: &str) -> Result<Stored, ReadError> {
     if version > SCHEMA_VERSION {
         return Err(ReadError::NewerSchema { version });
     }
-    read_envelope(map, version)
+    Ok(Parsed(Shape::Envelope(map, version)))
+}
+
+impl Parsed {
+    /// Checks the envelope and its checksum, and migrates the payload to the current schema.
+    pub fn check(self) -> Result<Stored, ReadError> {
+        match self.0 {
+            Shape::V0(blob) => read_v0(blob),
+            Shape::Envelope(map, version) => read_envelope(map, version),
+        }
+    }
 }
 
 fn read_v0(blob: Value) -> Result<Stored, ReadError> {

@@ -31,7 +31,12 @@ export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
 // page, the decision and each dashboard card in a task of its own (+0.9 KB: each deferred card
 // is a view of its own type), took the dashboard's blocking time in Lighthouse from 335 to 49 ms
 // (median of five runs; 325.6 KB measured).
-export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 326 * 1024;
+// Raised to 327 KB on purpose (issue 15, stop 26): the saved text parsed and checked in two
+// tasks, the router, header, banners and the first-run screen's lower half each in a task of
+// their own, and the timeline and score report worked out before the cards that read them
+// (+0.6 KB) brought every start task near or under Lighthouse's 50 ms, and its time to
+// interactive from 3.06 / 3.20 s to 2.18 / 2.21 s (median of three; 326.1 KB measured).
+export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 327 * 1024;
 // The ceiling for any one page's code (its module and the chunks it needs), brotli.
 export const PAGE_CEILING_BROTLI_BYTES = 200 * 1024;
 // The simulator's worker (its loader, glue and wasm), fetched when the simulator opens.

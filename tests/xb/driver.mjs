@@ -336,7 +336,13 @@ export class Tab {
 
   /** Waits until the app has mounted. */
   async waitForApp() {
-    await this.until(() => document.querySelector('body > .app') !== null, [], { message: 'the app did not mount' });
+    // The app mounts hidden behind the static shell and shows when the shell leaves (the
+    // handover in shell_handover.rs), so "in" means the shell gone and the app on screen.
+    await this.until(
+      () => document.getElementById('shell') === null && (document.querySelector('body > .app')?.getClientRects().length ?? 0) > 0,
+      [],
+      { message: 'the app did not take over from the shell' },
+    );
   }
 
   /**

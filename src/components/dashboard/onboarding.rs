@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::A;
 
+use crate::components::common::deferred::Deferred;
 use crate::components::common::error_alert::ErrorAlert;
 use crate::components::import::import_file::ImportFile;
 use crate::state::AppState;
@@ -80,27 +81,31 @@ pub fn Onboarding() -> impl IntoView {
                         "Enter many in a table"
                     </A>
                 </div>
-                <div class="card">
-                    <h3>"I hired someone: when does my money come back?"</h3>
-                    <p>
-                        "For clients: a fixed-price contract ended with money in escrow. Four questions give the refund date and your money calendar."
-                    </p>
-                    <A href="/refund" attr:class="button-link" attr:data-testid="client-way-in">
-                        "Find my refund date"
-                    </A>
-                </div>
-                <div class="card">
-                    <h3>"Import a scenario file"</h3>
-                    <p>"A JSS Lab scenario (.json) exported earlier or shared with you."</p>
-                    <ImportFile />
-                </div>
-                <div class="card">
-                    <h3>"Import Upwork CSV files"</h3>
-                    <p>"Your Upwork transaction history or weekly summary exports (.csv)."</p>
-                    <A href="/import" attr:class="button-link">
-                        "Import CSV files"
-                    </A>
-                </div>
+                // The last three choices (with the file picker) are drawn a task later, so that
+                // neither part blocks a phone for long; the static shell stays until they are in.
+                <Deferred holds_shell=true>
+                    <div class="card">
+                        <h3>"I hired someone: when does my money come back?"</h3>
+                        <p>
+                            "For clients: a fixed-price contract ended with money in escrow. Four questions give the refund date and your money calendar."
+                        </p>
+                        <A href="/refund" attr:class="button-link" attr:data-testid="client-way-in">
+                            "Find my refund date"
+                        </A>
+                    </div>
+                    <div class="card">
+                        <h3>"Import a scenario file"</h3>
+                        <p>"A JSS Lab scenario (.json) exported earlier or shared with you."</p>
+                        <ImportFile />
+                    </div>
+                    <div class="card">
+                        <h3>"Import Upwork CSV files"</h3>
+                        <p>"Your Upwork transaction history or weekly summary exports (.csv)."</p>
+                        <A href="/import" attr:class="button-link">
+                            "Import CSV files"
+                        </A>
+                    </div>
+                </Deferred>
             </div>
             <ErrorAlert error=error />
         </section>
