@@ -34,7 +34,7 @@ test('the demo opens on a dashboard with the score, windows, badge and money', a
   assert.equal(new Set(tops).size, 1, `card tops: ${tops.join(', ')}`);
   assert.equal(await page.getByTestId('escrow-held').textContent(), '$800.00');
   // The milestone submitted on 20 Nov auto-releases on 4 Dec: an alert within the week.
-  assert.match(await page.getByTestId('alerts').textContent(), /k18.*released/);
+  assert.match(await page.getByTestId('alerts').textContent(), /Analytics report templates · milestone m1 released/);
   const upcoming = await page.getByTestId('upcoming').textContent();
   assert.match(upcoming, /Fri 4 Dec 2026/);
   // A score change lists the new score in words, never as an amount of money.

@@ -15,8 +15,9 @@ test('overdue items are labelled overdue, with what to do, apart from what is co
   const overdue = page.getByTestId('overdue').locator('li');
   assert.equal(await overdue.count(), 2);
   const texts = await overdue.allTextContents();
-  for (const [i, id] of ['k16', 'k17'].entries()) {
-    assert.match(texts[i], new RegExp(`^${id} .*: 30 days without logged time \\(overdue since `));
+  // Each is named by its title, as the user knows it, not by its id (k16, k17).
+  for (const [i, title] of ['Inventory dashboard', 'API integration'].entries()) {
+    assert.match(texts[i], new RegExp(`^${title}: 30 days without logged time \\(overdue since `));
     assert.match(texts[i], /Log the hours you worked, or decide how to close the contract/);
   }
   // Nothing overdue is listed as coming up or as an alert for the week ahead.
@@ -24,6 +25,8 @@ test('overdue items are labelled overdue, with what to do, apart from what is co
   assert.doesNotMatch(upcoming, /overdue/);
   assert.doesNotMatch(await page.getByTestId('alerts').textContent(), /overdue/);
   assert.match(upcoming, /Fri 4 Dec 2026/);
+  assert.match(upcoming, /Analytics report templates/);
+  assert.doesNotMatch(upcoming, /\bk\d\d\b/, 'the list names a contract by its id');
   // What to do leads to the place to do it.
   await overdue.first().getByRole('link', { name: 'Compare the ways to close it' }).click();
   await page.getByRole('heading', { level: 1, name: 'Simulator' }).waitFor();

@@ -90,17 +90,17 @@ fn what_to_do(kind: TimelineKind) -> (&'static str, Remedy) {
     }
 }
 
-/// The contract's id and title, as the contracts list shows them: "k16 Inventory dashboard".
+/// The contract as the dashboard names it: its title (or its kind when it has none), the words
+/// the user recognises, where the contracts list adds the id in small print.
 fn contract_words(state: AppState, id: &str) -> String {
-    let title = state.scenario.with_untracked(|s| {
-        s.as_ref()
-            .and_then(|s| s.contracts.iter().find(|c| c.id == id))
-            .and_then(|c| c.title.clone())
-    });
-    match title {
-        Some(title) if !title.is_empty() => format!("{id} {title}"),
-        _ => id.to_string(),
-    }
+    state
+        .scenario
+        .with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| s.contracts.iter().find(|c| c.id == id))
+                .map(|c| c.title_or_kind())
+        })
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// One overdue item: the contract, what fell due and since when, and what to do about it.
@@ -118,7 +118,7 @@ fn overdue_item(state: AppState, e: TimelineEvent) -> impl IntoView {
         Remedy::Contract => Some(
             view! {
                 <A href=format!("/contracts?contract={}", e.contract) attr:class="action-link">
-                    {format!("Open {}", e.contract)}
+                    {format!("Open {}", contract_words(state, &e.contract))}
                 </A>
             }
             .into_any(),
@@ -206,22 +206,28 @@ pub fn UpcomingEvents(#[prop(default = 8)] limit: usize) -> impl IntoView {
                                         view! {
                                             <li class="alert">
                                                 <strong>{relative_days(today, e.date)}</strong>
-                                                {format!(" · {} · {}", e.contract, e.detail)}
+                                                {format!(
+                                                    " · {} · {}",
+                                                    contract_words(state, &e.contract),
+                                                    e.detail,
+                                                )}
                                             </li>
                                         }
                                     })
                                     .collect_view()}
                             </ul>
                         </div>
-                        <ol class="event-list" data-testid="upcoming">
+                        <ol class="event-list upcoming-list" data-testid="upcoming">
                             {evs
                                 .into_iter()
                                 .map(|e| {
                                     view! {
                                         <li>
                                             <time datetime=e.date.to_string()>{date(e.date)}</time>
-                                            <span class="event-contract">{e.contract.clone()}</span>
-                                            <span>{e.detail.clone()}</span>
+                                            <span class="event-name">
+                                                {contract_words(state, &e.contract)}
+                                            </span>
+                                            <span class="event-detail">{e.detail.clone()}</span>
                                             <span class="amount">{amount_text(&e)}</span>
                                         </li>
                                     }

@@ -324,7 +324,10 @@ mod tests {
                 failed += 1;
             }
         }
-        assert!(held > 0 && failed > 0, "decided only one way: {held} held, {failed} failed");
+        assert!(
+            held > 0 && failed > 0,
+            "decided only one way: {held} held, {failed} failed"
+        );
     }
 
     #[test]
