@@ -45,6 +45,19 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The names the lists show for these contracts, in order: each one's title (or its kind),
+    /// the words the user recognises, or the id of one the scenario does not hold. One hash
+    /// lookup each, so a page of a 10,000-contract history's money is not a scan per row.
+    pub fn contract_titles<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        self.scenario.with_untracked(|s| match s {
+            Some(s) => {
+                let names = jss_engine::scenario::names::Names::new(s);
+                ids.into_iter().map(|id| names.title(id)).collect()
+            }
+            None => ids.into_iter().map(str::to_owned).collect(),
+        })
+    }
+
     pub fn provide(
         initial: Option<Scenario>,
         sim_inputs: Option<SimInputs>,

@@ -1,6 +1,7 @@
 // Paid money on the money calendar and source links on the JSS and settings pages, on the
 // release build with the browser clock fixed at 2026-11-27 so the demo's facts are known:
-// k15's milestone was released on 2026-09-01 ($1,100) and k18's was funded on 2026-10-26 ($800).
+// k15's milestone ("Tracking page") was released on 2026-09-01 ($1,100) and k18's ("Analytics
+// report templates") was funded on 2026-10-26 ($800); the calendar names contracts by title.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations, browser, useServerAndBrowser, freshPage, openDemo, visit } from './harness.mjs';
@@ -29,7 +30,7 @@ test('the money calendar shows paid money in past months and in the list', async
   // September 2026: k15's release is marked paid; today's scheduled money is not in it.
   await moveTo(page, 'September 2026');
   const sep1 = page.locator('[data-testid=month-grid] td[data-date="2026-09-01"]');
-  assert.match(await sep1.textContent(), /k15\s*released\s*\$1,100\.00.*paid/);
+  assert.match(await sep1.textContent(), /Tracking page\s*released\s*\$1,100\.00.*paid/);
   assert.equal(await sep1.locator('li.past').count(), 1);
   assert.deepEqual(await axeViolations(page), []);
   // The first paid money of the demo is the earliest month; there is no month before it.
@@ -42,10 +43,10 @@ test('the money calendar shows paid money in past months and in the list', async
   await paid.waitFor();
   assert.match(
     await scheduled.locator('tbody tr', { hasText: 'Fri 4 Dec 2026' }).textContent(),
-    /k18\s*released\s*\$800\.00/,
+    /Analytics report templates\s*released\s*\$800\.00/,
   );
-  const release = paid.locator('tbody tr', { hasText: 'k15' }).filter({ hasText: '2026' });
-  assert.match(await release.first().textContent(), /1 Sep 2026\s*k15\s*released\s*\$1,100\.00/);
+  const release = paid.locator('tbody tr', { hasText: 'Tracking page' }).filter({ hasText: '2026' });
+  assert.match(await release.first().textContent(), /1 Sep 2026\s*Tracking page\s*released\s*\$1,100\.00/);
   assert.match(await paid.locator('tbody tr').first().textContent(), /26 Oct 2026|1 Sep 2026/);
   assert.match(await paid.locator('caption').textContent(), /already moved for the freelancer/);
   await page.getByRole('heading', { level: 2, name: 'Paid' }).waitFor();
@@ -55,7 +56,7 @@ test('the money calendar shows paid money in past months and in the list', async
   await paid.getByText('milestone m1 funded into escrow').first().waitFor();
   assert.match(
     await paid.locator('tbody tr').first().textContent(),
-    /26 Oct 2026\s*k18\s*funded\s*\$800\.00/,
+    /26 Oct 2026\s*Analytics report templates\s*funded\s*\$800\.00/,
   );
   await scheduled.getByText('No money moves').waitFor();
   await page.getByTestId('view-month').click();
@@ -64,7 +65,7 @@ test('the money calendar shows paid money in past months and in the list', async
   await moveTo(page, 'October 2026', 'month-next');
   assert.match(
     await page.locator('[data-testid=month-grid] td[data-date="2026-10-26"]').textContent(),
-    /k18\s*funded\s*\$800\.00.*paid/,
+    /Analytics report templates\s*funded\s*\$800\.00.*paid/,
   );
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);

@@ -60,7 +60,7 @@ test('JSS explained: every contract with its rule, the chart and why the score c
   const rows = page.locator('[data-testid=change-table] tbody tr');
   assert.ok((await rows.count()) >= 3, 'several contracts leave windows by June 2027');
   const explanation = await page.getByTestId('change-table').textContent();
-  assert.match(explanation, /k14.*aged out of the 6-month window/s);
+  assert.match(explanation, /Holiday campaign pages.*aged out of the 6-month window/s);
   assert.match(explanation, /Rounding/);
   let sum = 0;
   for (const cell of await rows.locator('td.amount').allTextContents()) sum += tenths(cell);
@@ -100,10 +100,10 @@ test('Money calendar: the k18 auto-release is in the list and in December', asyn
   await page.getByTestId('month-next').click();
   await page.getByTestId('month-label').getByText('December 2026').waitFor();
   const dec4 = page.locator('[data-testid=month-grid] td[data-date="2026-12-04"]');
-  assert.match(await dec4.textContent(), /k18\s*released\s*\$800\.00/);
+  assert.match(await dec4.textContent(), /Analytics report templates\s*released\s*\$800\.00/);
   assert.match(
     await page.locator('[data-testid=month-grid] td[data-date="2026-12-09"]').textContent(),
-    /k18\s*available\s*\$800\.00/,
+    /Analytics report templates\s*available\s*\$800\.00/,
   );
   assert.deepEqual(await axeViolations(page), []);
   await screenshot(page, 'calendar-1280');
@@ -112,7 +112,7 @@ test('Money calendar: the k18 auto-release is in the list and in December', asyn
   const list = page.getByTestId('money-list');
   await list.waitFor();
   const row = list.locator('tbody tr', { hasText: 'Fri 4 Dec 2026' });
-  assert.match(await row.textContent(), /k18\s*released\s*\$800\.00/);
+  assert.match(await row.textContent(), /Analytics report templates\s*released\s*\$800\.00/);
   assert.equal(await page.getByTestId('view-list').getAttribute('aria-pressed'), 'true');
   assert.deepEqual(await axeViolations(page), []);
   // The client sees no money moving: nothing is refunded unless a contract ends.
@@ -153,7 +153,7 @@ test('ending k18 by the client puts the refund in the client calendar', async ()
   const list = page.getByTestId('money-list');
   await list.getByText('refund credited').first().waitFor();
   const refund = list.locator('tbody tr', { hasText: 'Fri 4 Dec 2026' });
-  assert.match(await refund.textContent(), /k18\s*refunded\s*\$800\.00/);
+  assert.match(await refund.textContent(), /Analytics report templates\s*refunded\s*\$800\.00/);
   assert.match(await list.textContent(), /refund credited\s*\$800\.00\s*the refund reaches the client's payment method/);
   // The same refund in the December grid.
   await page.getByTestId('view-month').click();
@@ -161,7 +161,7 @@ test('ending k18 by the client puts the refund in the client calendar', async ()
   await page.getByTestId('month-label').getByText('December 2026').waitFor();
   assert.match(
     await page.locator('[data-testid=month-grid] td[data-date="2026-12-04"]').textContent(),
-    /k18\s*refunded\s*\$800\.00/,
+    /Analytics report templates\s*refunded\s*\$800\.00/,
   );
   // The freelancer no longer gets the auto-release.
   await page.getByTestId('whose').selectOption('freelancer');

@@ -7,6 +7,7 @@ use crate::components::common::data_table::DataTable;
 use crate::components::common::pager::{page_of, Pager};
 use crate::components::common::table_head::Column;
 use crate::format::{date, money};
+use crate::state::AppState;
 
 /// Whose money a calendar shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,6 +112,7 @@ pub fn MoneyList(
     /// What the table says when it has no rows.
     empty: &'static str,
 ) -> impl IntoView {
+    let state = AppState::get();
     let caption_id = format!("{testid}-caption");
     // A long history has tens of thousands of payments: the table shows them a page at a time,
     // starting again at the first page when the list changes (the other side's money).
@@ -146,14 +148,16 @@ pub fn MoneyList(
                     }
                         .into_any()
                 } else {
+                    let titles = state.contract_titles(evs.iter().map(|e| e.contract.as_str()));
                     evs.into_iter()
-                        .map(|e| {
+                        .zip(titles)
+                        .map(|(e, title)| {
                             view! {
                                 <tr>
                                     <th scope="row" class="m-date">
                                         <time datetime=e.date.to_string()>{date(e.date)}</time>
                                     </th>
-                                    <td class="event-contract m-contract">{e.contract.clone()}</td>
+                                    <td class="m-contract">{title}</td>
                                     <td class="m-kind">
                                         <span class=format!(
                                             "money-kind {}",

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::components::calendar::money_list::{kind_class, kind_label, MoneyEvent, Whose};
 use crate::format::money;
+use crate::state::AppState;
 
 const WEEKDAYS: [(&str, &str); 7] = [
     ("Mon", "Monday"),
@@ -51,6 +52,7 @@ pub fn MonthGrid(
     #[prop(into)] first: Signal<NaiveDate>,
     #[prop(into)] last: Signal<NaiveDate>,
 ) -> impl IntoView {
+    let state = AppState::get();
     let label = move || jss_engine::format::month_year(month.get());
     let can_prev = move || month.get() > month_of(first.get());
     let can_next = move || month.get() < month_of(last.get());
@@ -121,6 +123,8 @@ pub fn MonthGrid(
                                     .cloned()
                                     .collect()
                             });
+                        let titles = state.contract_titles(evs.iter().map(|e| e.contract.as_str()));
+                        let evs: Vec<(MoneyEvent, String)> = evs.into_iter().zip(titles).collect();
                         weeks_of(shown_month)
                             .into_iter()
                             .map(|week| {
@@ -148,11 +152,16 @@ fn short_money(full: &str) -> String {
     full.strip_suffix(".00").unwrap_or(full).to_string()
 }
 
-fn day_cell(day: Option<NaiveDate>, events: &[MoneyEvent], today: NaiveDate) -> AnyView {
+/// One day of the month: its number and its money events, each with its contract's title.
+fn day_cell(day: Option<NaiveDate>, events: &[(MoneyEvent, String)], today: NaiveDate) -> AnyView {
     let Some(d) = day else {
         return view! { <td class="pad"></td> }.into_any();
     };
-    let todays: Vec<MoneyEvent> = events.iter().filter(|e| e.date == d).cloned().collect();
+    let todays: Vec<(MoneyEvent, String)> = events
+        .iter()
+        .filter(|(e, _)| e.date == d)
+        .cloned()
+        .collect();
     let is_today = d == today;
     let has_events = !todays.is_empty();
     view! {
@@ -171,14 +180,14 @@ fn day_cell(day: Option<NaiveDate>, events: &[MoneyEvent], today: NaiveDate) -> 
                         <ul class="day-events">
                             {todays
                                 .into_iter()
-                                .map(|e| {
+                                .map(|(e, title)| {
                                     view! {
                                         <li
                                             class=format!("money-kind {}", kind_class(e.kind))
                                             class:past=e.past
                                             title=e.detail.clone()
                                         >
-                                            <span class="event-contract">{e.contract.clone()}</span>
+                                            <span class="event-name">{title}</span>
                                             " "
                                             <span class="what">{kind_label(e.kind)}</span>
                                             " "

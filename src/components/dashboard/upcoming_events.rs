@@ -91,7 +91,9 @@ fn what_to_do(kind: TimelineKind) -> (&'static str, Remedy) {
 }
 
 /// The contract as the dashboard names it: its title (or its kind when it has none), the words
-/// the user recognises, where the contracts list adds the id in small print.
+/// the user recognises, where the contracts list adds the id in small print. A scan, not
+/// [`AppState::contract_titles`]: the dashboard names a dozen contracts at most, and the hash
+/// map the calendars use would be in the first screen's module.
 fn contract_words(state: AppState, id: &str) -> String {
     state
         .scenario

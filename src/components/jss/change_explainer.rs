@@ -137,6 +137,7 @@ pub fn ChangeExplainer() -> impl IntoView {
 
 #[component]
 fn AttributionView(attribution: Attribution) -> impl IntoView {
+    let state = AppState::get();
     let a = attribution;
     let change = a.change_micro() / MICRO;
     let direction = match change {
@@ -204,10 +205,13 @@ fn AttributionView(attribution: Attribution) -> impl IntoView {
                     }
                 >
                     {move || {
-                        shown
-                            .get()
+                        let steps = shown.get();
+                        let titles = state
+                            .contract_titles(steps.iter().map(|(step, _)| step.contract.as_str()));
+                        steps
                             .into_iter()
-                            .map(|(step, share)| {
+                            .zip(titles)
+                            .map(|((step, share), title)| {
                                 let when = if step.date == NaiveDate::MIN {
                                     view! { <span>"—"</span> }.into_any()
                                 } else {
@@ -221,9 +225,7 @@ fn AttributionView(attribution: Attribution) -> impl IntoView {
                                 view! {
                                     <tr>
                                         <td>{when}</td>
-                                        <th scope="row" class="event-contract">
-                                            {step.contract.clone()}
-                                        </th>
+                                        <th scope="row">{title}</th>
                                         <td>{step_words(&step)}</td>
                                         <td class="amount">{tenths(share)}</td>
                                     </tr>

@@ -69,6 +69,15 @@ impl<'a> Names<'a> {
         }
     }
 
+    /// The contract as a heading or a list names it: [`Contract::title_or_kind`], or the id of
+    /// a contract the scenario does not hold.
+    pub fn title(&self, contract_id: &str) -> String {
+        match self.contracts.get(contract_id) {
+            Some(contract) => contract.title_or_kind(),
+            None => contract_id.to_owned(),
+        }
+    }
+
     /// [`Scenario::name_of`].
     pub fn of(&self, contract: &Contract) -> String {
         match contract.title.as_deref().map(str::trim) {
