@@ -409,7 +409,14 @@ export class Tab {
     await this.eval((e) => e.scrollIntoView({ block: 'center' }), el);
     await el.clear();
     await el.sendKeys(text);
-    await this.until((e, t) => e.value === t, [el, text], { message: `${selector} did not take ${text}` });
+    // On failure, say what the field holds instead, and whether it is still in the page.
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const seen = await this.eval((e, t) => ({ ok: e.value === t, value: e.value, connected: e.isConnected }), el, text).catch((e) => ({ ok: false, value: e.message }));
+      if (seen.ok) return;
+      if (Date.now() > deadline) throw new Error(`${selector} did not take ${text}: it holds ${JSON.stringify(seen.value)} (in the page: ${seen.connected})`);
+      await sleep(100);
+    }
   }
 
   /**

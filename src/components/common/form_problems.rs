@@ -78,7 +78,9 @@ pub fn focus_first_invalid(testid: &'static str) {
 }
 
 /// Once the element is drawn, scrolls it to the top of the view and gives it the focus (it
-/// needs `tabindex="-1"`), so what just opened is seen and announced.
+/// needs `tabindex="-1"`), so what just opened is seen and announced. Unless the focus moved in
+/// the meantime: on a slow phone the frame can come after the user has already tapped a field
+/// of what opened and started typing, and taking the focus then would drop what they type.
 pub fn reveal_on_mount<E>(node: NodeRef<E>)
 where
     E: leptos::html::ElementType,
@@ -89,9 +91,18 @@ where
         let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() else {
             return;
         };
+        let focused_then = active_element();
         request_animation_frame(move || {
+            if active_element() != focused_then {
+                return;
+            }
             element.scroll_into_view_with_bool(true);
             let _ = element.focus();
         });
     });
+}
+
+/// The element that has the focus, if any.
+fn active_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.active_element()
 }
