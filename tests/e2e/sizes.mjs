@@ -36,7 +36,10 @@ export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
 // their own, and the timeline and score report worked out before the cards that read them
 // (+0.6 KB) brought every start task near or under Lighthouse's 50 ms, and its time to
 // interactive from 3.06 / 3.20 s to 2.18 / 2.21 s (median of three; 326.1 KB measured).
-export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 327 * 1024;
+// Raised to 328 KB on purpose (stop 26): the dashboard's Coming up names contracts by title, and
+// what opens no longer takes the focus from a field the user tapped first (+0.7 KB; 327.1 KB
+// measured).
+export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 328 * 1024;
 // The ceiling for any one page's code (its module and the chunks it needs), brotli.
 export const PAGE_CEILING_BROTLI_BYTES = 200 * 1024;
 // The simulator's worker (its loader, glue and wasm), fetched when the simulator opens.
