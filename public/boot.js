@@ -86,11 +86,15 @@ async function registerServiceWorker() {
     box.append(text, button, later);
     document.body.append(box);
   };
-  // Only an update needs offering: the first worker of a visit has nothing to replace.
+  // Only an update needs offering: a worker waiting beside another one already in charge. The
+  // first worker of a visit has nothing to replace; WebKit can report it as `installed` to a
+  // page reloaded while it activated (its state there lags), after it has taken control, so
+  // a controller alone does not tell an update.
   const offerWhenInstalled = (worker) => {
     if (!worker) return;
     const check = () => {
-      if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
+      const active = registration.active;
+      if (worker.state === 'installed' && navigator.serviceWorker.controller && active && active !== worker) offer(worker);
     };
     check();
     worker.addEventListener('statechange', check);
