@@ -94,6 +94,7 @@ run('cargo', [
   '--bin',
   NAME,
   ...(release ? ['--release'] : []),
+  '--features=split',
   '--',
   '-Clink-arg=--emit-relocs',
   '-Cstrip=none',

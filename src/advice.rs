@@ -16,9 +16,8 @@ use jss_engine::scenario::Scenario;
 use jss_engine::simulate::Recommendation;
 use serde::{Deserialize, Serialize};
 
-use crate::state::SimInputs;
 use crate::storage;
-use crate::storage::envelope::fnv1a64;
+use crate::storage::envelope::{canonical_text, fnv1a64};
 
 /// The answer in the words the dashboard and the simulator show.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -44,10 +43,12 @@ impl Advice {
     }
 }
 
-/// The key of the answer for `scenario` as of `today` under the saved `inputs`. The app's
-/// version is part of it, because a new version may model the rules differently.
-pub fn key(scenario: &Scenario, inputs: Option<&SimInputs>, today: NaiveDate) -> String {
-    let inputs = inputs.and_then(|i| serde_json::to_string(i).ok());
+/// The key of the answer for `scenario` as of `today` under the saved `inputs` (as saved:
+/// reading them needs the simulator's code, which the dashboard does not load for a kept
+/// answer). The app's version is part of it, because a new version may model the rules
+/// differently.
+pub fn key(scenario: &Scenario, inputs: Option<&serde_json::Value>, today: NaiveDate) -> String {
+    let inputs = inputs.map(canonical_text);
     let text = format!(
         "{}\n{today}\n{}\n{}",
         env!("CARGO_PKG_VERSION"),

@@ -15,7 +15,7 @@ use crate::components::layout::site_header::SiteHeader;
 use crate::components::layout::storage_banner::StorageBanner;
 use crate::pages::dashboard_page::DashboardPage;
 use crate::pages::not_found_page::NotFoundPage;
-use crate::state::{payload_of, scenario_of, sim_inputs_of, AppState};
+use crate::state::{payload_of, saved_sim_inputs, scenario_of, AppState};
 use crate::storage::{BannerAction, LoadOutcome, StorageContext};
 use crate::theme::ThemeContext;
 
@@ -25,7 +25,7 @@ pub struct Start {
     outcome: LoadOutcome,
     scenario: Option<jss_engine::scenario::Scenario>,
     load_problem: Option<String>,
-    sim_inputs: Option<crate::state::SimInputs>,
+    sim_inputs: Option<serde_json::Value>,
 }
 
 impl Start {
@@ -271,9 +271,9 @@ fn scenario_in(outcome: &LoadOutcome) -> (Option<jss_engine::scenario::Scenario>
     }
 }
 
-fn initial_sim_inputs(outcome: &LoadOutcome) -> Option<crate::state::SimInputs> {
+fn initial_sim_inputs(outcome: &LoadOutcome) -> Option<serde_json::Value> {
     match outcome {
-        LoadOutcome::Loaded { payload, .. } => sim_inputs_of(payload),
+        LoadOutcome::Loaded { payload, .. } => saved_sim_inputs(payload),
         _ => None,
     }
 }

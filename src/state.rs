@@ -27,8 +27,11 @@ pub struct AppState {
     /// `None` until the user loads the demo, imports a file or adds a contract.
     pub scenario: RwSignal<Option<Scenario>>,
     pub today: RwSignal<NaiveDate>,
-    /// The last simulation's inputs, or `None` before the first run.
-    pub sim_inputs: RwSignal<Option<SimInputs>>,
+    /// The last simulation's inputs as saved (JSON), or `None` before the first run. They are
+    /// read into [`SimInputs`] only where a simulation runs ([`read_sim_inputs`]): that reading
+    /// code is large, and the first screen only passes the inputs on (to the save, and to the
+    /// key of the dashboard's kept answer).
+    pub sim_inputs: RwSignal<Option<serde_json::Value>>,
     pub report: Memo<Option<ScoreReport>>,
     /// The scenario as seen today ([`with_as_of`]), made once per change of the scenario or the
     /// day and shared: each view copying it cost a long history tens of milliseconds.
@@ -60,7 +63,7 @@ impl AppState {
 
     pub fn provide(
         initial: Option<Scenario>,
-        sim_inputs: Option<SimInputs>,
+        sim_inputs: Option<serde_json::Value>,
         today: NaiveDate,
     ) -> AppState {
         let scenario = RwSignal::new(initial);
@@ -222,12 +225,12 @@ impl AppState {
 /// preferences (results are never saved: they are recomputed from the inputs).
 pub fn payload_of(
     scenario: Option<&Scenario>,
-    sim_inputs: Option<&SimInputs>,
+    sim_inputs: Option<&serde_json::Value>,
 ) -> serde_json::Value {
     // Built field by field: `json!` would serialise the scenario's value a second time.
     let mut simulator = serde_json::Map::new();
-    if let Some(inputs) = sim_inputs.and_then(|i| serde_json::to_value(i).ok()) {
-        simulator.insert("inputs".into(), inputs);
+    if let Some(inputs) = sim_inputs {
+        simulator.insert("inputs".into(), inputs.clone());
     }
     let mut payload = serde_json::Map::new();
     payload.insert(
@@ -244,10 +247,29 @@ fn document_of(scenario: &Scenario) -> serde_json::Value {
     jss_engine::scenario::export::to_json_value(scenario)
 }
 
-/// The simulator inputs in a saved payload; anything unreadable there is simply not restored,
-/// since inputs are cheap to enter again and results are never stored.
+/// The simulator inputs in a saved payload, as saved (JSON); `None` when there are none.
+pub fn saved_sim_inputs(payload: &serde_json::Value) -> Option<serde_json::Value> {
+    payload
+        .get("simulator")?
+        .get("inputs")
+        .filter(|inputs| !inputs.is_null())
+        .cloned()
+}
+
+/// The simulator inputs in a saved payload, read; anything unreadable there is simply not
+/// restored, since inputs are cheap to enter again and results are never stored.
 pub fn sim_inputs_of(payload: &serde_json::Value) -> Option<SimInputs> {
-    serde_json::from_value(payload.get("simulator")?.get("inputs")?.clone()).ok()
+    read_sim_inputs(payload.get("simulator")?.get("inputs")?)
+}
+
+/// Saved simulator inputs read into their type, or `None` when they cannot be read.
+pub fn read_sim_inputs(saved: &serde_json::Value) -> Option<SimInputs> {
+    serde_json::from_value(saved.clone()).ok()
+}
+
+/// Simulator inputs as they are saved.
+pub fn sim_inputs_value(inputs: &SimInputs) -> Option<serde_json::Value> {
+    serde_json::to_value(inputs).ok()
 }
 
 /// The scenario in a saved payload: `Ok(None)` when there is none yet, `Err` with the problems

@@ -22,6 +22,7 @@ mod error;
 mod lock;
 pub mod merge;
 pub mod migrate;
+pub mod on_demand;
 mod persist;
 mod saver;
 mod store;

@@ -55,7 +55,7 @@ fn the_envelope_round_trips_and_refuses_damage_with_a_reason() {
         .with_ymd_and_hms(2026, 12, 4, 9, 30, 0)
         .single()
         .expect("a time");
-    let raw = envelope::encode(&payload, saved_at, 7);
+    let raw = envelope::encode(&payload, saved_at, 7).expect("encoded");
     let tampered = raw.replace("kept as typed", "changed by hand");
     assert_ne!(tampered, raw);
     let newer = raw.replace(
@@ -210,7 +210,9 @@ fn payload(
 /// A payload as the app writes it, which is how a merge comes back.
 fn as_saved(payload: Value) -> Value {
     let scenario = jss_lab::state::scenario_of(&payload).expect("a valid scenario");
-    let inputs = jss_lab::state::sim_inputs_of(&payload);
+    let inputs = jss_lab::state::sim_inputs_of(&payload)
+        .as_ref()
+        .and_then(jss_lab::state::sim_inputs_value);
     let mut saved = jss_lab::state::payload_of(scenario.as_ref(), inputs.as_ref());
     saved["prefs"] = payload["prefs"].clone();
     saved
@@ -380,15 +382,15 @@ fn a_large_payload_is_stored_deflated_and_reads_back_exactly() {
         .single()
         .expect("a time");
     let small = history(3);
-    let plain = envelope::encode(&small, saved_at, 1);
+    let plain = envelope::encode(&small, saved_at, 1).expect("encoded");
     assert!(
         plain.contains("\"payload\":"),
         "a small payload stays plain JSON"
     );
 
     let large = history(2_000);
-    let raw = envelope::encode(&large, saved_at, 2);
-    let uncompressed = envelope::encode_as(&large, saved_at, 2, Some(false));
+    let raw = envelope::encode(&large, saved_at, 2).expect("encoded");
+    let uncompressed = envelope::encode_as(&large, saved_at, 2, Some(false)).expect("encoded");
     assert!(raw.contains("\"payload_deflate\":") && !raw.contains("\"payload\":"));
     assert!(
         raw.len() * 5 < uncompressed.len(),
@@ -446,9 +448,11 @@ fn fifty_thousand_contracts_fit_twice_in_the_quota() {
         .single()
         .expect("a time");
     let payload = history(50_000);
-    let raw = envelope::encode(&payload, saved_at, 1);
+    let raw = envelope::encode(&payload, saved_at, 1).expect("encoded");
     let chars = raw.encode_utf16().count();
-    let plain = envelope::encode_as(&payload, saved_at, 1, Some(false)).len();
+    let plain = envelope::encode_as(&payload, saved_at, 1, Some(false))
+        .expect("encoded")
+        .len();
     eprintln!("50,000 contracts: {chars} characters deflated, {plain} plain");
     assert!(
         chars * 2 < jss_lab::storage::QUOTA_CHARS,

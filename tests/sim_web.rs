@@ -23,7 +23,7 @@ use jss_lab::components::simulator::planned_work::{spec_of, PlannedForm};
 use jss_lab::components::simulator::strategy_builder::{
     form_of, strategy_of, SimStrategyBuilder, StepForm,
 };
-use jss_lab::state::{payload_of, sim_inputs_of, SimInputs};
+use jss_lab::state::{payload_of, sim_inputs_of, sim_inputs_value, SimInputs};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -301,7 +301,7 @@ fn custom_strategies_planned_work_and_behaviours_are_saved_and_read_back() {
         )]),
         ..SimInputs::default()
     };
-    let payload = payload_of(None, Some(&inputs));
+    let payload = payload_of(None, sim_inputs_value(&inputs).as_ref());
     assert_eq!(sim_inputs_of(&payload), Some(inputs));
 }
 

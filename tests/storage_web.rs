@@ -130,7 +130,7 @@ fn canonical_text_ignores_key_order_and_whitespace() {
 #[wasm_bindgen_test]
 fn an_envelope_round_trips_and_any_edit_breaks_its_checksum() {
     let data = payload(XSS);
-    let text = envelope::encode(&data, at(5), 3);
+    let text = envelope::encode(&data, at(5), 3).expect("encoded");
     let stored = envelope::read(&text).expect("round trip");
     assert_eq!(stored.payload, data);
     assert_eq!(stored.revision, 3);
@@ -239,7 +239,7 @@ fn nothing_saved_is_fresh_and_a_save_then_loads_back() {
 #[wasm_bindgen_test]
 fn a_corrupted_blob_opens_read_only_intact_and_quarantined() {
     reset();
-    let good = envelope::encode(&payload("good"), at(0), 4);
+    let good = envelope::encode(&payload("good"), at(0), 4).expect("encoded");
     let corrupt = good.replace("good", "g00d");
     put(keys::STATE, &corrupt);
 
@@ -838,6 +838,80 @@ fn a_stale_tab_merges_its_edit_into_the_newer_save() {
     assert_eq!(tab_a.base(), Some(both));
     drop(tab_a);
     drop(tab_b);
+}
+
+/// A payload whose preferences hold `prefs` beside the shared note.
+fn with_prefs(prefs: Value) -> Value {
+    let mut p = payload("one");
+    for (k, v) in prefs.as_object().expect("an object") {
+        p["prefs"][k] = v.clone();
+    }
+    p
+}
+
+#[wasm_bindgen_test]
+async fn a_merge_before_its_code_arrived_keeps_the_edit_and_saves_it_after() {
+    reset();
+    Saver::new(&load(at(0)))
+        .save_now(payload("one"), at(0))
+        .expect("first save");
+    let tab_a = Saver::new(&load(at(1)));
+    let tab_b = Saver::new(&load(at(1)));
+    let events: Rc<RefCell<Vec<SaverEvent>>> = Rc::default();
+    let sink = events.clone();
+    tab_b.on_event(move |e| sink.borrow_mut().push(e));
+    tab_a
+        .save_now(with_prefs(json!({ "a": 1 })), at(2))
+        .expect("A saves");
+    // As when a release build has not fetched the saver's occasional code yet.
+    jss_lab::storage::on_demand::unload();
+    assert_eq!(
+        tab_b.save_now(with_prefs(json!({ "b": 2 })), at(3)),
+        Err(SaveError::CodeNotLoaded)
+    );
+    assert!(tab_b.has_pending(), "the edit is kept in memory");
+    assert_eq!(
+        saved_payload(),
+        with_prefs(json!({ "a": 1 })),
+        "A's save is intact"
+    );
+    assert!(
+        !events
+            .borrow()
+            .iter()
+            .any(|e| matches!(e, SaverEvent::SaveFailed(_))),
+        "nothing is reported while the code is on its way: {:?}",
+        events.borrow()
+    );
+    sleep(100).await;
+    assert!(jss_lab::storage::on_demand::ready());
+    assert_eq!(
+        saved_payload()["prefs"],
+        with_prefs(json!({ "a": 1, "b": 2 }))["prefs"],
+        "the edit is merged and saved once the code is here"
+    );
+    assert!(!tab_b.has_pending());
+    drop(tab_a);
+    drop(tab_b);
+}
+
+#[wasm_bindgen_test]
+async fn a_large_save_before_the_deflater_arrived_waits_for_it_never_writing_plain() {
+    reset();
+    let saver = Saver::new(&load(at(0)));
+    let large = payload(&"a long history ".repeat(6_000));
+    jss_lab::storage::on_demand::unload();
+    assert_eq!(
+        saver.save_now(large.clone(), at(1)),
+        Err(SaveError::CodeNotLoaded)
+    );
+    assert_eq!(get(keys::STATE), None, "nothing is written plain meanwhile");
+    assert!(saver.has_pending());
+    sleep(100).await;
+    let raw = get(keys::STATE).expect("saved once the deflater is here");
+    assert!(raw.contains("payload_deflate"), "stored deflated");
+    assert_eq!(saved_payload(), large);
+    drop(saver);
 }
 
 #[wasm_bindgen_test]

@@ -20,7 +20,7 @@ use crate::components::simulator::table::SimTable;
 use crate::components::simulator::target_solver::TargetSolver;
 use crate::format::money;
 use crate::sim_runner::Runner;
-use crate::state::{with_as_of, AppState, SimInputs};
+use crate::state::{read_sim_inputs, sim_inputs_value, with_as_of, AppState, SimInputs};
 
 /// One open contract the person may include, with why it might (or might not) be ended.
 #[derive(Clone, PartialEq)]
@@ -60,7 +60,10 @@ pub fn SimulatorPage() -> impl IntoView {
 fn Simulator() -> impl IntoView {
     let state = AppState::get();
     let runner = Runner::new();
-    let saved = state.sim_inputs.get_untracked().unwrap_or_default();
+    let saved = state
+        .sim_inputs
+        .with_untracked(|saved| saved.as_ref().and_then(read_sim_inputs))
+        .unwrap_or_default();
     let behaviour = RwSignal::new(saved.behaviour.clone());
     let returns_pct = RwSignal::new(saved.returns_pct.clone());
     let trials = RwSignal::new(saved.trials.clone());
@@ -157,7 +160,7 @@ fn Simulator() -> impl IntoView {
     };
     // Every change of an assumption is saved and re-runs the simulation.
     let rerun = move || {
-        state.sim_inputs.set(Some(inputs()));
+        state.sim_inputs.set(sim_inputs_value(&inputs()));
         run();
     };
     let on_inputs_change = Callback::new(move |()| rerun());

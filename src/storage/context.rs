@@ -122,9 +122,18 @@ impl StorageContext {
         self.recovery_error.set(None);
         match action {
             BannerAction::DownloadRaw => self.download_raw(now),
-            BannerAction::RestoreBackup => {
+            BannerAction::RestoreBackup if super::on_demand::ready() => {
                 let result = saver.restore_backup(now);
                 self.finish_recovery(result);
+            }
+            BannerAction::RestoreBackup => {
+                // A large backup is deflated again as it is restored, by code fetched when first
+                // needed (`super::on_demand`).
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = super::on_demand::fetch().await;
+                    let result = saver.restore_backup(now);
+                    self.finish_recovery(result);
+                });
             }
             BannerAction::StartFresh => {
                 let result = saver.start_fresh(now).map(|()| LoadOutcome::Fresh);

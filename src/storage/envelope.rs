@@ -150,8 +150,10 @@ pub const DEFLATE_FROM_BYTES: usize = 64 * 1024;
 const MAX_INFLATED_BYTES: usize = 512 * 1024 * 1024;
 
 /// Wraps a payload in a current-version envelope and returns its text, deflated when the
-/// payload is large (see [`DEFLATE_FROM_BYTES`]).
-pub fn encode(payload: &Value, saved_at: DateTime<Utc>, revision: u64) -> String {
+/// payload is large (see [`DEFLATE_FROM_BYTES`]). `None` when it needs deflating and the
+/// deflater's module has not arrived yet (`super::on_demand`): a large payload is never written
+/// plain instead, since it might not fit beside its backup.
+pub fn encode(payload: &Value, saved_at: DateTime<Utc>, revision: u64) -> Option<String> {
     encode_as(payload, saved_at, revision, None)
 }
 
@@ -162,7 +164,7 @@ pub fn encode_as(
     saved_at: DateTime<Utc>,
     revision: u64,
     deflate: Option<bool>,
-) -> String {
+) -> Option<String> {
     let text = canonical_text(payload);
     let mut map = Map::new();
     map.insert("schema_version".into(), SCHEMA_VERSION.into());
@@ -174,9 +176,7 @@ pub fn encode_as(
         format!("{:016x}", fnv1a64(text.as_bytes())).into(),
     );
     if deflate.unwrap_or(text.len() >= DEFLATE_FROM_BYTES) {
-        // Level 4 of 10: on a 10,000-contract history's text (2.5 MB) it packs within 2 % of
-        // level 6 in a third of the time (133 against 130 KB; 11 against 30 ms natively).
-        let packed = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 4);
+        let packed = super::on_demand::deflate_now(text.as_bytes())?;
         map.insert(
             "payload_deflate".into(),
             URL_SAFE_NO_PAD.encode(packed).into(),
@@ -184,7 +184,7 @@ pub fn encode_as(
     } else {
         map.insert("payload".into(), payload.clone());
     }
-    canonical_text(&Value::Object(map))
+    Some(canonical_text(&Value::Object(map)))
 }
 
 /// The payload of an envelope: plain, or deflated (schema 2 on). A deflated payload comes with

@@ -86,6 +86,10 @@ pub enum SaveError {
     },
     /// A save was asked for while another storage call of this tab was still running.
     Busy,
+    /// The save needs code that is fetched when first needed (a merge with another tab's save,
+    /// or deflating a large payload: `storage::on_demand`), and it has not arrived: the edit
+    /// waits in memory for it.
+    CodeNotLoaded,
 }
 
 impl fmt::Display for SaveError {
@@ -123,6 +127,11 @@ impl fmt::Display for SaveError {
                 write!(f, "the browser refused to save ({detail})")
             }
             SaveError::Busy => write!(f, "another save was still running; try again"),
+            SaveError::CodeNotLoaded => write!(
+                f,
+                "the part of JSS Lab that this save needs did not arrive (the connection may be \
+                 down, or a new version was deployed); the next change tries again"
+            ),
         }
     }
 }

@@ -35,8 +35,11 @@ pub fn merge(base: Option<&Value>, ours: &Value, theirs: &Value) -> Result<Value
     };
     match jss_engine::merge::merge(base.as_ref(), &ours, &theirs) {
         Ok(merged) if places.is_empty() => {
-            let mut payload =
-                crate::state::payload_of(merged.scenario.as_ref(), merged.inputs.as_ref());
+            let inputs = merged
+                .inputs
+                .as_ref()
+                .and_then(crate::state::sim_inputs_value);
+            let mut payload = crate::state::payload_of(merged.scenario.as_ref(), inputs.as_ref());
             payload["prefs"] = Value::Object(prefs);
             Ok(payload)
         }

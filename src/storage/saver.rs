@@ -45,7 +45,7 @@ use wasm_bindgen::JsCast;
 use super::envelope::{self, Stored};
 use super::error::{ReadOnlyReason, RecoveryError, SaveError, StorageStatus, Unmerged};
 use super::lock::{with_save_lock, LockUse};
-use super::merge::merge;
+use super::on_demand::{self, merge_now};
 use super::store::{self, Fault, Store, StoreError};
 use super::{keys, load, preview, quarantine, LoadOutcome};
 
@@ -292,6 +292,9 @@ impl Saver {
 
     /// Records `edit` in place of any older one and (re)starts the debounce timer.
     fn arm(&self, edit: Edit) {
+        // The save may need the occasional code (a merge, or deflating a large payload): it
+        // arrives during the debounce.
+        on_demand::fetch_soon();
         let weak = Rc::downgrade(&self.inner);
         let timer = set_timeout_with_handle(
             move || flush_weak_locked(&weak),
@@ -354,11 +357,39 @@ impl Saver {
             }
             written.report
         });
+        if result == Err(SaveError::CodeNotLoaded) {
+            // The edit is pending again; it is saved once the module is here, and only a module
+            // that does not arrive is reported.
+            self.fetch_then_flush();
+            return Some(result);
+        }
         self.emit(match &result {
             Ok(report) => SaverEvent::Saved(report.clone()),
             Err(e) => SaverEvent::SaveFailed(e.clone()),
         });
         Some(result)
+    }
+
+    /// Fetches the saver's occasional code ([`on_demand`]) and saves the pending edit when it
+    /// has arrived; reports [`SaveError::CodeNotLoaded`] if it did not.
+    fn fetch_then_flush(&self) {
+        if on_demand::ready() {
+            // The code is here and the save still could not use it: reported, never retried in
+            // a loop.
+            self.emit(SaverEvent::SaveFailed(SaveError::CodeNotLoaded));
+            return;
+        }
+        let weak = Rc::downgrade(&self.inner);
+        wasm_bindgen_futures::spawn_local(async move {
+            let arrived = on_demand::fetch().await.is_ok();
+            let Some(inner) = weak.upgrade() else { return };
+            let saver = Saver { inner };
+            if arrived {
+                saver.flush_locked();
+            } else {
+                saver.emit(SaverEvent::SaveFailed(SaveError::CodeNotLoaded));
+            }
+        });
     }
 
     /// Reads the saved state again and adopts it: its status and revision. This tab's pending
@@ -402,7 +433,11 @@ impl Saver {
         })?;
         set_main_aside(&store, now)?;
         let revision = self.revision().max(backup.revision) + 1;
-        let text = envelope::encode(&backup.payload, now, revision);
+        let text = envelope::encode(&backup.payload, now, revision).ok_or_else(|| {
+            RecoveryError::Unavailable {
+                why: "part of JSS Lab's code did not arrive; try again".into(),
+            }
+        })?;
         store
             .set(keys::STATE, &text)
             .map_err(|e| RecoveryError::WriteFailed {
@@ -503,6 +538,9 @@ fn on_storage_event(weak: &Weak<RefCell<Inner>>, event: &web_sys::Event) {
     // A `None` key means another tab cleared the whole storage.
     let ours = event.key().is_none_or(|key| key == keys::STATE);
     if let (true, Some(inner)) = (ours, weak.upgrade()) {
+        // This tab's next save may need to merge with that one: the code is fetched now, so that
+        // the save need not wait for it.
+        on_demand::fetch_soon();
         let saver = Saver { inner };
         let has_pending = saver.has_pending();
         saver.emit(SaverEvent::OtherTabSaved { has_pending });
@@ -599,7 +637,8 @@ fn try_write(inner: &mut Inner, pending: &Pending) -> Result<Written, SaveError>
     };
     let stored_revision = previous.as_ref().map_or(0, |p| p.revision);
     let revision = inner.revision.max(stored_revision) + 1;
-    let text = envelope::encode(&payload, pending.saved_at, revision);
+    let text =
+        envelope::encode(&payload, pending.saved_at, revision).ok_or(SaveError::CodeNotLoaded)?;
     let size_chars = store::utf16_len(&text);
     stage(&store, &text, size_chars)?;
     let backup_written = match &previous {
@@ -646,7 +685,8 @@ fn merge_with(inner: &Inner, pending: &Pending, stored: &Stored) -> Result<Value
         loaded_revision: inner.revision,
         why,
     };
-    let merged = merge(inner.base.as_deref(), &pending.payload, &stored.payload)
+    let merged = merge_now(inner.base.as_deref(), &pending.payload, &stored.payload)
+        .ok_or(SaveError::CodeNotLoaded)?
         .map_err(|conflict| stale(Unmerged::Conflicts(conflict.places)))?;
     if let Some(check) = inner.merge_check {
         check(&merged).map_err(|why| stale(Unmerged::Invalid(why)))?;

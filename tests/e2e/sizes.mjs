@@ -39,9 +39,15 @@ export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
 // Raised to 328 KB on purpose (stop 26): the dashboard's Coming up names contracts by title, and
 // what opens no longer takes the focus from a field the user tapped first (+0.7 KB; 327.1 KB
 // measured).
-export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 328 * 1024;
+// Lowered to 297 KB (stop 27): the simulator's inputs stay as saved JSON in the first screen
+// (read into their type only where a simulation runs), and the saver's occasional code (merging
+// two tabs' saves, deflating a large payload) is a module fetched with the first edit
+// (src/storage/on_demand.rs): the main module went from 300.5 to 269.0 KB (295.9 KB measured).
+export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 297 * 1024;
 // The ceiling for any one page's code (its module and the chunks it needs), brotli.
-export const PAGE_CEILING_BROTLI_BYTES = 200 * 1024;
+// Raised from 200 KB on purpose (stop 27): reading the simulator's saved inputs moved from the
+// first screen to the pages that run a simulation (the simulator: 191.2 → 214.3 KB measured).
+export const PAGE_CEILING_BROTLI_BYTES = 220 * 1024;
 // The simulator's worker (its loader, glue and wasm), fetched when the simulator opens.
 // Raised from 200 KB on purpose: the recommendation now ranks by goals with ties and says its
 // answer in words (+6 KB).

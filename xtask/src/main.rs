@@ -115,6 +115,9 @@ const STEPS: &[Step] = &[
             "jss-lab",
             "-p",
             "jss-sim-worker",
+            // As the release build compiles it: with the split into modules loaded on demand.
+            "--features",
+            "jss-lab/split",
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",

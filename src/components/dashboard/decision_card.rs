@@ -9,7 +9,7 @@ use crate::components::layout::lazy_page::{lazy_page, LazyPage};
 use crate::components::simulator::decision_view::DecisionView;
 use crate::format::{date, money};
 use crate::sim_runner::Runner;
-use crate::state::AppState;
+use crate::state::{read_sim_inputs, AppState};
 
 /// The dashboard's first card whenever something needs deciding: clients gone silent (with the
 /// simulator's answer, computed in its worker with the saved or default assumptions), work
@@ -201,7 +201,10 @@ pub fn SilentAdvice() -> impl IntoView {
     // engine. It runs again whenever the contracts, the date or the saved inputs change.
     Effect::new(move |_| {
         let today = state.today.get();
-        let inputs = state.sim_inputs.get().unwrap_or_default();
+        let inputs = state
+            .sim_inputs
+            .with(|saved| saved.as_ref().and_then(read_sim_inputs))
+            .unwrap_or_default();
         let key = key.get();
         state.as_of_today.with(|scenario| {
             let Some(scenario) = scenario else { return };
