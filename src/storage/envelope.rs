@@ -177,10 +177,7 @@ pub fn encode_as(
     );
     if deflate.unwrap_or(text.len() >= DEFLATE_FROM_BYTES) {
         let packed = super::on_demand::deflate_now(text.as_bytes())?;
-        map.insert(
-            "payload_deflate".into(),
-            URL_SAFE_NO_PAD.encode(packed).into(),
-        );
+        map.insert("payload_deflate".into(), packed.into());
     } else {
         map.insert("payload".into(), payload.clone());
     }

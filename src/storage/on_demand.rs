@@ -41,8 +41,8 @@ fn merge_in_module(
 
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(saver, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_deflate))]
-fn deflate_in_module(bytes: &[u8]) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok(miniz_oxide::deflate::compress_to_vec(bytes, DEFLATE_LEVEL))
+fn deflate_in_module(bytes: &[u8]) -> Result<String, SplitLoaderError> {
+    Ok(deflate(bytes))
 }
 
 #[cfg(not(feature = "split"))]
@@ -55,8 +55,15 @@ async fn merge_in_module(
 }
 
 #[cfg(not(feature = "split"))]
-async fn deflate_in_module(bytes: &[u8]) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok(miniz_oxide::deflate::compress_to_vec(bytes, DEFLATE_LEVEL))
+async fn deflate_in_module(bytes: &[u8]) -> Result<String, SplitLoaderError> {
+    Ok(deflate(bytes))
+}
+
+/// `bytes` deflated and written in base64url, as the envelope stores them.
+fn deflate(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .encode(miniz_oxide::deflate::compress_to_vec(bytes, DEFLATE_LEVEL))
 }
 
 #[cfg(not(feature = "split"))]
@@ -110,8 +117,8 @@ pub fn merge_now(
     now(merge_in_module(base, ours, theirs))
 }
 
-/// `bytes` deflated now, or `None` while the module has not arrived.
-pub fn deflate_now(bytes: &[u8]) -> Option<Vec<u8>> {
+/// `bytes` deflated and in base64url now, or `None` while the module has not arrived.
+pub fn deflate_now(bytes: &[u8]) -> Option<String> {
     now(deflate_in_module(bytes))
 }
 
