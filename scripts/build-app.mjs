@@ -86,7 +86,9 @@ fs.mkdirSync(appDir, { recursive: true });
 // 1. `cargo rustc` passes these flags to the app's own crate only, so the dependencies keep
 // the fingerprints of every other build (clippy, tests) and are not rebuilt. The release
 // profile strips symbols, which would also drop what wasm-split reads; wasm-opt removes the
-// names afterwards instead.
+// names afterwards instead. The `split` feature turns on the split points that are not pages
+// (the saver's occasional code, src/storage/on_demand.rs); without it, as in tests, that code
+// is called directly.
 run('cargo', [
   'rustc',
   '--locked',
