@@ -187,6 +187,11 @@ pub async fn load_in_steps(now: DateTime<Utc>) -> LoadOutcome {
             let read = match envelope::parse(&raw) {
                 Ok(parsed) => {
                     crate::clock::next_task().await;
+                    if parsed.needs_inflater() {
+                        // A large history is stored deflated; the code that inflates it is
+                        // fetched first (if it does not arrive, `classify` says so).
+                        let _ = on_demand::fetch().await;
+                    }
                     parsed.check()
                 }
                 Err(e) => Err(e),
@@ -246,6 +251,11 @@ fn classify(
                 revision: stored.revision,
             }
         }
+        // Not a verdict on the data: it stays as it is, unquarantined, and this tab saves
+        // nothing over it (memory only) until a reload can read it.
+        Err(e @ ReadError::CodeNotLoaded) => LoadOutcome::Unavailable {
+            reason: e.to_string(),
+        },
         Err(ReadError::NewerSchema { version }) => LoadOutcome::NewerSchema {
             quarantined_as: quarantine(store, &raw, now).ok(),
             raw,

@@ -915,6 +915,51 @@ async fn a_large_save_before_the_deflater_arrived_waits_for_it_never_writing_pla
 }
 
 #[wasm_bindgen_test]
+async fn a_deflated_save_read_before_its_inflater_arrived_is_never_called_unreadable() {
+    reset();
+    let large = payload(&"a long history ".repeat(6_000));
+    Saver::new(&load(at(0)))
+        .save_now(large.clone(), at(0))
+        .expect("saved");
+    let raw = get(keys::STATE).expect("stored");
+    assert!(raw.contains("payload_deflate"), "stored deflated");
+
+    // As when a release build has not fetched the saver's occasional code yet.
+    jss_lab::storage::on_demand::unload();
+    let outcome = load(at(1));
+    assert!(
+        matches!(&outcome, LoadOutcome::Unavailable { reason } if reason.contains("did not arrive")),
+        "a reader without the inflater says so: {outcome:?}"
+    );
+    assert_eq!(quarantined_copies(&raw), 0, "nothing is set aside");
+    assert_eq!(get(keys::STATE), Some(raw.clone()), "nothing is changed");
+
+    // The start fetches the inflater before it reads.
+    jss_lab::storage::on_demand::unload();
+    let outcome = jss_lab::storage::load_in_steps(at(2)).await;
+    assert!(
+        matches!(&outcome, LoadOutcome::Loaded { payload, .. } if *payload == large),
+        "the start reads it: {outcome:?}"
+    );
+
+    // A save that must first read another tab's deflated save waits for the inflater too,
+    // rather than stopping as if the data were unreadable.
+    let saver = Saver::new(&LoadOutcome::Fresh);
+    jss_lab::storage::on_demand::unload();
+    assert_eq!(
+        saver.save_now(payload("mine"), at(3)),
+        Err(SaveError::CodeNotLoaded)
+    );
+    assert_eq!(saver.status(), StorageStatus::Writable);
+    assert!(saver.has_pending(), "the edit is kept");
+    sleep(100).await;
+    assert!(jss_lab::storage::on_demand::ready());
+    assert_eq!(saver.status(), StorageStatus::Writable);
+    assert_eq!(quarantined_copies(&raw), 0, "nothing is set aside");
+    drop(saver);
+}
+
+#[wasm_bindgen_test]
 fn a_merge_the_app_cannot_load_is_refused_and_both_versions_kept() {
     reset();
     let acme = ("c01", "Acme");

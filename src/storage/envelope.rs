@@ -13,12 +13,11 @@
 
 use std::fmt;
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value};
 
 use super::migrate::{self, MigrationError, SCHEMA_VERSION};
+use super::on_demand::{self, InflateError};
 
 /// A payload read back from storage, already migrated to the current schema.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,12 +34,27 @@ pub struct Stored {
 /// Why stored text could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
-    NotJson { detail: String },
-    UnknownShape { detail: String },
-    BadField { field: &'static str, detail: String },
-    ChecksumMismatch { expected: String, found: String },
-    NewerSchema { version: u32 },
+    NotJson {
+        detail: String,
+    },
+    UnknownShape {
+        detail: String,
+    },
+    BadField {
+        field: &'static str,
+        detail: String,
+    },
+    ChecksumMismatch {
+        expected: String,
+        found: String,
+    },
+    NewerSchema {
+        version: u32,
+    },
     Migration(MigrationError),
+    /// The payload is stored deflated and the code that inflates it has not arrived
+    /// (`super::on_demand`): the data may be fine, and must not be treated as unreadable.
+    CodeNotLoaded,
 }
 
 impl fmt::Display for ReadError {
@@ -64,6 +78,12 @@ impl fmt::Display for ReadError {
                  format {SCHEMA_VERSION}"
             ),
             ReadError::Migration(e) => write!(f, "it could not be upgraded: {e}"),
+            ReadError::CodeNotLoaded => write!(
+                f,
+                "the part of JSS Lab that opens a large saved history did not arrive (the \
+                 connection may be down, or a new version was deployed); reload the page to open \
+                 it"
+            ),
         }
     }
 }
@@ -191,19 +211,22 @@ fn take_payload(map: &mut Map<String, Value>) -> Result<(Value, Option<String>),
     match (map.remove("payload"), map.remove("payload_deflate")) {
         (Some(payload), None) => Ok((payload, None)),
         (None, Some(Value::String(packed))) => {
-            let bytes =
-                URL_SAFE_NO_PAD
-                    .decode(packed.as_bytes())
-                    .map_err(|e| ReadError::BadField {
+            let text = match on_demand::inflate_now(&packed, MAX_INFLATED_BYTES) {
+                None => return Err(ReadError::CodeNotLoaded),
+                Some(Ok(text)) => text,
+                Some(Err(InflateError::NotBase64(e))) => {
+                    return Err(ReadError::BadField {
                         field: "payload_deflate",
                         detail: format!("it is not base64url ({e})"),
-                    })?;
-            let text =
-                miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_INFLATED_BYTES)
-                    .map_err(|_| ReadError::BadField {
+                    })
+                }
+                Some(Err(InflateError::Damaged)) => {
+                    return Err(ReadError::BadField {
                         field: "payload_deflate",
                         detail: "it does not inflate: it was cut short or altered".into(),
-                    })?;
+                    })
+                }
+            };
             let payload = serde_json::from_slice(&text).map_err(|e| ReadError::NotJson {
                 detail: format!("the inflated payload: {e}"),
             })?;
@@ -262,6 +285,12 @@ pub fn parse(raw: &str) -> Result<Parsed, ReadError> {
 
 impl Parsed {
     /// Checks the envelope and its checksum, and migrates the payload to the current schema.
+    /// Whether reading it needs the inflater (`super::on_demand`) and that has not arrived.
+    pub fn needs_inflater(&self) -> bool {
+        matches!(&self.0, Shape::Envelope(map, _) if map.contains_key("payload_deflate"))
+            && !on_demand::ready()
+    }
+
     pub fn check(self) -> Result<Stored, ReadError> {
         match self.0 {
             Shape::V0(blob) => read_v0(blob),

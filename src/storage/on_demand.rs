@@ -1,15 +1,19 @@
 //! The saver's occasional code, kept out of the first screen's module.
 //!
-//! Two parts of saving are needed only now and then: merging this tab's edit with another
+//! Three parts of storage are needed only now and then: merging this tab's edit with another
 //! tab's newer save (the scenario and the simulator's inputs read into their types, and the
-//! engine's merge), and deflating a large payload. Together they were about a tenth of the
-//! first screen's code. The release build (the `split` feature, scripts/build-app.mjs) makes
+//! engine's merge), deflating a large payload, and inflating one that was stored deflated.
+//! Together they were about a tenth of the first screen's code. The release build (the `split` feature, scripts/build-app.mjs) makes
 //! them a module of their own, `split_saver.wasm`, fetched when this tab first has an edit to
 //! save or first sees another tab's save ([`fetch`]), which is well before the save itself
 //! (the debounce is 300 ms). Saving stays synchronous, as a page being hidden needs: once the
 //! module is here [`merge_now`] and [`deflate_now`] run at once, and a save that needs one of
 //! them before then keeps its edit pending and saves again when the module has arrived (see
-//! `Saver::flush`). Without the split (tests, clippy) the module is always here.
+//! `Saver::flush`). Reading a deflated save needs it too: the start fetches it before it reads
+//! one (`storage::load_in_steps`), a tab fetches it before it adopts another tab's save, and a
+//! reader that still finds it missing says so ([`super::envelope::ReadError::CodeNotLoaded`])
+//! rather than calling the data unreadable. Without the split (tests, clippy) the module is
+//! always here.
 
 use std::cell::Cell;
 use std::future::Future;
@@ -45,6 +49,15 @@ fn deflate_in_module(bytes: &[u8]) -> Result<String, SplitLoaderError> {
     Ok(deflate(bytes))
 }
 
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(saver, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_inflate))]
+fn inflate_in_module(
+    packed: &str,
+    limit_bytes: usize,
+) -> Result<Result<Vec<u8>, InflateError>, SplitLoaderError> {
+    Ok(inflate(packed, limit_bytes))
+}
+
 #[cfg(not(feature = "split"))]
 async fn merge_in_module(
     base: Option<&Value>,
@@ -72,8 +85,41 @@ async fn preload_merge() -> Result<(), SplitLoaderError> {
 }
 
 #[cfg(not(feature = "split"))]
+async fn inflate_in_module(
+    packed: &str,
+    limit_bytes: usize,
+) -> Result<Result<Vec<u8>, InflateError>, SplitLoaderError> {
+    Ok(inflate(packed, limit_bytes))
+}
+
+#[cfg(not(feature = "split"))]
 async fn preload_deflate() -> Result<(), SplitLoaderError> {
     Ok(())
+}
+
+#[cfg(not(feature = "split"))]
+async fn preload_inflate() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
+/// Why a stored deflated payload could not be read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InflateError {
+    /// The text is not base64url: the decoder's words.
+    NotBase64(String),
+    /// The bytes do not inflate (cut short or altered), or inflate past the limit.
+    Damaged,
+}
+
+/// `packed` (base64url of deflated bytes, as the envelope stores it) inflated, up to
+/// `limit_bytes`.
+fn inflate(packed: &str, limit_bytes: usize) -> Result<Vec<u8>, InflateError> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(packed.as_bytes())
+        .map_err(|e| InflateError::NotBase64(e.to_string()))?;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, limit_bytes)
+        .map_err(|_| InflateError::Damaged)
 }
 
 /// Whether the module has arrived.
@@ -94,6 +140,7 @@ pub async fn fetch() -> Result<(), SplitLoaderError> {
         // its first call to be ready at once; the module itself is fetched only once.
         preload_merge().await?;
         preload_deflate().await?;
+        preload_inflate().await?;
         READY.set(true);
     }
     Ok(())
@@ -120,6 +167,11 @@ pub fn merge_now(
 /// `bytes` deflated and in base64url now, or `None` while the module has not arrived.
 pub fn deflate_now(bytes: &[u8]) -> Option<String> {
     now(deflate_in_module(bytes))
+}
+
+/// `packed` inflated now, or `None` while the module has not arrived.
+pub fn inflate_now(packed: &str, limit_bytes: usize) -> Option<Result<Vec<u8>, InflateError>> {
+    now(inflate_in_module(packed, limit_bytes))
 }
 
 /// A split function's result if its module is here. Once it is, the call's future is ready at

@@ -370,6 +370,12 @@ impl Saver {
         Some(result)
     }
 
+    /// Reports another tab's save to the app, with whether this tab has an edit pending.
+    fn tell_other_tab_saved(&self) {
+        let has_pending = self.has_pending();
+        self.emit(SaverEvent::OtherTabSaved { has_pending });
+    }
+
     /// Fetches the saver's occasional code ([`on_demand`]) and saves the pending edit when it
     /// has arrived; reports [`SaveError::CodeNotLoaded`] if it did not.
     fn fetch_then_flush(&self) {
@@ -428,8 +434,11 @@ impl Saver {
                 detail: e.to_string(),
             })?
             .ok_or(RecoveryError::NoBackup)?;
-        let backup = envelope::read(&raw).map_err(|e| RecoveryError::BackupUnreadable {
-            reason: e.to_string(),
+        let backup = envelope::read(&raw).map_err(|e| match e {
+            envelope::ReadError::CodeNotLoaded => RecoveryError::Unavailable { why: e.to_string() },
+            e => RecoveryError::BackupUnreadable {
+                reason: e.to_string(),
+            },
         })?;
         set_main_aside(&store, now)?;
         let revision = self.revision().max(backup.revision) + 1;
@@ -538,12 +547,20 @@ fn on_storage_event(weak: &Weak<RefCell<Inner>>, event: &web_sys::Event) {
     // A `None` key means another tab cleared the whole storage.
     let ours = event.key().is_none_or(|key| key == keys::STATE);
     if let (true, Some(inner)) = (ours, weak.upgrade()) {
-        // This tab's next save may need to merge with that one: the code is fetched now, so that
-        // the save need not wait for it.
-        on_demand::fetch_soon();
+        // This tab's next save may need to merge with that one, and adopting it to inflate it:
+        // the code is fetched first, so that neither waits for it.
         let saver = Saver { inner };
-        let has_pending = saver.has_pending();
-        saver.emit(SaverEvent::OtherTabSaved { has_pending });
+        if on_demand::ready() {
+            saver.tell_other_tab_saved();
+        } else {
+            let weak = Rc::downgrade(&saver.inner);
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = on_demand::fetch().await;
+                if let Some(inner) = weak.upgrade() {
+                    Saver { inner }.tell_other_tab_saved();
+                }
+            });
+        }
     }
 }
 
@@ -735,6 +752,8 @@ fn check_stored(
             revision: stored.revision,
             stored: Some(stored),
         })),
+        // Stored deflated, and the inflater has not arrived: the save waits for it.
+        Err(envelope::ReadError::CodeNotLoaded) => Err(SaveError::CodeNotLoaded),
         Err(e) => {
             // Something (another tab, an extension, a newer build) left data this build cannot
             // read: keep it, copy it aside, and stop writing.

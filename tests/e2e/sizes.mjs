@@ -43,7 +43,9 @@ export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
 // (read into their type only where a simulation runs), and the saver's occasional code (merging
 // two tabs' saves, deflating a large payload) is a module fetched with the first edit
 // (src/storage/on_demand.rs): the main module went from 300.5 to 269.0 KB (295.9 KB measured).
-export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 297 * 1024;
+// Lowered again to 290 KB (stop 27): the inflater of a large saved history and the envelope's
+// base64url joined that module; the start fetches it before reading a deflated save (289.0 KB).
+export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 290 * 1024;
 // The ceiling for any one page's code (its module and the chunks it needs), brotli.
 // Raised from 200 KB on purpose (stop 27): reading the simulator's saved inputs moved from the
 // first screen to the pages that run a simulation (the simulator: 191.2 → 214.3 KB measured).
