@@ -780,19 +780,25 @@ fn a_fresh_id_keeps_the_style_and_skips_every_taken_one() {
     }
 }
 
-#[wasm_bindgen_test]
-fn a_stale_tab_merges_its_edit_into_the_newer_save() {
-    reset();
-    let acme = ("c01", "Acme");
-    let base = scenario(&[acme], &[("k01", "c01", "Logo")]);
+/// Two tabs that both loaded `first` (saved once before), and the events tab B's saver sends.
+fn two_tabs_after(first: Value) -> (Saver, Saver, Rc<RefCell<Vec<SaverEvent>>>) {
     Saver::new(&load(at(0)))
-        .save_now(base.clone(), at(0))
+        .save_now(first, at(0))
         .expect("first save");
     let tab_a = Saver::new(&load(at(1)));
     let tab_b = Saver::new(&load(at(1)));
     let events: Rc<RefCell<Vec<SaverEvent>>> = Rc::default();
     let sink = events.clone();
     tab_b.on_event(move |e| sink.borrow_mut().push(e));
+    (tab_a, tab_b, events)
+}
+
+#[wasm_bindgen_test]
+fn a_stale_tab_merges_its_edit_into_the_newer_save() {
+    reset();
+    let acme = ("c01", "Acme");
+    let base = scenario(&[acme], &[("k01", "c01", "Logo")]);
+    let (tab_a, tab_b, events) = two_tabs_after(base.clone());
 
     let from_a = scenario(
         &[acme, ("c02", "Alpha Tab")],
@@ -852,14 +858,7 @@ fn with_prefs(prefs: Value) -> Value {
 #[wasm_bindgen_test]
 async fn a_merge_before_its_code_arrived_keeps_the_edit_and_saves_it_after() {
     reset();
-    Saver::new(&load(at(0)))
-        .save_now(payload("one"), at(0))
-        .expect("first save");
-    let tab_a = Saver::new(&load(at(1)));
-    let tab_b = Saver::new(&load(at(1)));
-    let events: Rc<RefCell<Vec<SaverEvent>>> = Rc::default();
-    let sink = events.clone();
-    tab_b.on_event(move |e| sink.borrow_mut().push(e));
+    let (tab_a, tab_b, events) = two_tabs_after(payload("one"));
     tab_a
         .save_now(with_prefs(json!({ "a": 1 })), at(2))
         .expect("A saves");

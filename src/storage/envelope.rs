@@ -196,7 +196,7 @@ pub fn encode_as(
         format!("{:016x}", fnv1a64(text.as_bytes())).into(),
     );
     if deflate.unwrap_or(text.len() >= DEFLATE_FROM_BYTES) {
-        let packed = super::on_demand::deflate_now(text.as_bytes())?;
+        let packed = on_demand::deflate_now(text.as_bytes())?;
         map.insert("payload_deflate".into(), packed.into());
     } else {
         map.insert("payload".into(), payload.clone());
@@ -284,13 +284,13 @@ pub fn parse(raw: &str) -> Result<Parsed, ReadError> {
 }
 
 impl Parsed {
-    /// Checks the envelope and its checksum, and migrates the payload to the current schema.
     /// Whether reading it needs the inflater (`super::on_demand`) and that has not arrived.
     pub fn needs_inflater(&self) -> bool {
         matches!(&self.0, Shape::Envelope(map, _) if map.contains_key("payload_deflate"))
             && !on_demand::ready()
     }
 
+    /// Checks the envelope and its checksum, and migrates the payload to the current schema.
     pub fn check(self) -> Result<Stored, ReadError> {
         match self.0 {
             Shape::V0(blob) => read_v0(blob),
