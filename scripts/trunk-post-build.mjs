@@ -1,5 +1,5 @@
-// Trunk post-build hook: loads the app built by build-app.mjs, adds a strict
-// Content-Security-Policy to index.html, writes the service worker with the build's file list,
+// Trunk post-build hook: loads the app built by build-app.mjs, joins the stylesheets into one
+// minified file, adds a strict Content-Security-Policy to index.html, writes the service worker with the build's file list,
 // and ships the same page as 404.html for static hosts without an SPA fallback.
 //
 // The policy allows nothing inline and no eval: scripts only from this origin (plus the hash of
@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { transformSync } from 'esbuild';
 import { writeServiceWorker } from './precache.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -16,6 +17,7 @@ if (!staging) {
   process.exit(1);
 }
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
+const release = process.env.TRUNK_PROFILE !== 'debug';
 const indexPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 
@@ -49,6 +51,29 @@ if (!placeholder.test(html)) {
   process.exit(1);
 }
 html = html.replace(placeholder, loader);
+
+// The stylesheets: the sources stay one file per part of the app (style/), but the page loads
+// them as one minified file, in the same order. Six files compressed one by one were 10.5 KB
+// brotli; joined and minified they are 5.7 KB (measured at stop 28), since brotli then sees the
+// repeated selectors and properties once. Trunk has hashed each one; the joined file gets its
+// own hash and integrity.
+const sheetTag = /<link rel="stylesheet" href="([^"]+\.css)"[^>]*\/?>\n?\s*/g;
+const sheets = [...html.matchAll(sheetTag)].map((m) => m[1]);
+if (sheets.length > 0) {
+  const local = (href) => path.join(staging, href.slice(publicUrl.length));
+  const joined = sheets.map((href) => fs.readFileSync(local(href), 'utf8')).join('\n');
+  const css = release ? transformSync(joined, { loader: 'css', minify: true }).code : joined;
+  const name = `style-${crypto.createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+  fs.writeFileSync(path.join(staging, name), css);
+  for (const href of sheets) fs.rmSync(local(href));
+  const integrity = `sha384-${crypto.createHash('sha384').update(css).digest('base64')}`;
+  let first = true;
+  html = html.replace(sheetTag, () => {
+    if (!first) return '';
+    first = false;
+    return `<link rel="stylesheet" href="${publicUrl}${name}" integrity="${integrity}"/>\n    `;
+  });
+}
 
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,

@@ -39,7 +39,9 @@ for (const line of lines) {
   // Name,ShallowSize,ShallowSizePercent: the name may hold commas and is quoted then.
   const m = line.match(/^(?:"((?:[^"]|"")*)"|([^,]*)),(\d+),/);
   if (!m) continue;
-  const name = (m[1] ?? m[2]).replace(/""/g, '"');
+  // Names from the standard library built with the app (scripts/build-app.mjs) carry each
+  // crate's hash, as in `core[1c06cdc706c022ca]::fmt`; the grouping reads the plain path.
+  const name = (m[1] ?? m[2]).replace(/""/g, '"').replace(/\[[0-9a-f]{8,16}\]/g, '');
   const bytes = Number(m[3]);
   const key = group(name);
   if (key === null) continue;

@@ -8,7 +8,8 @@
 //! playwright-core, axe-core, selenium-webdriver, lighthouse). The browsers come from Debian's
 //! packages: Chromium and chromedriver, Firefox ESR, and WebKitGTK's WebKitWebDriver (which
 //! drives its MiniBrowser) with Xvfb for a display. geckodriver, which Firefox's tests need, is
-//! built from crates.io.
+//! built from crates.io. rustup adds the wasm32 target and the standard library's source
+//! (`rust-src`, which the release build compiles for size).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -53,6 +54,7 @@ fn tool_path(root: &Path) -> String {
 
 pub fn ensure_all(root: &Path, purpose: Purpose) -> Result<bool, String> {
     ensure_wasm_target(root)?;
+    ensure_rust_src(root)?;
     ensure_cargo_tool(
         root,
         "trunk",
@@ -191,6 +193,22 @@ fn ensure_wasm_target(root: &Path) -> Result<(), String> {
         "the wasm32 target",
         "rustup",
         &["target", "add", WASM_TARGET],
+    )
+}
+
+/// The standard library's source, which the release build compiles for size
+/// (scripts/build-app.mjs: `-Zbuild-std` with `optimize_for_size`).
+fn ensure_rust_src(root: &Path) -> Result<(), String> {
+    let installed = output_text(root, "rustup", &["component", "list", "--installed"])
+        .is_some_and(|list| list.lines().any(|l| l.trim() == "rust-src"));
+    if installed {
+        return Ok(());
+    }
+    run_install(
+        root,
+        "the standard library's source (rust-src)",
+        "rustup",
+        &["component", "add", "rust-src"],
     )
 }
 
