@@ -1,6 +1,7 @@
 // Trunk post-build hook: loads the app built by build-app.mjs, joins the stylesheets into one
-// minified file, adds a strict Content-Security-Policy to index.html, writes the service worker with the build's file list,
-// and ships the same page as 404.html for static hosts without an SPA fallback.
+// minified file, adds a strict Content-Security-Policy to index.html, writes the service worker
+// with the build's file list, and ships the same page as 404.html for static hosts without an
+// SPA fallback.
 //
 // The policy allows nothing inline and no eval: scripts only from this origin (plus the hash of
 // any inline script, such as the one `trunk serve` adds to reload on change), and
