@@ -53,8 +53,15 @@ fn tool_path(root: &Path) -> String {
 }
 
 pub fn ensure_all(root: &Path, purpose: Purpose) -> Result<bool, String> {
-    ensure_wasm_target(root)?;
-    ensure_rust_src(root)?;
+    ensure_rustup(root, "target", WASM_TARGET, "the wasm32 target")?;
+    // The standard library's source, which the release build compiles for size
+    // (scripts/build-app.mjs: `-Zbuild-std` with `optimize_for_size`).
+    ensure_rustup(
+        root,
+        "component",
+        "rust-src",
+        "the standard library's source (rust-src)",
+    )?;
     ensure_cargo_tool(
         root,
         "trunk",
@@ -182,34 +189,15 @@ fn run_install(root: &Path, what: &str, program: &str, args: &[&str]) -> Result<
     }
 }
 
-fn ensure_wasm_target(root: &Path) -> Result<(), String> {
-    let installed = output_text(root, "rustup", &["target", "list", "--installed"])
-        .is_some_and(|list| list.lines().any(|l| l.trim() == WASM_TARGET));
+/// Adds a part of the machine's Rust toolchain unless rustup lists it as installed: `kind` is
+/// `target` or `component`.
+fn ensure_rustup(root: &Path, kind: &str, name: &str, what: &str) -> Result<(), String> {
+    let installed = output_text(root, "rustup", &[kind, "list", "--installed"])
+        .is_some_and(|list| list.lines().any(|l| l.trim() == name));
     if installed {
         return Ok(());
     }
-    run_install(
-        root,
-        "the wasm32 target",
-        "rustup",
-        &["target", "add", WASM_TARGET],
-    )
-}
-
-/// The standard library's source, which the release build compiles for size
-/// (scripts/build-app.mjs: `-Zbuild-std` with `optimize_for_size`).
-fn ensure_rust_src(root: &Path) -> Result<(), String> {
-    let installed = output_text(root, "rustup", &["component", "list", "--installed"])
-        .is_some_and(|list| list.lines().any(|l| l.trim() == "rust-src"));
-    if installed {
-        return Ok(());
-    }
-    run_install(
-        root,
-        "the standard library's source (rust-src)",
-        "rustup",
-        &["component", "add", "rust-src"],
-    )
+    run_install(root, what, "rustup", &[kind, "add", name])
 }
 
 /// Installs a cargo tool unless `tool --version` already reports the pinned version.
