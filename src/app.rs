@@ -1,7 +1,7 @@
 //! The root component: the header, the routes and the error boundary.
 //!
 //! The first screen (the first-run screen and the dashboard) is in the main wasm module. Every
-//! other page is its own module, fetched the first time the page opens (see `lazy_page!`).
+//! other page is its own module, fetched the first time the page opens (see `CurrentPage`).
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -9,11 +9,10 @@ use leptos_router::path;
 
 use crate::components::common::deferred::Deferred;
 use crate::components::import::share_preview::SharePreview;
-use crate::components::layout::lazy_page::{lazy_page, LazyPage};
+use crate::components::layout::current_page::CurrentPage;
 use crate::components::layout::shell_handover::ShellHolds;
 use crate::components::layout::site_header::SiteHeader;
 use crate::components::layout::storage_banner::StorageBanner;
-use crate::pages::dashboard_page::DashboardPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::state::{payload_of, saved_sim_inputs, scenario_of, AppState};
 use crate::storage::{BannerAction, LoadOutcome, StorageContext};
@@ -165,40 +164,10 @@ pub fn App(#[prop(optional)] start: Option<Start>) -> impl IntoView {
                                     </div>
                                 }
                             }>
+                                // One route takes every address; the page for it is picked
+                                // by `CurrentPage`.
                                 <Routes fallback=NotFoundPage>
-                                    <Route path=path!("/") view=DashboardPage />
-                                    <Route
-                                        path=path!("/contracts")
-                                        view=|| view! { <LazyPage load=contracts_page /> }
-                                    />
-                                    <Route
-                                        path=path!("/jss")
-                                        view=|| view! { <LazyPage load=jss_page /> }
-                                    />
-                                    <Route
-                                        path=path!("/calendar")
-                                        view=|| view! { <LazyPage load=calendar_page /> }
-                                    />
-                                    <Route
-                                        path=path!("/import")
-                                        view=|| view! { <LazyPage load=import_page /> }
-                                    />
-                                    <Route
-                                        path=path!("/simulator")
-                                        view=|| view! { <LazyPage load=simulator_page /> }
-                                    />
-                                    <Route
-                                        path=path!("/settings")
-                                        view=|| view! { <LazyPage load=settings_page /> }
-                                    />
-                                    <Route
-                                        path=path!("/glossary")
-                                        view=|| view! { <LazyPage load=glossary_page /> }
-                                    />
-                                    <Route
-                                        path=path!("/refund")
-                                        view=|| view! { <LazyPage load=refund_page /> }
-                                    />
+                                    <Route path=path!("/*any") view=CurrentPage />
                                 </Routes>
                             </ErrorBoundary>
                         </Deferred>
@@ -218,36 +187,6 @@ pub fn App(#[prop(optional)] start: Option<Start>) -> impl IntoView {
         </Deferred>
     }
 }
-
-// One wasm module per page (the split's names are the modules' file names, `split_<name>.wasm`).
-lazy_page!(
-    contracts_page,
-    contracts,
-    crate::pages::contracts_page::ContractsPage
-);
-lazy_page!(jss_page, jss, crate::pages::jss_page::JssPage);
-lazy_page!(
-    calendar_page,
-    calendar,
-    crate::pages::calendar_page::CalendarPage
-);
-lazy_page!(import_page, import, crate::pages::import_page::ImportPage);
-lazy_page!(
-    simulator_page,
-    simulator,
-    crate::pages::simulator_page::SimulatorPage
-);
-lazy_page!(
-    settings_page,
-    settings,
-    crate::pages::settings_page::SettingsPage
-);
-lazy_page!(
-    glossary_page,
-    glossary,
-    crate::pages::glossary_page::GlossaryPage
-);
-lazy_page!(refund_page, refund, crate::pages::refund_page::RefundPage);
 
 fn initial_scenario(
     outcome: &LoadOutcome,

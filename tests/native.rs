@@ -8,6 +8,7 @@ mod golden;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use golden::GOLDEN;
+use jss_lab::components::layout::current_page::Page;
 use jss_lab::share::{self, ShareError};
 use jss_lab::storage::envelope::{self, ReadError};
 use jss_lab::storage::merge::{fresh_id, merge, MergeConflict, Place};
@@ -458,4 +459,26 @@ fn fifty_thousand_contracts_fit_twice_in_the_quota() {
         chars * 2 < jss_lab::storage::QUOTA_CHARS,
         "{chars} characters for 50,000 contracts"
     );
+}
+
+fn check_page(path: &str, expected: Page) {
+    assert_eq!(Page::at(path), expected, "the page at {path:?}");
+}
+
+#[test]
+fn every_address_names_its_page() {
+    check_page("/", Page::Dashboard);
+    check_page("", Page::Dashboard);
+    check_page("/contracts", Page::Contracts);
+    check_page("/contracts/", Page::Contracts);
+    check_page("/jss", Page::Jss);
+    check_page("/calendar", Page::Calendar);
+    check_page("/import", Page::Import);
+    check_page("/simulator", Page::Simulator);
+    check_page("/settings", Page::Settings);
+    check_page("/glossary", Page::Glossary);
+    check_page("/refund", Page::Refund);
+    check_page("/contracts/k18", Page::NotFound);
+    check_page("/Contracts", Page::NotFound);
+    check_page("/nowhere", Page::NotFound);
 }

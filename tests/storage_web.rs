@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_support::mount;
 
-use jss_lab::components::layout::storage_banner::{notice_for, StorageBanner, Urgency};
+use jss_lab::components::layout::storage_banner::{has_notice, notice_for, StorageBanner, Urgency};
 use jss_lab::storage::envelope::{self, ReadError};
 use jss_lab::storage::merge::{fresh_id, Place};
 use jss_lab::storage::BannerAction;
@@ -1344,6 +1344,28 @@ fn every_state_maps_to_a_plain_words_notice() {
     ] {
         let notice = notice_for(&writable, Some(&error), None).expect("failure");
         assert!(notice.body.contains(&error.to_string()), "{}", notice.body);
+    }
+
+    // The first screen decides whether there is a notice without building one (its words are a
+    // module of their own): both agree on every mix of these states.
+    let all_well = SaveReport {
+        near_budget: false,
+        merged_with: None,
+        ..near.clone()
+    };
+    let statuses = [writable, memory, newer];
+    let problems = [None, Some(stale), Some(invalid), Some(SaveError::Busy)];
+    let reports = [None, Some(near), Some(merged), Some(all_well)];
+    for status in &statuses {
+        for problem in &problems {
+            for report in &reports {
+                assert_eq!(
+                    has_notice(status, problem.as_ref(), report.as_ref()),
+                    notice_for(status, problem.as_ref(), report.as_ref()).is_some(),
+                    "{status:?} {problem:?} {report:?}"
+                );
+            }
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! The frame every page sits in: header, theme, storage banner, lazily loaded pages.
 
+pub mod current_page;
 pub mod empty_page;
 pub mod lazy_page;
 pub mod shell_handover;

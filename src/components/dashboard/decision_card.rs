@@ -108,7 +108,7 @@ pub fn DecisionCard() -> impl IntoView {
                             // below does not jump when it arrives.
                             view! {
                                 <div class="decision-working">
-                                    <LazyPage load=silent_advice what="the advice" />
+                                    <LazyPage load=|| Box::pin(silent_advice()) what="the advice" />
                                 </div>
                             }
                                 .into_any()

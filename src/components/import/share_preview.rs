@@ -60,7 +60,7 @@ pub fn SharePreview() -> impl IntoView {
     let payload = share::payload_of_fragment(&hash)?.to_string();
     clear_fragment();
     provide_context(SharedPayload(payload));
-    Some(view! { <LazyPage load=shared_scenario what="the shared scenario" /> })
+    Some(view! { <LazyPage load=|| Box::pin(shared_scenario()) what="the shared scenario" /> })
 }
 
 lazy_page!(

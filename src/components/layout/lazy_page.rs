@@ -4,10 +4,11 @@
 //! (scripts/build-app.mjs) moves the page's code into its own wasm module, and calling the
 //! function fetches that module first. It is `fallible`, so a failed fetch (offline, a deploy
 //! that removed the old files) is an `Err` the page can show, and the next call tries again,
-//! where Leptos's own `#[lazy]` would abort the whole app. Outside wasm the function is called
-//! directly.
+//! where Leptos's own `#[lazy]` would abort the whole app. Without the `split` feature (tests,
+//! clippy, native builds) the function is called directly.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,8 +19,19 @@ pub use leptos::wasm_split::SplitLoaderError;
 /// are the module `split_$module.wasm`.
 macro_rules! lazy_page {
     ($name:ident, $module:ident, $page:path) => {
+        #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $name() -> Result<
+            ::leptos::prelude::ViewFn,
+            $crate::components::layout::lazy_page::SplitLoaderError,
+        > {
+            Ok(::leptos::prelude::ViewFn::from($page))
+        }
+
+        // Without the split (tests, clippy) there is no module to fetch, and a split point's
+        // import would keep a test's wasm from loading at all.
+        #[cfg(not(feature = "split"))]
+        async fn $name() -> Result<
             ::leptos::prelude::ViewFn,
             $crate::components::layout::lazy_page::SplitLoaderError,
         > {
@@ -28,6 +40,11 @@ macro_rules! lazy_page {
     };
 }
 pub(crate) use lazy_page;
+
+/// A module's load, boxed so that every lazily loaded part shares one `LazyPage` (each
+/// distinct type of it was another copy of its loading and retry views in the first screen's
+/// module). Write it as `|| Box::pin(contracts_page())`.
+pub type Load = fn() -> Pin<Box<dyn Future<Output = Result<ViewFn, SplitLoaderError>>>>;
 
 #[derive(Clone)]
 enum Chunk {
@@ -39,16 +56,12 @@ enum Chunk {
 /// Shows the page `load` fetches: "Loading…" while its module is on the way, and a retry when
 /// the fetch failed. A module already loaded shows at once (the load resolves without a fetch).
 #[component]
-pub fn LazyPage<F, Fut>(
-    load: F,
+pub fn LazyPage(
+    load: Load,
     /// What is loading, for the messages: a page (the default) or a part of one.
     #[prop(optional)]
     what: Option<&'static str>,
-) -> impl IntoView
-where
-    F: Fn() -> Fut + Copy + Send + Sync + 'static,
-    Fut: Future<Output = Result<ViewFn, SplitLoaderError>> + 'static,
-{
+) -> impl IntoView {
     let chunk = RwSignal::new(Chunk::Loading);
     let fetch = move || {
         chunk.set(Chunk::Loading);

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::layout::lazy_page::{lazy_page, LazyPage};
 use crate::storage::merge::Place;
 use crate::storage::{
     BannerAction, ReadOnlyReason, RecoveryError, SaveError, SaveReport, StorageStatus, Unmerged,
@@ -181,6 +182,32 @@ fn near_budget_notice(report: &SaveReport) -> Notice {
     }
 }
 
+/// Whether [`notice_for`] has a notice, decided without building it: the notice's words and
+/// views are a module of their own (`split_banner.wasm`), fetched the first time there is one,
+/// so the first screen does not carry them (about 15 KB of its module, raw).
+pub fn has_notice(
+    status: &StorageStatus,
+    problem: Option<&SaveError>,
+    report: Option<&SaveReport>,
+) -> bool {
+    match status {
+        StorageStatus::ReadOnly { .. } | StorageStatus::MemoryOnly { .. } => true,
+        StorageStatus::Writable => {
+            problem.is_some() || report.is_some_and(|r| r.near_budget || r.merged_with.is_some())
+        }
+    }
+}
+
+/// What the banner shows from, handed to its module's view as context.
+#[derive(Clone, Copy)]
+struct BannerInputs {
+    status: Signal<StorageStatus>,
+    problem: Signal<Option<SaveError>>,
+    report: Signal<Option<SaveReport>>,
+    on_action: Callback<BannerAction>,
+    recovery_error: MaybeProp<RecoveryError>,
+}
+
 /// Shows the current storage notice, if any. `on_action` receives the user's choice; "Start
 /// fresh" asks for confirmation inside the banner first. `recovery_error` reports a choice that
 /// failed (for example "there is no backup in this browser").
@@ -192,6 +219,36 @@ pub fn StorageBanner(
     #[prop(into)] on_action: Callback<BannerAction>,
     #[prop(into, optional)] recovery_error: MaybeProp<RecoveryError>,
 ) -> impl IntoView {
+    provide_context(BannerInputs {
+        status,
+        problem,
+        report,
+        on_action,
+        recovery_error,
+    });
+    let shown = Memo::new(move |_| {
+        recovery_error.with(Option::is_some)
+            || has_notice(&status.get(), problem.get().as_ref(), report.get().as_ref())
+    });
+    move || {
+        shown.get().then(|| {
+            view! { <LazyPage load=|| Box::pin(banner_view()) what="the storage notice" /> }
+        })
+    }
+}
+
+lazy_page!(banner_view, banner, BannerView);
+
+/// The banner itself: the notice and a failed recovery's message.
+#[component]
+fn BannerView() -> impl IntoView {
+    let BannerInputs {
+        status,
+        problem,
+        report,
+        on_action,
+        recovery_error,
+    } = expect_context::<BannerInputs>();
     let confirming = RwSignal::new(false);
     let notice = Memo::new(move |_| {
         notice_for(&status.get(), problem.get().as_ref(), report.get().as_ref())
