@@ -44,6 +44,8 @@ impl Start {
         if !matches!(outcome, LoadOutcome::Loaded { .. }) {
             return Start::from(outcome);
         }
+        // Saved data opens on the dashboard: its cards' module is fetched meanwhile.
+        crate::components::dashboard::cards::preload();
         let (scenario, load_problem) = scenario_in(&outcome);
         crate::clock::next_task().await;
         let sim_inputs = initial_sim_inputs(&outcome);

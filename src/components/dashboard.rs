@@ -1,5 +1,6 @@
 //! The dashboard: what needs deciding, the score, Top Rated, money, what comes next.
 
+pub mod cards;
 pub mod decision_card;
 pub mod jss_card;
 pub mod money_totals;

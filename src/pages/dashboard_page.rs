@@ -1,13 +1,10 @@
 use leptos::prelude::*;
 
 use crate::components::common::deferred::Deferred;
+use crate::components::dashboard::cards;
 use crate::components::dashboard::decision_card::DecisionCard;
-use crate::components::dashboard::jss_card::JssCard;
-use crate::components::dashboard::money_totals::MoneyTotals;
 use crate::components::dashboard::onboarding::Onboarding;
-use crate::components::dashboard::top_rated_strip::TopRatedStrip;
-use crate::components::dashboard::upcoming_events::UpcomingEvents;
-use crate::components::dashboard::window_table::WindowTable;
+use crate::components::layout::lazy_page::LazyPage;
 use crate::state::AppState;
 
 #[component]
@@ -27,9 +24,8 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <h1>"Dashboard"</h1>
         <Show when=move || state.has_data() fallback=Onboarding>
-            // The decision comes first, two tasks after the page's; each card below it in a task
-            // of its own after that (at 10,000 contracts each is tens of milliseconds; on a phone
-            // even the demo's cards together were a task of about 100 ms). The two biggest
+            // The decision comes first, two tasks after the page's; the cards below it after that,
+            // each in a task of its own (`cards`, a module fetched from the start). The two biggest
             // computations, the timeline the decision reads and the score report the next three
             // cards read, each take a task of their own before the first card that reads them
             // (`prepare`). A returning visitor's glimpse (public/boot.js) is exactly the title
@@ -42,19 +38,7 @@ pub fn DashboardPage() -> impl IntoView {
             {prepare(3, move || state.report.try_with_untracked(|_| ()))}
             <div class="dashboard-grid">
                 <Deferred turns=4>
-                    <JssCard />
-                </Deferred>
-                <Deferred turns=5>
-                    <WindowTable />
-                </Deferred>
-                <Deferred turns=6>
-                    <TopRatedStrip />
-                </Deferred>
-                <Deferred turns=7>
-                    <MoneyTotals />
-                </Deferred>
-                <Deferred turns=8>
-                    <UpcomingEvents />
+                    <LazyPage load=cards::load what="the dashboard's cards" />
                 </Deferred>
             </div>
         </Show>

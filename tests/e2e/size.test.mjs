@@ -26,6 +26,12 @@ test('every lazily loaded page has its own module, each within the ceiling', () 
   }
 });
 
+test('the dashboard\'s cards are one file, not a module and its chunks', () => {
+  const cards = pages().find((p) => p.name === 'cards');
+  assert.ok(cards, 'the cards have a module of their own');
+  assert.deepEqual(cards.files.map((f) => f.file), ['split_cards.wasm']);
+});
+
 test('the simulator worker stays within its ceiling', () => {
   const t = total(worker()).brotli;
   assert.ok(t > 0, 'the build has the simulator worker');

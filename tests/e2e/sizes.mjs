@@ -10,8 +10,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = process.env.DIST ?? path.resolve(here, '..', '..', 'dist');
 
 // The goal for the first screen (issue 15: what a phone waits for), and the ceiling
-// size.test.mjs enforces: the goal is not met yet (see the README's measurements), and the
-// build may not grow past the ceiling without someone raising it on purpose.
+// size.test.mjs enforces: the goal is met since stop 29 (see the README's measurements), the
+// ceiling is under it, and the build may not grow past the ceiling without someone raising it
+// on purpose.
 export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
 // Raised from 290 KB on purpose (issue 14): the dashboard's decision card (what needs deciding,
 // with the contracts' names and dates) and the forms' one input module now ship with the first
@@ -49,7 +50,11 @@ export const FIRST_SCREEN_GOAL_BROTLI_BYTES = 250 * 1024;
 // minified file, and the standard library compiled for size with panics that stop at once
 // (scripts/build-app.mjs), and the panic hook only in the debug build: 289.1 -> 264.4 KB measured,
 // the main module 262.2 -> 246.4.
-export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 266 * 1024;
+// Lowered to 240 KB (stop 29), under the goal: the storage banner's words and views and the
+// dashboard's cards below the decision are modules of their own (the cards one file, see
+// scripts/bundle-module.mjs), one route takes every address (src/components/layout/
+// current_page.rs): 264.4 -> 237.6 KB measured, the main module 246.4 -> 219.5.
+export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 240 * 1024;
 // The ceiling for any one page's code (its module and the chunks it needs), brotli.
 // Raised from 200 KB on purpose (stop 27): reading the simulator's saved inputs moved from the
 // first screen to the pages that run a simulation (the simulator: 191.2 → 214.3 KB measured).
@@ -57,7 +62,12 @@ export const FIRST_SCREEN_CEILING_BROTLI_BYTES = 266 * 1024;
 // main module no longer needs (it lost 15 KB) now comes with the pages that do (the simulator
 // 214.2 -> 220.1 KB); every page with the first screen is still less than before (the simulator
 // and the first screen 503.3 -> 484.5 KB).
-export const PAGE_CEILING_BROTLI_BYTES = 230 * 1024;
+// Raised to 255 KB on purpose (stop 29): the dashboard's cards left the first screen for a
+// module of their own, and a page that shares code with them (the simulator, the JSS page, the
+// calendar) loads that module with its own (a returning visitor has it from the dashboard). A
+// cold deep link to the simulator downloads the same in all (first screen and page 484.3 ->
+// 486.2 KB; the simulator page alone 219.9 -> 248.6 KB).
+export const PAGE_CEILING_BROTLI_BYTES = 255 * 1024;
 // The simulator's worker (its loader, glue and wasm), fetched when the simulator opens.
 // Raised from 200 KB on purpose: the recommendation now ranks by goals with ties and says its
 // answer in words (+6 KB).
