@@ -13,6 +13,8 @@ const LAZY_PAGES = [
   { path: '/import', heading: 'Import from Upwork CSV', module: 'import' },
   { path: '/simulator', heading: 'Simulator', module: 'simulator' },
   { path: '/settings', heading: 'Settings', module: 'settings' },
+  { path: '/glossary', heading: 'Glossary', module: 'glossary' },
+  { path: '/refund', heading: 'When does my escrow come back?', module: 'refund' },
 ];
 
 const pageModules = (requests) => requests.filter((u) => /\/(split|chunk)_[^/]*\.wasm$/.test(u)).map((u) => u.split('/').pop());
@@ -82,5 +84,32 @@ test('Retry loads a page after a failed fetch without leaving it', async () => {
   await page.getByTestId('page-load-failed').waitFor();
   await page.getByRole('button', { name: 'Retry' }).click();
   await page.getByRole('heading', { level: 1, name: 'JSS explained' }).waitFor();
+  await context.close();
+});
+
+test('the dashboard\'s cards arrive as one module; a failed fetch leaves the decision and offers a retry', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  // The cards' module fails to arrive until the network is back.
+  let offline = true;
+  const cardRequests = [];
+  await page.route(/\/split_cards\.wasm$/, (route) => {
+    cardRequests.push(route.request().url());
+    return offline ? route.abort('internetdisconnected') : route.continue();
+  });
+  await page.goto(`${server.origin}/`);
+  await waitForApp(page);
+  await page.getByTestId('load-demo').click();
+  // The decision's advice shares code with the cards (it loads their module too), so it offers
+  // a retry of its own; the cards' panel is the one named for them.
+  const failed = page.getByTestId('page-load-failed').filter({ hasText: "The dashboard's cards could not be loaded" });
+  await failed.waitFor();
+  await page.getByRole('heading', { name: 'What to do now' }).waitFor();
+  offline = false;
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await page.getByRole('heading', { name: 'Job Success Score' }).waitFor();
+  await page.getByRole('heading', { name: 'Coming up' }).waitFor();
+  assert.equal(await failed.count(), 0, 'the cards replaced their retry');
+  assert.ok(cardRequests.length >= 2, `fetched again on retry (${cardRequests.length} requests)`);
   await context.close();
 });
