@@ -2,9 +2,10 @@
 //! "not found".
 //!
 //! The router has one route that takes every address, and this component picks the page. A
-//! `<Route>` per page made the router's matching and rendering code a copy per page (its
-//! `EitherOf9` of routes was about 35 KB of the first screen's module, raw); one route and a
-//! `match` on the address is the same behaviour in a fraction of that.
+//! `<Route>` per page made the router's matching and rendering code a copy per page (an
+//! `EitherOf9` of routes); one route and a `match` on the address behave the same, and with one
+//! `LazyPage` type for every page the main module fell from 760.0 to 752.4 KB raw (246.4 to
+//! 245.6 KB brotli, measured at stop 29).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
