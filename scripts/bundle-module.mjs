@@ -70,7 +70,7 @@ function shimText(imports) {
   return lines.join('\n');
 }
 
-/** The imports of a module, read from `wasm-dis` text: name → { kind, type, min }. */
+/** The imports of a module, read from `wasm-dis` text: name → { name, kind, type, min }. */
 function importsOf(text) {
   const found = new Map();
   const re = /\(import "([^"]+)" "([^"]+)" \((memory|table|global) \$[^\s)]+ ([^\n]*)\)\)\s*$/gm;
@@ -78,7 +78,7 @@ function importsOf(text) {
     if (m[1] !== SHARED) throw new Error(`bundle: an import from "${m[1]}", not "${SHARED}": ${m[0]}`);
     const [name, kind, rest] = [m[2], m[3], m[4]];
     const min = kind === 'global' ? 0 : Number(rest.match(/^(\d+)/)[1]);
-    found.set(name, { name, kind, rest, min });
+    found.set(name, { name, kind, type: `(${kind} $${name} ${rest})`, min });
   }
   return found;
 }
@@ -126,12 +126,9 @@ export function bundleModule({ splitDir, name, features, run, capture }) {
     fs.writeFileSync(renamedPath, bytes);
     args.push(renamedPath, label);
   }
-  const shimImports = new Map(
-    [...imports.values()].map((imp) => [imp.name, { ...imp, type: `(${imp.kind} $${imp.name} ${imp.rest})` }]),
-  );
   const shimWat = path.join(work, 'shim.wat');
   const shimWasm = path.join(work, 'shim.wasm');
-  fs.writeFileSync(shimWat, shimText(shimImports));
+  fs.writeFileSync(shimWat, shimText(imports));
   run('wasm-as', [...features, shimWat, '-o', shimWasm]);
   const merged = path.join(splitDir, `split_${name}.wasm`);
   run('wasm-merge', [shimWasm, SHIM, ...args, ...features, '-o', merged]);

@@ -7,8 +7,10 @@
 //! first screen's module, as the decision needs it too. The fetch starts as soon as the saved
 //! data is read ([`preload`]), so the module is usually here before its cards' turn.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
 
 use crate::components::common::deferred::Deferred;
 use crate::components::dashboard::jss_card::JssCard;
@@ -16,21 +18,12 @@ use crate::components::dashboard::money_totals::MoneyTotals;
 use crate::components::dashboard::top_rated_strip::TopRatedStrip;
 use crate::components::dashboard::upcoming_events::UpcomingEvents;
 use crate::components::dashboard::window_table::WindowTable;
+use crate::components::layout::lazy_page::{lazy_page, SplitLoaderError};
 
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(cards, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_module))]
-fn cards_view() -> Result<ViewFn, SplitLoaderError> {
-    Ok(ViewFn::from(DashboardCards))
-}
-
-#[cfg(not(feature = "split"))]
-async fn cards_view() -> Result<ViewFn, SplitLoaderError> {
-    Ok(ViewFn::from(DashboardCards))
-}
+lazy_page!(cards_view, cards, DashboardCards, preload = preload_module);
 
 /// The cards' module, for `LazyPage`.
-pub fn load(
-) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<ViewFn, SplitLoaderError>>>> {
+pub fn load() -> Pin<Box<dyn Future<Output = Result<ViewFn, SplitLoaderError>>>> {
     Box::pin(cards_view())
 }
 
@@ -38,7 +31,6 @@ pub fn load(
 /// own load, which shows a retry). Runs before the app is mounted, so it uses the plain
 /// future executor, not Leptos's.
 pub fn preload() {
-    #[cfg(feature = "split")]
     wasm_bindgen_futures::spawn_local(async {
         let _ = preload_module().await;
     });

@@ -16,11 +16,18 @@ use leptos::task::spawn_local;
 pub use leptos::wasm_split::SplitLoaderError;
 
 /// Defines `async fn $name() -> Result<ViewFn, SplitLoaderError>`, whose code and the page's
-/// are the module `split_$module.wasm`.
+/// are the module `split_$module.wasm`; with `preload = $preload`, also
+/// `async fn $preload() -> Result<(), SplitLoaderError>`, which fetches the module without
+/// drawing anything.
 macro_rules! lazy_page {
-    ($name:ident, $module:ident, $page:path) => {
+    ($name:ident, $module:ident, $page:path $(, preload = $preload:ident)?) => {
         #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[leptos::wasm_split::wasm_split(
+            $module,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible
+            $(, preload($preload))?
+        )]
         fn $name() -> Result<
             ::leptos::prelude::ViewFn,
             $crate::components::layout::lazy_page::SplitLoaderError,
@@ -37,6 +44,13 @@ macro_rules! lazy_page {
         > {
             Ok(::leptos::prelude::ViewFn::from($page))
         }
+
+        $(
+            #[cfg(not(feature = "split"))]
+            async fn $preload() -> Result<(), $crate::components::layout::lazy_page::SplitLoaderError> {
+                Ok(())
+            }
+        )?
     };
 }
 pub(crate) use lazy_page;
